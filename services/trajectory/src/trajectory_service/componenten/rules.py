@@ -153,13 +153,15 @@ def einde_financieel_ontzorgen(
     """Last day (inclusive) of the statutory financieel ontzorgen.
 
     Six months from the start of bijstand: the last day is the day before the
-    same day six months later (clamped to a shorter month). When bijstand ends
+    same day six months later; when that month is too short for that day, the
+    period runs to its last day (31 Aug -> 28/29 Feb). When bijstand ends
     earlier (`einde_bijstand`, its last day, inclusive), ontzorgen ends then.
     Longer ontzorgen is only voluntary and is not computed here.
     Source: Participatiewet art. 56a; seed 002 Bijlage 1 (Financieel ontzorgen);
     seed 004 section 3.5; domain.md R14.
     """
-    laatste_dag = _add_months(start_bijstand, ONTZORGEN_MAANDEN) - timedelta(days=1)
+    einde = _add_months(start_bijstand, ONTZORGEN_MAANDEN)
+    laatste_dag = einde if einde.day < start_bijstand.day else einde - timedelta(days=1)
     if einde_bijstand is not None and einde_bijstand < laatste_dag:
         return einde_bijstand
     return laatste_dag
