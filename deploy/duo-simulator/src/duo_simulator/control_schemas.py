@@ -1,0 +1,89 @@
+"""Shapes of the simulator's control API (/simulator/...). Not part of DUO's contract."""
+
+from datetime import date, datetime
+
+from pydantic import AnyHttpUrl, BaseModel, Field
+
+from duo_simulator.gebeurtenissen import Gebeurtenis
+from duo_simulator.schemas import (
+    PIP,
+    Doelgroep,
+    Doelgroephistorie,
+    DuoModel,
+    Examenresultaat,
+    Gemeentecode,
+    GratisPogingTegoed,
+    Inburgeringsplicht,
+    Inburgeringsplichthistorie,
+    Inburgeringstermijn,
+    Inburgeringstermijnhistorie,
+    Instelling,
+    LeerbaarheidstoetsResultaat,
+    Oin,
+    Ontheffing,
+    Verlengingsgrond,
+    Vrijstelling,
+)
+
+
+class EerderePip(DuoModel):
+    """A PIP that DUO already holds, registered by the gemeente with this OIN and code."""
+
+    gemeenteOin: Oin
+    gemeentecode: Gemeentecode
+    pip: PIP
+
+
+class PersoonFeiten(DuoModel):
+    """What DUO knows about a person, as seeded by a test."""
+
+    gemeenteOin: Oin
+    gemeentecode: Gemeentecode
+    vestigingsdatum: date | None = None
+    inburgeringsplicht: Inburgeringsplicht
+    inburgeringsplichtHistorie: list[Inburgeringsplichthistorie] = []
+    doelgroep: Doelgroep | None = None
+    doelgroepHistorie: list[Doelgroephistorie] = []
+    inburgeringstermijn: Inburgeringstermijn | None = None
+    inburgeringstermijnHistorie: list[Inburgeringstermijnhistorie] = []
+    examennummer: str | None = Field(default=None, max_length=12)
+    leerbaarheidstoetsResultaten: list[LeerbaarheidstoetsResultaat] = []
+    vrijstellingen: list[Vrijstelling] = []
+    ontheffingen: list[Ontheffing] = []
+    examenresultaten: list[Examenresultaat] = []
+    gratisPogingen: list[GratisPogingTegoed] = []
+    eerderePips: list[EerderePip] = []
+
+
+class Referentiedata(DuoModel):
+    verlengingsgronden: list[Verlengingsgrond] = []
+    instellingen: list[Instelling] = []
+
+
+class StoringInstelling(DuoModel):
+    """Answer 503 to the next `aantal` DUO requests, or to all of them when `aantal` is absent."""
+
+    aantal: int | None = Field(default=None, ge=1)
+
+
+class VasteDatum(DuoModel):
+    datum: date
+
+
+class NotificatieOpdracht(DuoModel):
+    """Let DUO notify a gemeente; `doel` defaults to the OIN of the person's gemeente."""
+
+    bsn: str = Field(pattern=r"^\d{9}$")
+    doel: Oin | None = None
+    vNummer: int | None = Field(default=None, ge=0, le=9999999999)
+    gebeurtenisId: Gebeurtenis
+    callbackUrl: AnyHttpUrl
+
+
+class NotificatieVerslag(BaseModel):
+    callbackUrl: str
+    berichtId: str
+    verzonden: dict
+    status: int | None
+    fout: str | None = None
+    tijdstip: datetime

@@ -1,0 +1,1 @@
+"""One module per DUO API (API/*.openapi.yml), each served under /v1."""
