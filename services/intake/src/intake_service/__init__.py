@@ -1,0 +1,1 @@
+"""Intake service: the inburgeraar register and what partners hand over."""

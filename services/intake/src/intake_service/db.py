@@ -1,0 +1,15 @@
+"""Intake's database: its own metadata, with the outbox for its events."""
+
+from sqlalchemy.orm import DeclarativeBase
+
+from inburgering_shared.db import new_metadata
+from inburgering_shared.outbox import outbox_tables
+
+metadata = new_metadata()
+
+
+class Base(DeclarativeBase):
+    metadata = metadata
+
+
+OUTBOX_TABLES = outbox_tables(metadata)

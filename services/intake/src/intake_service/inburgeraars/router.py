@@ -1,0 +1,119 @@
+"""HTTP for the inburgeraar register. The BSN travels only in request bodies."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
+
+from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
+from inburgering_shared.auth import CASEWORK, Principal, Role, require
+from inburgering_shared.contracts.resources import Doelgroep
+from inburgering_shared.etag import etag
+from inburgering_shared.pagination import Page, PageParams, make_page, page_params
+from inburgering_shared.problems import problem_responses
+
+from ..events import inburgeraar_url
+from . import service
+from .models import Inburgeraar
+from .schemas import BsnZoekvraag, InburgeraarCreate, InburgeraarDetail, InburgeraarRead, InburgeraarUpdate
+
+router = APIRouter(prefix="/inburgeraars", tags=["inburgeraars"])
+
+Casework = Annotated[Principal, Depends(require(*CASEWORK))]
+Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
+
+
+def to_read(api_url: str, i: Inburgeraar) -> InburgeraarRead:
+    return InburgeraarRead(
+        url=inburgeraar_url(api_url, i.id),
+        uuid=i.id,
+        gemeentecode=i.gemeentecode,
+        doelgroep=i.doelgroep,
+        datumKennisgeving=i.datum_kennisgeving,
+        datumInschrijvingBrp=i.datum_inschrijving_brp,
+        vNummer=i.v_nummer,
+        voornamen=i.voornamen,
+        achternaam=i.achternaam,
+        geboortedatum=i.geboortedatum,
+        landVanHerkomst=i.land_van_herkomst,
+        klantmanager=i.klantmanager,
+        datumKoppeling=i.datum_koppeling,
+        aangemaakt=i.aangemaakt,
+        gewijzigd=i.gewijzigd,
+        versie=i.versie,
+    )
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=InburgeraarRead,
+    responses={200: {"model": InburgeraarRead, "description": "Bestond al"}},
+)
+def registreer_inburgeraar(
+    data: InburgeraarCreate, principal: Casework, session: DbSession, outbox: EventOutbox,
+    api_url: ApiUrl, response: Response,
+) -> InburgeraarRead:
+    principal.check_gemeente(data.gemeentecode)
+    inburgeraar, created = service.registreer_inburgeraar(session, outbox, api_url=api_url, data=data)
+    response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    response.headers["Location"] = inburgeraar_url(api_url, inburgeraar.id)
+    response.headers["ETag"] = etag(inburgeraar.versie)
+    return to_read(api_url, inburgeraar)
+
+
+@router.get("", response_model=Page[InburgeraarRead])
+def list_inburgeraars(
+    request: Request,
+    principal: Readers,
+    session: DbSession,
+    api_url: ApiUrl,
+    params: Annotated[PageParams, Depends(page_params)],
+    klantmanager: Annotated[str | None, Query(max_length=100)] = None,
+    doelgroep: Doelgroep | None = None,
+) -> Page[InburgeraarRead]:
+    count, rows = service.list_inburgeraars(
+        session, principal=principal, klantmanager=klantmanager,
+        doelgroep=doelgroep.value if doelgroep else None, offset=params.offset, limit=params.pageSize,
+    )
+    return make_page(request, params, count, [to_read(api_url, i) for i in rows])
+
+
+@router.post("/zoeken", response_model=list[InburgeraarRead])
+def zoek_inburgeraars(
+    query: BsnZoekvraag, principal: Casework, session: DbSession, api_url: ApiUrl
+) -> list[InburgeraarRead]:
+    """Search by BSN with the BSN in the body, never in the URL (ADR /core/transport/no-sensitive-uris)."""
+    return [to_read(api_url, i) for i in service.zoek_op_bsn(session, principal=principal, bsn=query.bsn)]
+
+
+@router.get("/{inburgeraarId}", response_model=InburgeraarDetail, responses=problem_responses(404))
+def get_inburgeraar(
+    inburgeraarId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl, response: Response
+) -> InburgeraarDetail:
+    inburgeraar = service.get_inburgeraar(session, principal=principal, inburgeraar_id=inburgeraarId)
+    response.headers["ETag"] = etag(inburgeraar.versie)
+    # The BSN only for casework roles; other services work with the dossier URL.
+    bsn = inburgeraar.bsn if principal.has_role(*CASEWORK) else None
+    return InburgeraarDetail(**to_read(api_url, inburgeraar).model_dump(), bsn=bsn)
+
+
+@router.patch(
+    "/{inburgeraarId}", response_model=InburgeraarRead, responses=problem_responses(404, 412, 428)
+)
+def wijzig_inburgeraar(
+    inburgeraarId: uuid.UUID,
+    changes: InburgeraarUpdate,
+    principal: Casework,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    response: Response,
+    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+) -> InburgeraarRead:
+    inburgeraar = service.wijzig_inburgeraar(
+        session, outbox, api_url=api_url, principal=principal, inburgeraar_id=inburgeraarId,
+        changes=changes, if_match=if_match,
+    )
+    response.headers["ETag"] = etag(inburgeraar.versie)
+    return to_read(api_url, inburgeraar)

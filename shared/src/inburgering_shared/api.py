@@ -1,0 +1,120 @@
+"""The one way every service builds its FastAPI application.
+
+Routers are mounted under /v1; errors are problem+json; every response carries
+the NL API headers; /health and /health/ready; the OpenAPI document and docs;
+the outbox dispatcher runs for as long as the app does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from sqlalchemy.orm import Session
+
+from . import health
+from .db import make_engine, make_session_factory, transaction
+from .headers import StandardHeadersMiddleware
+from .http import ServiceClient
+from .openapi import API_PREFIX, install_openapi
+from .outbox import Dispatcher, Outbox
+from .problems import install_problem_handlers
+from .settings import AuthSettings, ServiceSettings
+
+
+def create_service_app(
+    *,
+    name: str,
+    title: str,
+    description: str,
+    version: str,
+    settings: ServiceSettings,
+    routers: list[APIRouter],
+    outbox: Outbox | None = None,
+) -> FastAPI:
+    auth = AuthSettings()
+    engine = make_engine(settings.database_url)
+
+    def token() -> str:
+        return auth.outgoing_token(client_id=name)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.service_client = ServiceClient(token, timeout=settings.http_timeout_seconds)
+        dispatcher = None
+        if outbox is not None and settings.dispatcher_enabled:
+            dispatcher = Dispatcher(
+                outbox,
+                engine,
+                token,
+                interval=settings.dispatch_interval_seconds,
+                max_backoff=settings.dispatch_max_backoff_seconds,
+                dead_letter_after=timedelta(hours=settings.dead_letter_after_hours),
+                timeout=settings.http_timeout_seconds,
+            )
+            dispatcher.start()
+        try:
+            yield
+        finally:
+            if dispatcher is not None:
+                dispatcher.stop()
+            app.state.service_client.close()
+            engine.dispose()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+        redirect_slashes=False,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+    app.state.auth_config = auth.config()
+    app.state.outbox = outbox
+    app.add_middleware(StandardHeadersMiddleware, api_version=version)
+    install_problem_handlers(app)
+    app.include_router(health.router)
+    for router in routers:
+        app.include_router(router, prefix=API_PREFIX)
+    install_openapi(app)
+    return app
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    yield from transaction(request.app.state.session_factory)
+
+
+# The request's transaction: committed when the handler returns, before the response is sent.
+DbSession = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def get_service_client(request: Request) -> ServiceClient:
+    client: ServiceClient = request.app.state.service_client
+    return client
+
+
+Services = Annotated[ServiceClient, Depends(get_service_client)]
+
+
+def get_outbox(request: Request) -> Outbox:
+    outbox: Outbox = request.app.state.outbox
+    return outbox
+
+
+EventOutbox = Annotated[Outbox, Depends(get_outbox)]
+
+
+def get_api_url(request: Request) -> str:
+    url: str = request.app.state.settings.api_url
+    return url
+
+
+ApiUrl = Annotated[str, Depends(get_api_url)]

@@ -1,0 +1,39 @@
+"""Thin events between the services, in the style of the ZGW Notificaties API.
+
+An event says what happened to which resource; the receiver GETs the resource.
+`id` is our addition: receivers are idempotent on it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Kanaal(StrEnum):
+    """Declared channels and the service that publishes on each."""
+
+    INBURGERAARS = "inburgeraars"  # intake: kenmerken gemeentecode, doelgroep
+    PIPS = "pips"  # pip: kenmerken gemeentecode, status, leerroute
+    TRAJECTEN = "trajecten"  # trajectory: kenmerken gemeentecode
+    SIGNALEN = "signalen"  # scheduler: kenmerken gemeentecode, soort
+
+
+class Actie(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DESTROY = "destroy"
+
+
+class Notificatie(BaseModel):
+    id: uuid.UUID = Field(description="Unieke id van de gebeurtenis; ontvangers zijn hierop idempotent")
+    kanaal: Kanaal
+    hoofdObject: str = Field(description="URL van het hoofdobject (de inburgeraar)")
+    resource: str = Field(description="Soort resource, bijvoorbeeld 'pip'")
+    resourceUrl: str
+    actie: Actie
+    aanmaakdatum: datetime
+    kenmerken: dict[str, str] = Field(default_factory=dict)
