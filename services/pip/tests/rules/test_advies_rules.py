@@ -20,9 +20,7 @@ from pip_service.advies.rules import (
     leerroute_advies,
 )
 
-HAALBAAR = Leerbaarheidstoets(
-    LeerbaarheidstoetsResultaat.HAALBAAR, Decimal("60.00"), Decimal("50.00")
-)
+HAALBAAR = Leerbaarheidstoets(LeerbaarheidstoetsResultaat.HAALBAAR, Decimal("60.00"), Decimal("50.00"))
 NIET_HAALBAAR = Leerbaarheidstoets(
     LeerbaarheidstoetsResultaat.NIET_HAALBAAR, Decimal("40.00"), Decimal("50.00")
 )
@@ -30,9 +28,7 @@ ONBEKEND = Leerbaarheidstoets(LeerbaarheidstoetsResultaat.ONBEKEND)
 
 
 def onbekend_met_score(behaald: str, benodigd: str = "50.00") -> Leerbaarheidstoets:
-    return Leerbaarheidstoets(
-        LeerbaarheidstoetsResultaat.ONBEKEND, Decimal(behaald), Decimal(benodigd)
-    )
+    return Leerbaarheidstoets(LeerbaarheidstoetsResultaat.ONBEKEND, Decimal(behaald), Decimal(benodigd))
 
 
 BASIS = AdviesInput(
@@ -44,7 +40,7 @@ BASIS = AdviesInput(
     wil_vervolgonderwijs=True,
 )
 
-B, O, Z = Leerroute.B1, Leerroute.ONDERWIJS, Leerroute.Z
+B, OND, Z = Leerroute.B1, Leerroute.ONDERWIJS, Leerroute.Z
 S002 = "seed 002 section 1.3 footnote 1 (Onderwijsroute tot 28 jaar)"
 S004 = "seed 004 Bijlage 2 (Onderwijsroute tot 30 jaar; Z-route)"
 LBT = "DUO Leerbaarheidstoets API, Resultaat.benodigdeScore (grenswaarde vanaf)"
@@ -57,7 +53,7 @@ CASES = [
         "onderwijs-jong-met-wens",
         S002,
         {},
-        O,
+        OND,
         Niveau.B1,
         {"LBT_HAALBAAR", "LEEFTIJD_ONDER_GRENS"},
         set(),
@@ -66,7 +62,7 @@ CASES = [
         "leeftijd-18",
         S002,
         {"leeftijd": 18},
-        O,
+        OND,
         Niveau.B1,
         {"LEEFTIJD_ONDER_GRENS"},
         set(),
@@ -75,7 +71,7 @@ CASES = [
         "leeftijd-27-onder-grens-28",
         S002,
         {"leeftijd": 27},
-        O,
+        OND,
         Niveau.B1,
         {"LEEFTIJD_ONDER_GRENS"},
         set(),
@@ -102,7 +98,7 @@ CASES = [
         "leeftijd-29-grens-30",
         S004,
         {"leeftijd": 29, "onderwijsroute_max_leeftijd": 30},
-        O,
+        OND,
         Niveau.B1,
         {"LEEFTIJD_ONDER_GRENS"},
         set(),
@@ -138,7 +134,7 @@ CASES = [
         "vervolgonderwijs-onderwijsroute",
         S004,
         {"vooropleiding": Vooropleiding.VERVOLGONDERWIJS},
-        O,
+        OND,
         Niveau.B1,
         {"VOOROPLEIDING_VOLDOENDE"},
         set(),
@@ -165,7 +161,7 @@ CASES = [
         "anders-gealfabetiseerd-onderwijsroute",
         S002,
         {"alfabetisering": Alfabetisering.ANDERS_GEALFABETISEERD},
-        O,
+        OND,
         Niveau.B1,
         set(),
         {"ALFABETISERING_ONDERWIJSROUTE"},
@@ -220,7 +216,7 @@ CASES = [
                 LeerbaarheidstoetsResultaat.HAALBAAR, Decimal("10.00"), Decimal("50.00")
             )
         },
-        O,
+        OND,
         Niveau.B1,
         {"LBT_HAALBAAR"},
         set(),
@@ -229,7 +225,7 @@ CASES = [
         "onbekend-score-gelijk-aan-benodigd",
         LBT,
         {"leerbaarheidstoets": onbekend_met_score("50.00")},
-        O,
+        OND,
         Niveau.B1,
         {"LBT_SCORE_VOLDOENDE"},
         set(),
@@ -276,11 +272,7 @@ CASES = [
     (
         "onbekend-alleen-behaalde-score",
         LBT,
-        {
-            "leerbaarheidstoets": Leerbaarheidstoets(
-                LeerbaarheidstoetsResultaat.ONBEKEND, Decimal("80.00")
-            )
-        },
+        {"leerbaarheidstoets": Leerbaarheidstoets(LeerbaarheidstoetsResultaat.ONBEKEND, Decimal("80.00"))},
         B,
         Niveau.B1,
         {"LBT_ONBEKEND", "B1_NORM"},
@@ -332,7 +324,7 @@ CASES = [
         "gezinshereniger-met-asielstatushouder",
         "DUO Inburgeringsplicht API, GedetailleerdeDoelgroep; " + S002_3,
         {"doelgroep": Doelgroep.GEZINSHERENIGER_MET_ASIELSTATUSHOUDER},
-        O,
+        OND,
         Niveau.B1,
         {"LEERROUTE_NIET_INGEKOCHT"},
         set(),
@@ -341,7 +333,7 @@ CASES = [
         "gezinsvormer-met-asielstatushouder-27",
         S002,
         {"doelgroep": Doelgroep.GEZINSVORMER_MET_ASIELSTATUSHOUDER, "leeftijd": 27},
-        O,
+        OND,
         Niveau.B1,
         {"LEEFTIJD_ONDER_GRENS"},
         set(),

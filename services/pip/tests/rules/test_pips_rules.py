@@ -18,7 +18,7 @@ from pip_service.pips.rules import (
     routewijziging_toegestaan,
 )
 
-B, O, Z = Leerroute.B1, Leerroute.ONDERWIJS, Leerroute.Z
+B, OND, Z = Leerroute.B1, Leerroute.ONDERWIJS, Leerroute.Z
 README = "DUO M2M README, Het aanleveren van een PIP"
 CONTEXT = PipContext(
     start_inburgeringsplicht=date(2024, 1, 10),
@@ -80,18 +80,18 @@ VALIDATIE_CASES = [
     (
         "a2-onderwijsroute",
         README,
-        {"leerroute": O, "niveau": Niveau.A2},
+        {"leerroute": OND, "niveau": Niveau.A2},
         {},
         ["NIVEAU_A2_ONDERWIJSROUTE"],
     ),
     (
         "a2-onderwijsroute-ook-later",
         README,
-        {"leerroute": O, "niveau": Niveau.A2, "dagtekening": date(2024, 7, 1)},
+        {"leerroute": OND, "niveau": Niveau.A2, "dagtekening": date(2024, 7, 1)},
         GEWIJZIGD,
         ["NIVEAU_A2_ONDERWIJSROUTE"],
     ),
-    ("b1-onderwijsroute", README, {"leerroute": O, "niveau": Niveau.B1}, {}, []),
+    ("b1-onderwijsroute", README, {"leerroute": OND, "niveau": Niveau.B1}, {}, []),
     (
         "b1-z-route",
         README,
@@ -118,7 +118,7 @@ VALIDATIE_CASES = [
     (
         "intensiteit-onderwijsroute",
         README,
-        {"leerroute": O, "geschatte_intensiteit_b1_route": 600},
+        {"leerroute": OND, "geschatte_intensiteit_b1_route": 600},
         {},
         ["INTENSITEIT_NIET_B1_ROUTE"],
     ),
@@ -159,9 +159,7 @@ VALIDATIE_CASES = [
     ids=[case[0] for case in VALIDATIE_CASES],
 )
 def test_pip_overtredingen(source, pip_changes, context_changes, codes):
-    overtredingen = pip_overtredingen(
-        replace(PIP, **pip_changes), replace(CONTEXT, **context_changes)
-    )
+    overtredingen = pip_overtredingen(replace(PIP, **pip_changes), replace(CONTEXT, **context_changes))
     assert [o.code for o in overtredingen] == codes, source
     assert all(o.veld and o.melding and o.bron for o in overtredingen), source
 
@@ -169,7 +167,7 @@ def test_pip_overtredingen(source, pip_changes, context_changes, codes):
 # (id, source, leerroute, niveau given, niveau after default)
 NIVEAU_CASES = [
     ("b1-route-zonder-niveau", README, B, None, Niveau.B1),
-    ("onderwijsroute-zonder-niveau", README, O, None, Niveau.B1),
+    ("onderwijsroute-zonder-niveau", README, OND, None, Niveau.B1),
     ("z-route-zonder-niveau", README, Z, None, None),
     ("b1-route-a2-blijft", README, B, Niveau.A2, Niveau.A2),
     ("z-route-a2-blijft", README, Z, Niveau.A2, Niveau.A2),
@@ -242,7 +240,7 @@ WIJZIGING_CASES = [
     (
         "onderwijs-naar-b1-laat-in-termijn",
         R7,
-        {"huidige": O, "nieuwe": B, "wijzigingsdatum": date(2027, 1, 31)},
+        {"huidige": OND, "nieuwe": B, "wijzigingsdatum": date(2027, 1, 31)},
         1,
         True,
         ["ONDERWIJS_NAAR_B1_IN_TERMIJN"],
@@ -250,7 +248,7 @@ WIJZIGING_CASES = [
     (
         "onderwijs-naar-b1-op-einde-termijn",
         "DUO Inburgeringstermijn: einddatum exclusief; " + R7,
-        {"huidige": O, "nieuwe": B, "wijzigingsdatum": date(2027, 2, 1)},
+        {"huidige": OND, "nieuwe": B, "wijzigingsdatum": date(2027, 2, 1)},
         1,
         False,
         ["TERMIJN_VERSTREKEN"],
@@ -258,7 +256,7 @@ WIJZIGING_CASES = [
     (
         "onderwijs-naar-z-laat",
         R7,
-        {"huidige": O, "nieuwe": Z, "wijzigingsdatum": date(2026, 1, 5)},
+        {"huidige": OND, "nieuwe": Z, "wijzigingsdatum": date(2026, 1, 5)},
         1,
         False,
         ["NA_ANDERHALF_JAAR"],
@@ -266,7 +264,7 @@ WIJZIGING_CASES = [
     (
         "b1-naar-onderwijs-laat",
         R7,
-        {"nieuwe": O, "wijzigingsdatum": date(2026, 1, 5)},
+        {"nieuwe": OND, "wijzigingsdatum": date(2026, 1, 5)},
         1,
         False,
         ["NA_ANDERHALF_JAAR"],
@@ -290,7 +288,7 @@ WIJZIGING_CASES = [
     (
         "onderwijs-naar-b1-na-maximum",
         S004,
-        {"huidige": O, "nieuwe": B, "eerdere_wijzigingen": 1},
+        {"huidige": OND, "nieuwe": B, "eerdere_wijzigingen": 1},
         1,
         False,
         ["MAXIMUM_WIJZIGINGEN"],
@@ -325,18 +323,14 @@ WIJZIGING_CASES = [
     ids=[case[0] for case in WIJZIGING_CASES],
 )
 def test_routewijziging_toegestaan(source, changes, max_wijzigingen, toegestaan, codes):
-    beslissing = routewijziging_toegestaan(
-        replace(WIJZIGING, **changes), max_wijzigingen
-    )
+    beslissing = routewijziging_toegestaan(replace(WIJZIGING, **changes), max_wijzigingen)
     assert beslissing.toegestaan is toegestaan, source
     assert [r.code for r in beslissing.redenen] == codes, source
 
 
 def test_routewijziging_default_maximum_is_een():
     """Seed 004 section 3.2: one change by default."""
-    assert not routewijziging_toegestaan(
-        replace(WIJZIGING, eerdere_wijzigingen=1)
-    ).toegestaan
+    assert not routewijziging_toegestaan(replace(WIJZIGING, eerdere_wijzigingen=1)).toegestaan
 
 
 C = Component
@@ -359,7 +353,7 @@ AANBOD_CASES = [
         "domain.md R11 (MAP alleen B1- en Z-route)",
         Doelgroep.ASIELSTATUSHOUDER,
         True,
-        O,
+        OND,
         ALLES - {C.MAP, C.KNM},
     ),
     ("asiel-bijstand-z", S002_3, Doelgroep.ASIELSTATUSHOUDER, True, Z, ALLES),
@@ -384,7 +378,7 @@ AANBOD_CASES = [
         S002_3,
         Doelgroep.GEESTELIJK_BEDIENAAR,
         True,
-        O,
+        OND,
         {C.PARTICIPATIEDEEL_LEERROUTE, C.PVT, C.MAATSCHAPPELIJKE_BEGELEIDING},
     ),
     (
@@ -400,7 +394,7 @@ AANBOD_CASES = [
         S002_3,
         Doelgroep.OVERIG,
         False,
-        O,
+        OND,
         {C.PVT, C.MAATSCHAPPELIJKE_BEGELEIDING},
     ),
 ]
@@ -443,12 +437,10 @@ def test_geldig_pip_properties(pip, context):
         return
     vastgesteld = met_standaard_niveau(pip)
     assert (vastgesteld.niveau, vastgesteld.leerroute) not in {
-        (Niveau.A2, O),
+        (Niveau.A2, OND),
         (Niveau.B1, Z),
     }
-    assert pip.dagtekening >= max(
-        context.start_inburgeringsplicht, context.datum_vestiging_gemeente
-    )
+    assert pip.dagtekening >= max(context.start_inburgeringsplicht, context.datum_vestiging_gemeente)
     if vastgesteld.leerroute is not Z:
         assert vastgesteld.niveau is not None
 
@@ -461,7 +453,7 @@ def test_geldig_pip_properties(pip, context):
     st.integers(0, 3),
 )
 def test_routewijziging_properties(huidige, nieuwe, wijzigingsdatum, eerdere, maximum):
-    """Seed 004 section 3.2 and domain.md R7: an allowed change stays under the maximum and within the termijn."""
+    """Seed 004 section 3.2, domain.md R7: an allowed change stays under the maximum, within the termijn."""
     wijziging = replace(
         WIJZIGING,
         huidige=huidige,

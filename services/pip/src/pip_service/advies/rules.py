@@ -12,7 +12,7 @@ seed 004 (Winterswijk).
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 DEFAULT_ONDERWIJSROUTE_MAX_LEEFTIJD = 28
 """Seed 002, section 1.3 footnote 1: Onderwijsroute "voor jong volwassenen tot 28 jaar"."""
@@ -23,7 +23,7 @@ BRON_ONDERWIJSROUTE = "seed 002 section 1.3 footnote 1 and section 4.5; seed 004
 BRON_B1_NORM = "seed 002 section 1.3 footnote 1 (B1 wordt de norm)"
 
 
-class Leerroute(str, Enum):
+class Leerroute(StrEnum):
     """DUO PIP API, schema `Leerroute` (B, O, Z)."""
 
     B1 = "B"
@@ -31,14 +31,14 @@ class Leerroute(str, Enum):
     Z = "Z"
 
 
-class Niveau(str, Enum):
+class Niveau(StrEnum):
     """DUO PIP API, schema `NiveauPip` (A2, B1)."""
 
     A2 = "A2"
     B1 = "B1"
 
 
-class LeerbaarheidstoetsResultaat(str, Enum):
+class LeerbaarheidstoetsResultaat(StrEnum):
     """DUO Leerbaarheidstoets API, schema `LeerbaarheidstoetsResultaat`."""
 
     HAALBAAR = "B1-route haalbaar"
@@ -46,7 +46,7 @@ class LeerbaarheidstoetsResultaat(str, Enum):
     ONBEKEND = "Onbekend"
 
 
-class Alfabetisering(str, Enum):
+class Alfabetisering(StrEnum):
     """DUO PIP API, schema `Alfabetiseringsonderwijs` (README, Enumeratie omschrijving)."""
 
     ANALFABEET = "A"
@@ -54,7 +54,7 @@ class Alfabetisering(str, Enum):
     NVT = "NVT"
 
 
-class Doelgroep(str, Enum):
+class Doelgroep(StrEnum):
     """DUO Inburgeringsplicht API, schema `GedetailleerdeDoelgroep`."""
 
     ASIELSTATUSHOUDER = "Asielstatushouder"
@@ -66,7 +66,7 @@ class Doelgroep(str, Enum):
     OVERIG = "Overig"
 
 
-class Vooropleiding(str, Enum):
+class Vooropleiding(StrEnum):
     """Highest education followed, as recorded in the brede intake (domain.md step 3)."""
 
     GEEN_OF_NAUWELIJKS = "geen of nauwelijks scholing"
@@ -137,9 +137,7 @@ def b1_haalbaar(toets: Leerbaarheidstoets) -> tuple[bool | None, Reden]:
     Source: DUO Leerbaarheidstoets API, schema `Resultaat`; seed 004 section 3.3.
     """
     if toets.resultaat is LeerbaarheidstoetsResultaat.HAALBAAR:
-        return True, Reden(
-            "LBT_HAALBAAR", "De leerbaarheidstoets geeft: B1-route haalbaar.", BRON_LBT
-        )
+        return True, Reden("LBT_HAALBAAR", "De leerbaarheidstoets geeft: B1-route haalbaar.", BRON_LBT)
     if toets.resultaat is LeerbaarheidstoetsResultaat.NIET_HAALBAAR:
         return False, Reden(
             "LBT_NIET_HAALBAAR",
@@ -182,12 +180,14 @@ def onderwijsroute_redenen(invoer: AdviesInput) -> tuple[bool, list[Reden]]:
             invoer.leeftijd < grens,
             Reden(
                 "LEEFTIJD_ONDER_GRENS",
-                f"Leeftijd {invoer.leeftijd} is onder de gemeentelijke grens van {grens} jaar voor de Onderwijsroute.",
+                f"Leeftijd {invoer.leeftijd} is onder de gemeentelijke grens van {grens} jaar "
+                "voor de Onderwijsroute.",
                 BRON_ONDERWIJSROUTE,
             ),
             Reden(
                 "LEEFTIJD_BOVEN_GRENS",
-                f"Leeftijd {invoer.leeftijd} is niet onder de gemeentelijke grens van {grens} jaar voor de Onderwijsroute.",
+                f"Leeftijd {invoer.leeftijd} is niet onder de gemeentelijke grens van {grens} jaar "
+                "voor de Onderwijsroute.",
                 BRON_ONDERWIJSROUTE,
             ),
         ),
@@ -205,8 +205,7 @@ def onderwijsroute_redenen(invoer: AdviesInput) -> tuple[bool, list[Reden]]:
             ),
         ),
         (
-            invoer.vooropleiding
-            in (Vooropleiding.VOORTGEZET_ONDERWIJS, Vooropleiding.VERVOLGONDERWIJS),
+            invoer.vooropleiding in (Vooropleiding.VOORTGEZET_ONDERWIJS, Vooropleiding.VERVOLGONDERWIJS),
             Reden(
                 "VOOROPLEIDING_VOLDOENDE",
                 "De vooropleiding sluit aan op een taalschakeltraject naar mbo, hbo of wo.",
@@ -223,7 +222,8 @@ def onderwijsroute_redenen(invoer: AdviesInput) -> tuple[bool, list[Reden]]:
             None,
             Reden(
                 "ALFABETISERING_ONDERWIJSROUTE",
-                "Eerst alfabetiseringsonderwijs nodig; het taalschakeltraject van ongeveer 1,5 jaar past dan niet.",
+                "Eerst alfabetiseringsonderwijs nodig; "
+                "het taalschakeltraject van ongeveer 1,5 jaar past dan niet.",
                 BRON_ONDERWIJSROUTE,
             ),
         ),
@@ -236,7 +236,8 @@ def _z_route_advies(invoer: AdviesInput, redenen: list[Reden]) -> Advies:
     redenen.append(
         Reden(
             "Z_ROUTE",
-            "De B1-route en de Onderwijsroute liggen buiten bereik; de Z-route richt zich op zelfredzaamheid en taalniveau A1. DUO legt bij de Z-route geen niveau vast.",
+            "De B1-route en de Onderwijsroute liggen buiten bereik; de Z-route richt zich op "
+            "zelfredzaamheid en taalniveau A1. DUO legt bij de Z-route geen niveau vast.",
             BRON_Z_ROUTE + "; DUO M2M README, PIP (Niveau B1 niet met Z-route)",
         )
     )
@@ -244,7 +245,8 @@ def _z_route_advies(invoer: AdviesInput, redenen: list[Reden]) -> Advies:
         redenen.append(
             Reden(
                 "Z_ROUTE_UREN",
-                "Voor een asielstatushouder omvat de Z-route ten minste 800 uur taal (NT2 en KNM) en 800 uur participatie.",
+                "Voor een asielstatushouder omvat de Z-route ten minste 800 uur taal (NT2 en KNM) "
+                "en 800 uur participatie.",
                 "Besluit inburgering 2021 art. 3.14; domain.md R10",
             )
         )
@@ -256,7 +258,8 @@ def _doelgroep_reden(doelgroep: Doelgroep) -> Reden | None:
         return None
     return Reden(
         "LEERROUTE_NIET_INGEKOCHT",
-        f"Doelgroep {doelgroep.value}: de gemeente koopt de leerroute niet in; zij is alleen verantwoordelijk voor het participatiedeel als de inburgeraar bijstand heeft (Participatiewet).",
+        f"Doelgroep {doelgroep.value}: de gemeente koopt de leerroute niet in; zij is alleen "
+        "verantwoordelijk voor het participatiedeel als de inburgeraar bijstand heeft (Participatiewet).",
         "seed 002 section 3 (Gemeentelijk aanbod per groep)",
     )
 
@@ -303,7 +306,8 @@ def leerroute_advies(invoer: AdviesInput) -> Advies:
         redenen.append(
             Reden(
                 "B1_NORM",
-                "Zonder uitslag van de leerbaarheidstoets is B1 de norm; toets de haalbaarheid in de voortgangsgesprekken.",
+                "Zonder uitslag van de leerbaarheidstoets is B1 de norm; "
+                "toets de haalbaarheid in de voortgangsgesprekken.",
                 BRON_B1_NORM,
             )
         )
@@ -322,9 +326,7 @@ def leerroute_advies(invoer: AdviesInput) -> Advies:
     return Advies(Leerroute.B1, Niveau.B1, redenen)
 
 
-def afwijking_toegestaan(
-    advies: Advies, gekozen: Leerroute, motivering: str | None
-) -> Afwijking:
+def afwijking_toegestaan(advies: Advies, gekozen: Leerroute, motivering: str | None) -> Afwijking:
     """Check a klantmanager's choice against the advice: deviating needs a motivering.
 
     The PIP is a beschikking open to bezwaar and beroep, so a choice that

@@ -9,7 +9,7 @@ section 3 and domain.md (components per doelgroep); domain.md R6, R7, R11.
 import calendar
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from pip_service.advies.rules import (
     Doelgroep,
@@ -26,12 +26,8 @@ ROUTEWIJZIGING_MAANDEN = 18
 """Divosa Q&A (domain.md R7): a route change is possible up to 1.5 years after the PIP."""
 
 BRON_PIP = "DUO M2M README, Het aanleveren van een PIP"
-BRON_ROUTEWIJZIGING = (
-    "Divosa Q&A; seed 004 section 3.2 (Voortgang & handhaving); domain.md R7"
-)
-BRON_AANBOD = (
-    "seed 002 section 3 (Gemeentelijk aanbod per groep); domain.md, Doelgroepen"
-)
+BRON_ROUTEWIJZIGING = "Divosa Q&A; seed 004 section 3.2 (Voortgang & handhaving); domain.md R7"
+BRON_AANBOD = "seed 002 section 3 (Gemeentelijk aanbod per groep); domain.md, Doelgroepen"
 
 
 @dataclass(frozen=True)
@@ -69,9 +65,7 @@ class Beslissing:
     redenen: list[Reden]
 
 
-def _dagtekening_overtredingen(
-    pip: PipAanlevering, context: PipContext
-) -> list[Overtreding]:
+def _dagtekening_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
     veld = "dagtekeningPip"
     grenzen = [
         (
@@ -107,9 +101,7 @@ def _dagtekening_overtredingen(
     ]
 
 
-def _niveau_overtredingen(
-    pip: PipAanlevering, context: PipContext
-) -> list[Overtreding]:
+def _niveau_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
     overtredingen = []
     if pip.niveau is Niveau.A2 and pip.leerroute is Leerroute.ONDERWIJS:
         overtredingen.append(
@@ -142,9 +134,7 @@ def _niveau_overtredingen(
     return overtredingen
 
 
-def _intensiteit_overtredingen(
-    pip: PipAanlevering, context: PipContext
-) -> list[Overtreding]:
+def _intensiteit_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
     if pip.geschatte_intensiteit_b1_route is None:
         return []
     veld = "geschatteIntensiteitB1Route"
@@ -282,7 +272,8 @@ def routewijziging_toegestaan(
         weigeringen.append(
             Reden(
                 "MAXIMUM_WIJZIGINGEN",
-                f"De leerroute is al {wijziging.eerdere_wijzigingen} keer gewijzigd; de gemeente staat er {max_wijzigingen} toe.",
+                f"De leerroute is al {wijziging.eerdere_wijzigingen} keer gewijzigd; "
+                f"de gemeente staat er {max_wijzigingen} toe.",
                 BRON_ROUTEWIJZIGING,
             )
         )
@@ -299,7 +290,7 @@ def routewijziging_toegestaan(
     return Beslissing(True, [termijn_reden])
 
 
-class Component(str, Enum):
+class Component(StrEnum):
     LEERROUTE = "leerroute"
     PARTICIPATIEDEEL_LEERROUTE = "participatiedeel van de leerroute"
     KNM = "KNM"
@@ -316,9 +307,7 @@ class ComponentAanbod:
     reden: Reden
 
 
-def _leerroute_aanbod(
-    asiel: bool, bijstand: bool, leerroute: Leerroute
-) -> list[ComponentAanbod]:
+def _leerroute_aanbod(asiel: bool, bijstand: bool, leerroute: Leerroute) -> list[ComponentAanbod]:
     if asiel:
         return [
             ComponentAanbod(
@@ -432,9 +421,7 @@ def _ontzorgen_aanbod(asiel: bool, bijstand: bool) -> ComponentAanbod:
     )
 
 
-def gemeentelijk_aanbod(
-    doelgroep: Doelgroep, bijstand: bool, leerroute: Leerroute
-) -> list[ComponentAanbod]:
+def gemeentelijk_aanbod(doelgroep: Doelgroep, bijstand: bool, leerroute: Leerroute) -> list[ComponentAanbod]:
     """Which components the gemeente offers, one entry per component with its reason.
 
     Asielstatushouders: the leerroute (with KNM for the B1-route and Z-route);

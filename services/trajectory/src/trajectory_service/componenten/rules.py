@@ -10,7 +10,7 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 Z_ROUTE_UREN_TAAL = 800
 """Besluit inburgering 2021 art. 3.14: at least 800 hours NT2 + KNM (asielstatushouders)."""
@@ -24,15 +24,11 @@ ONTZORGEN_MAANDEN = 6
 AFSCHALEN_MIN_UREN = 600
 """Besluit inburgering 2021 art. 5.5 (domain.md R8): 600 hours at a Blik op Werk school."""
 
-BRON_Z_ROUTE = (
-    "Besluit inburgering 2021 art. 3.14; DUO Gevolgde Uren API; domain.md R10"
-)
-BRON_AFSCHALEN = (
-    "Wet inburgering 2021 art. 17(3); Besluit inburgering 2021 art. 5.5; domain.md R8"
-)
+BRON_Z_ROUTE = "Besluit inburgering 2021 art. 3.14; DUO Gevolgde Uren API; domain.md R10"
+BRON_AFSCHALEN = "Wet inburgering 2021 art. 17(3); Besluit inburgering 2021 art. 5.5; domain.md R8"
 
 
-class Leerroute(str, Enum):
+class Leerroute(StrEnum):
     """DUO PIP API, schema `Leerroute` (B, O, Z)."""
 
     B1 = "B"
@@ -40,7 +36,7 @@ class Leerroute(str, Enum):
     Z = "Z"
 
 
-class Examenonderdeel(str, Enum):
+class Examenonderdeel(StrEnum):
     """DUO Examen API, schema `ExamenonderdeelWI2021Inburgering`."""
 
     KNM = "KNM"
@@ -50,7 +46,7 @@ class Examenonderdeel(str, Enum):
     SPREKEN = "SP"
 
 
-class Examenniveau(str, Enum):
+class Examenniveau(StrEnum):
     """DUO Examen API, schema `ExamenniveauWI2021` (A2, B1, B2)."""
 
     A2 = "A2"
@@ -58,7 +54,7 @@ class Examenniveau(str, Enum):
     B2 = "B2"
 
 
-class Examenresultaat(str, Enum):
+class Examenresultaat(StrEnum):
     """DUO Examen API, schema `ExamenresultaatWI2021`."""
 
     GESLAAGD = "Geslaagd"
@@ -135,9 +131,7 @@ def z_route_voortgang(uren: ZRouteUren, asielstatushouder: bool) -> ZRouteVoortg
         f"{Z_ROUTE_UREN_PARTICIPATIE} uur participatie, uren uit de brede intake meegeteld.",
         BRON_Z_ROUTE,
     )
-    return ZRouteVoortgang(
-        taal, participatie, taal_tekort, participatie_tekort, behaald, reden
-    )
+    return ZRouteVoortgang(taal, participatie, taal_tekort, participatie_tekort, behaald, reden)
 
 
 def _add_months(dag: date, maanden: int) -> date:
@@ -147,9 +141,7 @@ def _add_months(dag: date, maanden: int) -> date:
     return date(jaar, maand, min(dag.day, calendar.monthrange(jaar, maand)[1]))
 
 
-def einde_financieel_ontzorgen(
-    start_bijstand: date, einde_bijstand: date | None = None
-) -> date:
+def einde_financieel_ontzorgen(start_bijstand: date, einde_bijstand: date | None = None) -> date:
     """Last day (inclusive) of the statutory financieel ontzorgen.
 
     Six months from the start of bijstand: the last day is the day before the
@@ -195,7 +187,8 @@ def afschalen_toegestaan(
         (
             uren_taalles_blik_op_werk >= AFSCHALEN_MIN_UREN,
             "TE_WEINIG_UREN",
-            f"{uren_taalles_blik_op_werk} uur taalles bij een Blik op Werk-school; nodig: ten minste {AFSCHALEN_MIN_UREN}.",
+            f"{uren_taalles_blik_op_werk} uur taalles bij een Blik op Werk-school; "
+            f"nodig: ten minste {AFSCHALEN_MIN_UREN}.",
         ),
         (
             aantoonbare_inspanning,
@@ -203,12 +196,13 @@ def afschalen_toegestaan(
             "Er is geen aantoonbare inspanning vastgelegd.",
         ),
     ]
-    weigeringen = [
-        Reden(code, tekst, BRON_AFSCHALEN) for ok, code, tekst in checks if not ok
-    ]
+    weigeringen = [Reden(code, tekst, BRON_AFSCHALEN) for ok, code, tekst in checks if not ok]
     if weigeringen:
         return Beslissing(False, weigeringen)
-    tekst = f"Afschalen van {onderdeel.value} naar A2: B1-route, {uren_taalles_blik_op_werk} uur en aantoonbare inspanning."
+    tekst = (
+        f"Afschalen van {onderdeel.value} naar A2: B1-route, "
+        f"{uren_taalles_blik_op_werk} uur en aantoonbare inspanning."
+    )
     return Beslissing(True, [Reden("AFSCHALEN_TOEGESTAAN", tekst, BRON_AFSCHALEN)])
 
 
@@ -226,10 +220,7 @@ def _behaald(uitslag: Examenuitslag, vereist: Examenniveau) -> bool:
         return False
     if uitslag.onderdeel is Examenonderdeel.KNM:
         return True
-    return (
-        uitslag.niveau is not None
-        and _NIVEAU_RANG[uitslag.niveau] >= _NIVEAU_RANG[vereist]
-    )
+    return uitslag.niveau is not None and _NIVEAU_RANG[uitslag.niveau] >= _NIVEAU_RANG[vereist]
 
 
 def openstaande_examenonderdelen(
@@ -251,8 +242,5 @@ def openstaande_examenonderdelen(
     return [
         onderdeel
         for onderdeel in Examenonderdeel
-        if not any(
-            u.onderdeel is onderdeel and _behaald(u, vereist(onderdeel))
-            for u in resultaten
-        )
+        if not any(u.onderdeel is onderdeel and _behaald(u, vereist(onderdeel)) for u in resultaten)
     ]

@@ -9,7 +9,7 @@ opleggen"); seed 004 section 3.2 (Voortgang & handhaving).
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 WETTELIJK_MAXIMUM_BOETE = Decimal(800)
 """domain.md R15: the gemeente's boete is at most EUR 800."""
@@ -25,7 +25,7 @@ WETTELIJKE_GRONDSLAG = (
 )
 
 
-class Boetegrond(str, Enum):
+class Boetegrond(StrEnum):
     BREDE_INTAKE = "geen medewerking aan de brede intake"
     PIP_VERPLICHTINGEN = "verplichtingen uit het PIP niet nagekomen"
     TERMIJN_OVERSCHREDEN = "inburgeringstermijn overschreden"
@@ -111,9 +111,7 @@ def _weigeringen(voorstel: Boetevoorstel, maximum: Decimal) -> list[Reden]:
     return weigeringen
 
 
-def boete_toegestaan(
-    voorstel: Boetevoorstel, gemeentelijk_maximum: Decimal | None = None
-) -> Boetebeslissing:
+def boete_toegestaan(voorstel: Boetevoorstel, gemeentelijk_maximum: Decimal | None = None) -> Boetebeslissing:
     """Whether the gemeente may impose this boete, with every reason and the legal basis.
 
     Allowed only for not cooperating with the brede intake or not meeting
