@@ -67,6 +67,9 @@ class Duo:
         assert response.status_code in (200, 201), response.text
         return response.json()
 
+    def app_state(self):
+        return self.client.app.state.simulator
+
     def gelezen(self, bsn: str = BSN) -> dict:
         return self.client.get(f"/simulator/personen/{bsn}").json()
 
