@@ -1,4 +1,4 @@
-from conftest import ANDERE_GEMEENTE_OIN, BSN
+from simulator_testkit import ANDERE_GEMEENTE_OIN, BSN
 
 INSTELLING = {
     "instellingsnummer": "0000012345", "naam": "Taalschool", "postcode": "8301AB",

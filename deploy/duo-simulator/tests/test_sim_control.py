@@ -5,7 +5,7 @@ import pytest
 from fastapi import FastAPI, Request, Response
 from fastapi.testclient import TestClient
 
-from conftest import BSN, DUO_OIN, GEMEENTE_OIN, feiten, headers
+from simulator_testkit import BSN, DUO_OIN, GEMEENTE_OIN, feiten, headers
 from duo_simulator.main import create_app
 
 

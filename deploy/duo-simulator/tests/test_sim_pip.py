@@ -1,7 +1,7 @@
 """PIP rules of DUO's M2M README, section 'Het aanleveren van een PIP' / 'Het verwijderen van een PIP'."""
 
 import pytest
-from conftest import ANDERE_GEMEENTE_OIN, BSN
+from simulator_testkit import ANDERE_GEMEENTE_OIN, BSN
 
 PAD = f"/v1/personen/{BSN}/PIP"
 

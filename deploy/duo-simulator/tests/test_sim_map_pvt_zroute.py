@@ -5,7 +5,7 @@ so it was exceeded two weeks ago.
 """
 
 import pytest
-from conftest import ANDERE_GEMEENTE_OIN, BSN
+from simulator_testkit import ANDERE_GEMEENTE_OIN, BSN
 
 TERMIJN = {"startdatum": "2025-02-02", "einddatum": "2026-06-01"}
 VELD = {"map": "datumEindgesprekMap", "pvt": "datumOndertekeningPvt"}

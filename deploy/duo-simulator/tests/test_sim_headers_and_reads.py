@@ -1,5 +1,5 @@
 import pytest
-from conftest import ANDERE_GEMEENTE_OIN, BSN, DUO_OIN, GEMEENTE_OIN, headers
+from simulator_testkit import ANDERE_GEMEENTE_OIN, BSN, DUO_OIN, GEMEENTE_OIN, headers
 
 READS = [
     ("/v1/personen/{bsn}/inburgeringsplicht", "1.2.2", "inburgeringsplicht"),
