@@ -1,0 +1,36 @@
+"""When the PIP must be vastgesteld (R2)."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PIP_TERMIJN = timedelta(weeks=10)
+
+
+@dataclass(frozen=True)
+class PipDeadline:
+    vervaldatum: date
+    gestart_door: str
+    regel: str
+
+
+def pip_deadline(
+    *, asielstatushouder: bool, datum_kennisgeving: date | None, datum_inschrijving_brp: date | None
+) -> PipDeadline | None:
+    """The date by which the PIP must be vastgesteld, or None while the clock has not started.
+
+    The PIP is vastgesteld within 10 weeks after DUO's kennisgeving; if the
+    person is not yet registered in the gemeente's BRP then, within 10 weeks
+    after the BRP registration. For asielstatushouders the clock starts when
+    they live in the gemeente (DUO event SS139), which the BRP registration marks.
+    Source: Besluit inburgering 2021 art. 5.3; DUO Gebeurtenissen SS139; seeds 002 and 004.
+    """
+    regel = "R2: Besluit inburgering 2021 art. 5.3"
+    if datum_inschrijving_brp is None:
+        return None
+    if asielstatushouder:
+        return PipDeadline(datum_inschrijving_brp + PIP_TERMIJN, "inschrijving BRP (SS139)", regel)
+    if datum_kennisgeving is None:
+        return None
+    if datum_kennisgeving >= datum_inschrijving_brp:
+        return PipDeadline(datum_kennisgeving + PIP_TERMIJN, "kennisgeving DUO", regel)
+    return PipDeadline(datum_inschrijving_brp + PIP_TERMIJN, "inschrijving BRP", regel)

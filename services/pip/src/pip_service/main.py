@@ -1,0 +1,34 @@
+"""The pip service application."""
+
+from fastapi import FastAPI
+
+from inburgering_shared.api import create_service_app
+from inburgering_shared.callbacks import callback_router
+from inburgering_shared.contracts.events import Kanaal
+from inburgering_shared.deadlines import deadline_router
+from inburgering_shared.outbox import Outbox
+
+from .config import Settings
+from .db import INBOX, OUTBOX_TABLES
+from .deadlines.models import Deadline
+from .pips.router import router as pips_router
+from .pips.service import verwerk_inburgeraar
+
+VERSION = "1.0.0"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    return create_service_app(
+        name="pip",
+        title="PIP API",
+        description="Het Persoonlijk Plan Inburgering en Participatie als beschikking, met de PIP-termijn.",
+        version=VERSION,
+        settings=settings,
+        routers=[
+            pips_router,
+            deadline_router(Deadline),
+            callback_router(INBOX, {Kanaal.INBURGERAARS: verwerk_inburgeraar}),
+        ],
+        outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
+    )

@@ -1,0 +1,94 @@
+import uuid
+
+from .conftest import notificatie
+
+
+def receive(client, auth_headers, url, event_id=None):
+    event_id = event_id or str(uuid.uuid4())
+    return client.post("/v1/callbacks", json=notificatie(url, event_id), headers=auth_headers("service", gemeente="*"))
+
+
+def concept_for(client, auth_headers, intake, brp="2026-10-01", **fields):
+    url = intake.add(str(uuid.uuid4()), datumInschrijvingBrp=brp, **fields)
+    assert receive(client, auth_headers, url).status_code == 204
+    pips = client.get("/v1/pips", headers=auth_headers("klantmanager")).json()["results"]
+    return next(p for p in pips if p["inburgeraar"] == url)
+
+
+def test_event_creates_concept_pip_with_deadline_ten_weeks_after_brp(client, auth_headers, intake):
+    pip = concept_for(client, auth_headers, intake, brp="2026-10-01")
+    assert pip["status"] == "concept"
+    assert pip["deadline"] == "2026-12-10"
+
+
+def test_same_event_twice_takes_effect_once(client, auth_headers, intake):
+    url = intake.add(str(uuid.uuid4()), datumInschrijvingBrp="2026-10-01")
+    event_id = str(uuid.uuid4())
+    assert receive(client, auth_headers, url, event_id).status_code == 204
+    intake.dossiers[url]["datumInschrijvingBrp"] = "2026-10-20"
+    assert receive(client, auth_headers, url, event_id).status_code == 204
+    pips = client.get("/v1/pips", headers=auth_headers("klantmanager")).json()["results"]
+    assert [p["deadline"] for p in pips if p["inburgeraar"] == url] == ["2026-12-10"]
+
+
+def test_unreadable_resource_is_503_so_the_publisher_retries(client, auth_headers):
+    response = receive(client, auth_headers, "http://intake.test/v1/inburgeraars/unknown")
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def vaststellen(client, auth_headers, pip_uuid, body, etag=None):
+    km = auth_headers("klantmanager")
+    etag = etag or client.get(f"/v1/pips/{pip_uuid}", headers=km).headers["ETag"]
+    return client.post(f"/v1/pips/{pip_uuid}/vaststellen", json=body, headers={**km, "If-Match": etag})
+
+
+def test_vaststellen_meets_the_deadline(client, auth_headers, intake):
+    pip = concept_for(client, auth_headers, intake)
+    response = vaststellen(client, auth_headers, pip["uuid"], {"leerroute": "B1-route", "dagtekening": "2026-11-02"})
+    assert response.status_code == 200, response.text
+    assert response.json()["status"] == "vastgesteld"
+    assert response.json()["niveau"] == "B1"
+    scheduler = auth_headers("scheduler", gemeente="*")
+    assert client.get("/v1/deadlines", headers=scheduler).json()["count"] == 0
+    assert client.get("/v1/deadlines?status=gehaald", headers=scheduler).json()["count"] == 1
+
+
+def test_a2_with_onderwijsroute_is_refused_naming_the_rule(client, auth_headers, intake):
+    pip = concept_for(client, auth_headers, intake)
+    body = {"leerroute": "Onderwijsroute", "niveau": "A2", "dagtekening": "2026-11-02"}
+    response = vaststellen(client, auth_headers, pip["uuid"], body)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "NIVEAU_A2_ONDERWIJSROUTE" in [p["code"] for p in response.json()["invalidParams"]]
+
+
+def test_dagtekening_before_brp_is_refused(client, auth_headers, intake):
+    pip = concept_for(client, auth_headers, intake, brp="2026-10-01")
+    response = vaststellen(client, auth_headers, pip["uuid"], {"leerroute": "Z-route", "dagtekening": "2026-09-01"})
+    assert response.status_code == 422
+
+
+def test_concurrent_edit_is_refused_with_412(client, auth_headers, intake):
+    pip = concept_for(client, auth_headers, intake)
+    stale = client.get(f"/v1/pips/{pip['uuid']}", headers=auth_headers("klantmanager")).headers["ETag"]
+    body = {"leerroute": "B1-route", "dagtekening": "2026-11-02"}
+    assert vaststellen(client, auth_headers, pip["uuid"], body, stale).status_code == 200
+    assert vaststellen(client, auth_headers, pip["uuid"], body, stale).status_code == 412
+
+
+def test_deadlines_page_by_keyset_in_due_date_order(client, auth_headers, intake):
+    for day in ("2026-10-05", "2026-10-01", "2026-10-03"):
+        concept_for(client, auth_headers, intake, brp=day)
+    scheduler = auth_headers("scheduler", gemeente="*")
+    first = client.get("/v1/deadlines?pageSize=2", headers=scheduler).json()
+    assert [d["vervaldatum"] for d in first["results"]] == ["2026-12-10", "2026-12-12"]
+    second = client.get(first["next"].split("/v1", 1)[1].join(["/v1", ""]), headers=scheduler).json()
+    assert [d["vervaldatum"] for d in second["results"]] == ["2026-12-14"]
+    assert second["next"] is None
+
+
+def test_foreign_gemeente_sees_no_pips(client, auth_headers, intake):
+    pip = concept_for(client, auth_headers, intake)
+    foreign = auth_headers("klantmanager", gemeente="GM0363")
+    assert client.get(f"/v1/pips/{pip['uuid']}", headers=foreign).status_code == 404

@@ -1,0 +1,100 @@
+"""Deadlines as data, the same way in every service that owns some (pip, trajectory).
+
+`DeadlineColumns` is the row shape (a mixin for the owning service's own model);
+`deadline_router` exposes open deadlines for the scheduler: filtered by status
+and due date, ordered by due date, paged by keyset so a scan over a million
+rows stays on the index.
+"""
+
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy import Date, Index, String, func, select, tuple_
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+from .api import ApiUrl, DbSession
+from .auth import CASEWORK, Principal, Role, require
+from .contracts.resources import DeadlineContract, DeadlineStatus
+from .db import UTCDateTime, Uuid, new_uuid, utcnow
+from .pagination import MAX_PAGE_SIZE, Page
+from .problems import InvalidInput, InvalidParam, NotFound
+
+
+class DeadlineColumns:
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_uuid)
+    soort: Mapped[str] = mapped_column(String(40))
+    subject_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    inburgeraar_url: Mapped[str] = mapped_column(String(300))
+    gemeentecode: Mapped[str] = mapped_column(String(6))
+    vervaldatum: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12))
+    regel: Mapped[str] = mapped_column(String(200))
+    gestart_door: Mapped[str] = mapped_column(String(200))
+    gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[Any, ...]:
+        return (Index(f"ix_{cls.__tablename__}_scan", "status", "vervaldatum", "id"),)  # type: ignore[attr-defined]
+
+
+def _cursor(value: str | None) -> tuple[date, uuid.UUID] | None:
+    if value is None:
+        return None
+    try:
+        day, ident = value.split("_", 1)
+        return date.fromisoformat(day), uuid.UUID(ident)
+    except ValueError as exc:
+        raise InvalidInput(
+            "Ongeldige cursor.", invalid_params=[InvalidParam(name="na", code="ongeldig", reason="onbekende cursor")]
+        ) from exc
+
+
+def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
+    router = APIRouter(prefix="/deadlines", tags=["deadlines"])
+    Reader = Annotated[Principal, Depends(require(Role.SCHEDULER, Role.SERVICE, *CASEWORK))]
+
+    def to_contract(api_url: str, row: DeadlineColumns) -> DeadlineContract:
+        return DeadlineContract(
+            url=f"{api_url}/deadlines/{row.id}", uuid=row.id, soort=row.soort,
+            inburgeraar=row.inburgeraar_url, gemeentecode=row.gemeentecode,
+            vervaldatum=row.vervaldatum, status=DeadlineStatus(row.status), regel=row.regel,
+        )
+
+    @router.get("", response_model=Page[DeadlineContract])
+    def list_deadlines(
+        request: Request,
+        principal: Reader,
+        session: DbSession,
+        api_url: ApiUrl,
+        status: DeadlineStatus = DeadlineStatus.OPEN,
+        vervaldatumTot: Annotated[date | None, Query(description="Tot en met deze datum")] = None,
+        na: Annotated[str | None, Query(max_length=60, description="Cursor uit `next`")] = None,
+        pageSize: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,
+    ) -> Page[DeadlineContract]:
+        """Deadlines by due date, oldest first, paged by keyset (`next` carries the cursor)."""
+        query = select(model).where(model.status == status.value)
+        if vervaldatumTot is not None:
+            query = query.where(model.vervaldatum <= vervaldatumTot)
+        if (gemeenten := principal.gemeente_filter()) is not None:
+            query = query.where(model.gemeentecode.in_(gemeenten))
+        count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        if (after := _cursor(na)) is not None:
+            query = query.where(tuple_(model.vervaldatum, model.id) > tuple_(*after))
+        rows = list(session.scalars(query.order_by(model.vervaldatum, model.id).limit(pageSize)))
+        next_url = None
+        if len(rows) == pageSize:
+            last = rows[-1]
+            next_url = str(request.url.include_query_params(na=f"{last.vervaldatum}_{last.id}"))
+        return Page(count=count, next=next_url, previous=None, results=[to_contract(api_url, r) for r in rows])
+
+    @router.get("/{deadlineId}", response_model=DeadlineContract)
+    def get_deadline(deadlineId: uuid.UUID, principal: Reader, session: DbSession, api_url: ApiUrl) -> DeadlineContract:
+        row = session.get(model, deadlineId)
+        if row is None or not principal.may_access(row.gemeentecode):
+            raise NotFound("Deadline niet gevonden.")
+        return to_contract(api_url, row)
+
+    return router
