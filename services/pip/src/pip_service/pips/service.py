@@ -9,7 +9,7 @@ from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.events import Actie, Notificatie
 from inburgering_shared.contracts.resources import InburgeraarContract, Leerroute, PipStatus
 from inburgering_shared.etag import check_if_match
-from inburgering_shared.http import ServiceClient
+from inburgering_shared.callbacks import EventContext
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import Conflict, InvalidParam, NotFound, RuleViolation
 
@@ -29,9 +29,10 @@ DUO_LEERROUTE = {
 }
 
 
-def verwerk_inburgeraar(session: Session, services: ServiceClient, notificatie: Notificatie, api_url: str) -> None:
+def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None:
     """Event handler: a new or changed inburgeraar gets (or updates) its concept PIP and deadline."""
-    inburgeraar = services.get_model(notificatie.resourceUrl, InburgeraarContract)
+    session = context.session
+    inburgeraar = context.services.get_model(notificatie.resourceUrl, InburgeraarContract)
     pip = repository.by_inburgeraar(session, inburgeraar.url)
     if pip is None:
         pip = Pip(

@@ -1,0 +1,30 @@
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import Date, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from inburgering_shared.db import UTCDateTime, Uuid, new_uuid, utcnow
+
+from ..db import Base
+
+
+class Traject(Base):
+    """One trajectory per inburgeraar, opened when the first PIP is vastgesteld."""
+
+    __tablename__ = "traject"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_uuid)
+    inburgeraar_url: Mapped[str] = mapped_column(String(300), unique=True)
+    pip_url: Mapped[str] = mapped_column(String(300))
+    gemeentecode: Mapped[str] = mapped_column(String(6), index=True)
+    leerroute: Mapped[str] = mapped_column(String(20))
+    dagtekening_eerste_pip: Mapped[date] = mapped_column(Date)
+    termijn_start: Mapped[date] = mapped_column(Date)
+    termijn_einde: Mapped[date] = mapped_column(Date)
+    map_deadline: Mapped[date | None] = mapped_column(Date)
+    aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    rijversie: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": rijversie}

@@ -1,0 +1,43 @@
+"""HTTP for trajectories: list and read."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from inburgering_shared.api import ApiUrl, DbSession
+from inburgering_shared.auth import CASEWORK, Principal, Role, require
+from inburgering_shared.contracts.resources import Leerroute
+from inburgering_shared.pagination import Page, PageParams, make_page, page_params
+from inburgering_shared.problems import problem_responses
+
+from . import service
+from .models import Traject
+from .schemas import TrajectRead
+
+router = APIRouter(prefix="/trajecten", tags=["trajecten"])
+
+Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
+
+
+def to_read(api_url: str, t: Traject) -> TrajectRead:
+    return TrajectRead(
+        url=service.traject_url(api_url, t.id), uuid=t.id, inburgeraar=t.inburgeraar_url, pip=t.pip_url,
+        gemeentecode=t.gemeentecode, leerroute=Leerroute(t.leerroute), dagtekeningEerstePip=t.dagtekening_eerste_pip,
+        termijnStart=t.termijn_start, termijnEinde=t.termijn_einde, mapDeadline=t.map_deadline,
+        aangemaakt=t.aangemaakt, gewijzigd=t.gewijzigd,
+    )
+
+
+@router.get("", response_model=Page[TrajectRead])
+def list_trajecten(
+    request: Request, principal: Readers, session: DbSession, api_url: ApiUrl,
+    params: Annotated[PageParams, Depends(page_params)],
+) -> Page[TrajectRead]:
+    count, rows = service.list_trajecten(session, principal=principal, offset=params.offset, limit=params.pageSize)
+    return make_page(request, params, count, [to_read(api_url, t) for t in rows])
+
+
+@router.get("/{trajectId}", response_model=TrajectRead, responses=problem_responses(404))
+def get_traject(trajectId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl) -> TrajectRead:
+    return to_read(api_url, service.get_traject(session, principal=principal, traject_id=trajectId))

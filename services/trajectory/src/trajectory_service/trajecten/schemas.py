@@ -1,0 +1,21 @@
+import uuid
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+from inburgering_shared.contracts.resources import Leerroute
+
+
+class TrajectRead(BaseModel):
+    url: str
+    uuid: uuid.UUID
+    inburgeraar: str
+    pip: str
+    gemeentecode: str
+    leerroute: Leerroute
+    dagtekeningEerstePip: date
+    termijnStart: date
+    termijnEinde: date = Field(description="Exclusief, zoals DUO het vastlegt (R4)")
+    mapDeadline: date | None = Field(description="MAP gestart binnen 18 maanden (R11); niet bij de Onderwijsroute")
+    aangemaakt: datetime
+    gewijzigd: datetime

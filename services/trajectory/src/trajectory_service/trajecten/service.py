@@ -1,0 +1,99 @@
+"""Use cases of the trajectory: opened from a vastgesteld PIP, with its termijnen as data."""
+
+import uuid
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inburgering_shared.auth import Principal
+from inburgering_shared.callbacks import EventContext
+from inburgering_shared.contracts.events import Actie, Kanaal, Notificatie
+from inburgering_shared.contracts.resources import DeadlineStatus, PipContract, PipStatus
+from inburgering_shared.db import utcnow
+from inburgering_shared.problems import NotFound
+
+from ..deadlines.models import Deadline
+from .models import Traject
+from .rules import inburgeringstermijn, map_deadline
+
+
+def traject_url(api_url: str, traject_id: uuid.UUID) -> str:
+    return f"{api_url}/trajecten/{traject_id}"
+
+
+def verwerk_pip(context: EventContext, notificatie: Notificatie) -> None:
+    """Event handler: the first vastgesteld PIP opens the trajectory and starts its termijnen."""
+    if notificatie.kenmerken.get("status") != PipStatus.VASTGESTELD:
+        return
+    pip = context.services.get_model(notificatie.resourceUrl, PipContract)
+    if pip.status != PipStatus.VASTGESTELD or pip.leerroute is None or pip.dagtekening is None:
+        return
+    session = context.session
+    traject = session.scalar(select(Traject).where(Traject.inburgeraar_url == pip.inburgeraar))
+    if traject is not None:
+        # A later PIP version may change the route, never the termijn (R4).
+        traject.pip_url, traject.leerroute = pip.url, pip.leerroute.value
+        return
+    traject = open_traject(session, pip)
+    _publish(context, traject, Actie.CREATE)
+
+
+def open_traject(session: Session, pip: PipContract) -> Traject:
+    assert pip.leerroute is not None and pip.dagtekening is not None
+    termijn = inburgeringstermijn(pip.dagtekening)
+    traject = Traject(
+        id=uuid.uuid4(),
+        inburgeraar_url=pip.inburgeraar,
+        pip_url=pip.url,
+        gemeentecode=pip.gemeentecode,
+        leerroute=pip.leerroute.value,
+        dagtekening_eerste_pip=pip.dagtekening,
+        termijn_start=termijn.start,
+        termijn_einde=termijn.einde,
+        map_deadline=map_deadline(pip.leerroute, termijn.start),
+    )
+    session.add(traject)
+    _deadline(session, traject, "inburgeringstermijn", termijn.laatste_dag, "R4: Wet inburgering 2021 art. 11")
+    if traject.map_deadline is not None:
+        _deadline(session, traject, "map-gestart", traject.map_deadline, "R11: MAP in de eerste 18 maanden (seed 002)")
+    session.flush()
+    return traject
+
+
+def _deadline(session: Session, traject: Traject, soort: str, vervaldatum: date, regel: str) -> None:
+    session.add(
+        Deadline(
+            soort=soort, subject_id=traject.id, inburgeraar_url=traject.inburgeraar_url,
+            gemeentecode=traject.gemeentecode, vervaldatum=vervaldatum, status=DeadlineStatus.OPEN.value,
+            regel=regel, gestart_door=f"dagtekening eerste PIP {traject.dagtekening_eerste_pip}",
+        )
+    )
+
+
+def _publish(context: EventContext, traject: Traject, actie: Actie) -> None:
+    url = traject_url(context.api_url, traject.id)
+    assert context.outbox is not None, "the trajectory service always has an outbox"
+    context.outbox.publish(
+        context.session,
+        Notificatie(
+            id=uuid.uuid4(), kanaal=Kanaal.TRAJECTEN, hoofdObject=traject.inburgeraar_url, resource="traject",
+            resourceUrl=url, actie=actie, aanmaakdatum=utcnow(),
+            kenmerken={"gemeentecode": traject.gemeentecode, "leerroute": traject.leerroute},
+        ),
+    )
+
+
+def get_traject(session: Session, *, principal: Principal, traject_id: uuid.UUID) -> Traject:
+    traject = session.get(Traject, traject_id)
+    if traject is None or not principal.may_access(traject.gemeentecode):
+        raise NotFound("Traject niet gevonden.")
+    return traject
+
+
+def list_trajecten(session: Session, *, principal: Principal, offset: int, limit: int) -> tuple[int, list[Traject]]:
+    query = select(Traject)
+    if (gemeenten := principal.gemeente_filter()) is not None:
+        query = query.where(Traject.gemeentecode.in_(gemeenten))
+    count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    return count, list(session.scalars(query.order_by(Traject.aangemaakt, Traject.id).offset(offset).limit(limit)))
