@@ -1,0 +1,1 @@
+"""Clients for the systems the trajectory service talks to."""
