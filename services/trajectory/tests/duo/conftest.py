@@ -1,0 +1,21 @@
+"""Put the service's src folder on sys.path only when trajectory_service is not installed."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+if importlib.util.find_spec("trajectory_service") is None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+
+
+@pytest.fixture(scope="session")
+def contract():
+    """DUO's OpenAPI documents from ../shared (or $DUO_SPEC_DIR); the contract tests skip without them."""
+    from duo_simulator.contract import DuoContract, spec_dir_or_reason
+
+    folder, reden = spec_dir_or_reason()
+    if folder is None:
+        pytest.skip(reden)
+    return DuoContract(folder)
