@@ -1,8 +1,16 @@
+"""Fixtures for the simulator tests. This folder goes on sys.path for simulator_testkit
+(the workspace runs pytest with --import-mode=importlib)."""
+
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from simulator_testkit import DUO_OIN, VANDAAG, Duo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from simulator_testkit import DUO_OIN, VANDAAG, Duo  # noqa: E402
 
 from duo_simulator.contract import DuoContract, spec_dir_or_reason
 from duo_simulator.main import create_app

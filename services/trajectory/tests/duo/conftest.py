@@ -1,4 +1,5 @@
-"""Put the service's src folder on sys.path only when trajectory_service is not installed."""
+"""Put the service's src folder on sys.path only when trajectory_service is not installed, and this
+folder always (for duo_testkit: the workspace runs pytest with --import-mode=importlib)."""
 
 import importlib.util
 import sys
@@ -8,6 +9,7 @@ import pytest
 
 if importlib.util.find_spec("trajectory_service") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @pytest.fixture(scope="session")
