@@ -87,7 +87,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock up front and waits (busy_timeout) for it;
+    # a deferred transaction that later writes would fail at once with
+    # "database is locked" when another connection wrote in between (WAL snapshots).
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -138,11 +138,12 @@ class Dispatcher:
         max_backoff: float = 300.0,
         dead_letter_after: timedelta = timedelta(hours=24),
         timeout: float = 10.0,
-        batch_size: int = 50,
+        batch_size: int = 20,
     ) -> None:
         self.outbox, self.engine, self.token = outbox, engine, token
         self.interval, self.max_backoff = interval, max_backoff
         self.dead_letter_after, self.batch_size = dead_letter_after, batch_size
+        self.timeout = timeout
         self.http = httpx.Client(timeout=timeout)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="outbox-dispatcher", daemon=True)
@@ -168,8 +169,15 @@ class Dispatcher:
                 _wakeup.wait(timeout=self.interval)
 
     def deliver_due(self) -> int:
-        """Deliver one batch of due rows; returns how many were attempted."""
+        """Deliver one batch of due rows; returns how many were attempted.
+
+        Rows are claimed in a short transaction (moving their next attempt past
+        the time the batch can take), sent outside any transaction, and their
+        outcome recorded per row. A dispatcher that dies mid-batch leaves its
+        claimed rows to be sent again once the claim lapses: at least once.
+        """
         d, e = self.outbox.deliveries, self.outbox.events
+        claim_until = utcnow() + timedelta(seconds=self.timeout * self.batch_size + 30)
         with Session(self.engine) as session, session.begin():
             query = (
                 select(d.c.id, d.c.callback_url, d.c.attempts, e.c.payload, e.c.aanmaakdatum)
@@ -181,8 +189,14 @@ class Dispatcher:
             if self.engine.dialect.name == "postgresql":
                 query = query.with_for_update(skip_locked=True, of=d)
             rows = session.execute(query).all()
-            for row in rows:
-                session.execute(update(d).where(d.c.id == row.id).values(**self._attempt(row)))
+            if rows:
+                session.execute(
+                    update(d).where(d.c.id.in_([r.id for r in rows])).values(next_attempt_at=claim_until)
+                )
+        for row in rows:
+            outcome = self._attempt(row)
+            with Session(self.engine) as session, session.begin():
+                session.execute(update(d).where(d.c.id == row.id).values(**outcome))
         return len(rows)
 
     def _attempt(self, row: object) -> dict[str, object]:

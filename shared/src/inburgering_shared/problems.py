@@ -185,7 +185,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
-        log.error("database unavailable on %s %s", request.method, request.url.path)
+        reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        log.error("database unavailable on %s %s: %s", request.method, request.url.path, reason)
         return problem_response(
             request, 503, code=ServiceUnavailable.code, title=ServiceUnavailable.title,
             detail="De database is tijdelijk niet bereikbaar.", headers={"Retry-After": "5"},

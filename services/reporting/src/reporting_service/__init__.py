@@ -1,0 +1,1 @@
+"""Reporting service: read models built from the other services' events."""

@@ -1,0 +1,1 @@
+"""Scheduler service: the clock of the system; signals from the deadlines other services own."""

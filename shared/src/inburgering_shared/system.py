@@ -1,0 +1,144 @@
+"""The whole system as local processes: used by `make run` and by the end-to-end tests.
+
+It knows which service listens where, who subscribes to which channel, and how
+to migrate, start, wait for and stop the processes. Containers (deploy/) wire
+the same settings through the environment.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from .contracts.events import Kanaal
+from .migrations import upgrade
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    package: str
+    port: int
+    subscribes_to: tuple[Kanaal, ...] = ()
+
+    @property
+    def prefix(self) -> str:
+        return self.name.upper() + "_"
+
+    @property
+    def alembic_ini(self) -> Path:
+        spec = importlib.util.find_spec(self.package)
+        if spec is None or spec.origin is None:
+            raise RuntimeError(f"{self.package} is not installed")
+        return Path(spec.origin).parents[2] / "alembic.ini"
+
+
+SERVICES = (
+    ServiceSpec("intake", "intake_service", 8001),
+    ServiceSpec("pip", "pip_service", 8002, (Kanaal.INBURGERAARS,)),
+    ServiceSpec("trajectory", "trajectory_service", 8003, (Kanaal.PIPS,)),
+    ServiceSpec("reporting", "reporting_service", 8004, (Kanaal.INBURGERAARS, Kanaal.PIPS)),
+    ServiceSpec("scheduler", "scheduler_service", 8005),
+)
+
+
+def service_environment(
+    ports: dict[str, int], database_url: Callable[[str], str], *, host: str = "127.0.0.1"
+) -> dict[str, str]:
+    """Environment variables that wire every service to its database and its subscribers."""
+    env: dict[str, str] = {}
+    for spec in SERVICES:
+        env[spec.prefix + "DATABASE_URL"] = database_url(spec.name)
+        env[spec.prefix + "HOST"] = host
+        env[spec.prefix + "PORT"] = str(ports[spec.name])
+        env[spec.prefix + "PUBLIC_URL"] = f"http://{host}:{ports[spec.name]}"
+        abonnementen = [
+            {"callbackUrl": f"http://{host}:{ports[sub.name]}/v1/callbacks", "kanalen": [k.value for k in sub.subscribes_to]}
+            for sub in SERVICES
+            if sub.subscribes_to and sub.name != spec.name
+        ]
+        env[spec.prefix + "ABONNEMENTEN"] = json.dumps(abonnementen)
+    env["SCHEDULER_DEADLINE_SOURCES"] = json.dumps(
+        [f"http://{host}:{ports['pip']}/v1", f"http://{host}:{ports['trajectory']}/v1"]
+    )
+    return env
+
+
+@dataclass
+class LocalSystem:
+    """All services (and the scheduler's worker) as child processes."""
+
+    env: dict[str, str]
+    ports: dict[str, int]
+    log_dir: Path
+    scheduler_worker: bool = True
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def migrate(self) -> None:
+        for spec in SERVICES:
+            upgrade(str(spec.alembic_ini), self.env[spec.prefix + "DATABASE_URL"])
+
+    def start(self, name: str) -> None:
+        spec = next(s for s in SERVICES if s.name == name)
+        self._spawn(name, [sys.executable, "-m", "uvicorn", f"{spec.package}.main:create_app", "--factory",
+                           "--host", self.env[spec.prefix + "HOST"], "--port", str(self.ports[name]),
+                           "--log-level", "warning"])
+
+    def start_worker(self) -> None:
+        self._spawn("scheduler-worker", [sys.executable, "-m", "scheduler_service.worker"])
+
+    def _spawn(self, name: str, command: list[str]) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = (self.log_dir / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            command, env={**os.environ, **self.env}, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def start_all(self) -> None:
+        for spec in SERVICES:
+            self.start(spec.name)
+        if self.scheduler_worker:
+            self.start_worker()
+
+    def wait_ready(self, names: list[str] | None = None, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        for name in names or [s.name for s in SERVICES]:
+            url = f"http://127.0.0.1:{self.ports[name]}/health/ready"
+            while True:
+                process = self.processes.get(name)
+                if process is not None and process.poll() is not None:
+                    raise RuntimeError(f"{name} exited with {process.returncode}; see {self.log_dir}/{name}.log")
+                try:
+                    if httpx.get(url, timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{name} not ready at {url}")
+                time.sleep(0.2)
+
+    def stop(self, name: str) -> None:
+        process = self.processes.pop(name, None)
+        if process is None:
+            return
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def stop_all(self) -> None:
+        for name in list(self.processes):
+            self.stop(name)
