@@ -10,10 +10,9 @@ from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from simulator_testkit import DUO_OIN, VANDAAG, Duo  # noqa: E402
-
 from duo_simulator.contract import DuoContract, spec_dir_or_reason
 from duo_simulator.main import create_app
+from simulator_testkit import DUO_OIN, VANDAAG, Duo
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +30,8 @@ def app():
 
 @pytest.fixture(scope="session")
 def contract_indien_aanwezig() -> DuoContract | None:
-    """DUO's documents when present: the simulator's behaviour is tested either way, the contract only with them."""
+    """DUO's documents when present: the simulator's behaviour is tested either way,
+    the contract only with them."""
     folder, _ = spec_dir_or_reason()
     return DuoContract(folder) if folder else None
 

@@ -2,9 +2,8 @@
 
 import uuid
 
-from fastapi.testclient import TestClient
-
 from duo_simulator.contract import DuoContract
+from fastapi.testclient import TestClient
 
 GEMEENTE_OIN = "00000001001234567000"
 ANDERE_GEMEENTE_OIN = "00000001007654321000"
@@ -44,13 +43,21 @@ class Duo:
         self.client = client
         self.contract = contract
 
-    def __call__(self, methode: str, pad: str, *, json=None, bron: str = GEMEENTE_OIN, hdrs=None, check_request=True):
-        response = self.client.request(methode, pad, json=json, headers=headers(bron) if hdrs is None else hdrs)
+    def __call__(
+        self, methode: str, pad: str, *, json=None, bron: str = GEMEENTE_OIN, hdrs=None, check_request=True
+    ):
+        response = self.client.request(
+            methode, pad, json=json, headers=headers(bron) if hdrs is None else hdrs
+        )
         if self.contract is not None:
             request = response.request
             if check_request:
-                self.contract.valideer_request(methode, request.url.path, dict(request.headers), request.content)
-            self.contract.valideer_response(methode, request.url.path, response.status_code, dict(response.headers), response.content)
+                self.contract.valideer_request(
+                    methode, request.url.path, dict(request.headers), request.content
+                )
+            self.contract.valideer_response(
+                methode, request.url.path, response.status_code, dict(response.headers), response.content
+            )
         return response
 
     def seed(self, bsn: str = BSN, **overrides) -> dict:

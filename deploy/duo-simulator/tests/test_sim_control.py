@@ -2,11 +2,10 @@
 
 import httpx
 import pytest
+from duo_simulator.main import create_app
 from fastapi import FastAPI, Request, Response
 from fastapi.testclient import TestClient
-
 from simulator_testkit import BSN, DUO_OIN, GEMEENTE_OIN, feiten, headers
-from duo_simulator.main import create_app
 
 
 def test_outage_for_the_next_n_requests_answers_503_with_api_version(duo):
@@ -68,7 +67,12 @@ def test_notification_is_posted_exactly_per_notificatie_openapi(gemeente, contra
         client.put(f"/simulator/personen/{BSN}", json=feiten())
         verslag = client.post(
             "/simulator/notificaties",
-            json={"bsn": BSN, "vNummer": 1234567, "gebeurtenisId": "SS139", "callbackUrl": "http://gemeente.test/api/duo/notificaties"},
+            json={
+                "bsn": BSN,
+                "vNummer": 1234567,
+                "gebeurtenisId": "SS139",
+                "callbackUrl": "http://gemeente.test/api/duo/notificaties",
+            },
         ).json()
     assert verslag["status"] == 201
     [(ontvangen_headers, body)] = gemeente.state.ontvangen
@@ -79,10 +83,15 @@ def test_notification_is_posted_exactly_per_notificatie_openapi(gemeente, contra
     assert body["registratieDatumTijd"].endswith("Z")
     assert (body["bsn"], body["vNummer"], body["gebeurtenisId"]) == (BSN, 1234567, "SS139")
     contract.valideer_request(
-        "POST", "/api/duo/notificaties", {**ontvangen_headers, "content-type": "application/json"},
-        httpx.Request("POST", "http://x", json=body).content, basispad="/api/duo",
+        "POST",
+        "/api/duo/notificaties",
+        {**ontvangen_headers, "content-type": "application/json"},
+        httpx.Request("POST", "http://x", json=body).content,
+        basispad="/api/duo",
     )
-    contract.valideer_response("POST", "/api/duo/notificaties", verslag["status"], {"API-Version": "1.8.0"}, b"", basispad="/api/duo")
+    contract.valideer_response(
+        "POST", "/api/duo/notificaties", verslag["status"], {"API-Version": "1.8.0"}, b"", basispad="/api/duo"
+    )
 
 
 def test_notification_to_an_unreachable_gemeente_is_reported(duo):
@@ -99,14 +108,16 @@ def test_notification_to_an_unreachable_gemeente_is_reported(duo):
 def test_unknown_gebeurtenis_is_refused_by_the_control_api(duo):
     duo.seed()
     response = duo.client.post(
-        "/simulator/notificaties", json={"bsn": BSN, "gebeurtenisId": "SS999", "callbackUrl": "http://gemeente.test/n"}
+        "/simulator/notificaties",
+        json={"bsn": BSN, "gebeurtenisId": "SS999", "callbackUrl": "http://gemeente.test/n"},
     )
     assert response.status_code == 422
 
 
 def test_notification_needs_a_doel_for_an_unknown_person(duo):
     response = duo.client.post(
-        "/simulator/notificaties", json={"bsn": BSN, "gebeurtenisId": "SS101", "callbackUrl": "http://gemeente.test/n"}
+        "/simulator/notificaties",
+        json={"bsn": BSN, "gebeurtenisId": "SS101", "callbackUrl": "http://gemeente.test/n"},
     )
     assert response.status_code == 422
 

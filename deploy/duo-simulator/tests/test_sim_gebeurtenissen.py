@@ -1,7 +1,6 @@
 import re
 
 import pytest
-
 from duo_simulator.contract import spec_dir_or_reason
 from duo_simulator.gebeurtenissen import Gebeurtenis
 
@@ -11,7 +10,9 @@ def _tabel() -> dict[str, str]:
     if folder is None:
         pytest.skip(reden)
     eerste: dict[str, str] = {}
-    for code, omschrijving in re.findall(r"^\|\s*(SS\d+)\s*\|\s*([^|]+?)\s*\|", (folder / "Gebeurtenissen.md").read_text(), re.M):
+    for code, omschrijving in re.findall(
+        r"^\|\s*(SS\d+)\s*\|\s*([^|]+?)\s*\|", (folder / "Gebeurtenissen.md").read_text(), re.M
+    ):
         eerste.setdefault(code, omschrijving.split("<br>")[0].strip().rstrip(":").strip())
     return eerste
 

@@ -18,18 +18,40 @@ READS = [
 
 VOLLEDIG = dict(
     inburgeringsplichtHistorie=[{"indicatorInburgeringsplicht": False, "wijzigingsdatum": "2024-12-01"}],
-    doelgroepHistorie=[{"indeling": "Gezinsmigrant en overige migrant", "begindatum": "2024-01-01", "einddatum": "2024-12-31"}],
+    doelgroepHistorie=[
+        {
+            "indeling": "Gezinsmigrant en overige migrant",
+            "begindatum": "2024-01-01",
+            "einddatum": "2024-12-31",
+        }
+    ],
     inburgeringstermijn={"startdatum": "2025-03-02", "einddatum": "2028-03-02"},
     inburgeringstermijnHistorie=[{"einddatum": "2028-03-02", "wijzigingsdatum": "2025-03-02"}],
     examennummer="123456789012",
     leerbaarheidstoetsResultaten=[
-        {"resultaat": "B1-route haalbaar", "behaaldeScore": "61,50", "benodigdeScore": "50,00", "datumAfname": "2025-02-01"}
+        {
+            "resultaat": "B1-route haalbaar",
+            "behaaldeScore": "61,50",
+            "benodigdeScore": "50,00",
+            "datumAfname": "2025-02-01",
+        }
     ],
     vrijstellingen=[
-        {"GedeeltelijkeVrijstelling": {"reden": "GED", "oordeel": "Toekenning", "examenonderdeel": "LE", "examenniveau": "B1"}}
+        {
+            "GedeeltelijkeVrijstelling": {
+                "reden": "GED",
+                "oordeel": "Toekenning",
+                "examenonderdeel": "LE",
+                "examenniveau": "B1",
+            }
+        }
     ],
-    ontheffingen=[{"GeheleOntheffing": {"oordeel": "Afwijzing", "datumOordeel": "2025-05-01", "grond": "MED"}}],
-    examenresultaten=[{"examendatum": "2025-06-01", "resultaat": "Geslaagd", "onderdeel": "KNM", "niveau": "B1"}],
+    ontheffingen=[
+        {"GeheleOntheffing": {"oordeel": "Afwijzing", "datumOordeel": "2025-05-01", "grond": "MED"}}
+    ],
+    examenresultaten=[
+        {"examendatum": "2025-06-01", "resultaat": "Geslaagd", "onderdeel": "KNM", "niveau": "B1"}
+    ],
     gratisPogingen=[{"onderdeel": "SP", "gratisPogingenTegoed": 2}],
 )
 
@@ -74,8 +96,14 @@ def test_reference_data_reads(duo):
         json={
             "verlengingsgronden": [{"code": "1", "omschrijving": "Ziekte"}],
             "instellingen": [
-                {"instellingsnummer": "0000012345", "naam": "Taalschool", "postcode": "8301AB",
-                 "huisnummer": 1, "plaatsnaam": "Emmeloord", "indicatieBowKeurmerk": True}
+                {
+                    "instellingsnummer": "0000012345",
+                    "naam": "Taalschool",
+                    "postcode": "8301AB",
+                    "huisnummer": 1,
+                    "plaatsnaam": "Emmeloord",
+                    "indicatieBowKeurmerk": True,
+                }
             ],
         },
     )
@@ -103,10 +131,13 @@ def test_missing_or_malformed_duo_headers_are_400_without_body(duo, kapot):
     assert response.headers["API-Version"] == "1.2.2"
 
 
-def test_berichtId_is_echoed(duo):
+def test_berichtid_is_echoed(duo):
     duo.seed()
     hdrs = headers()
-    assert duo("GET", f"/v1/personen/{BSN}/inburgeringsplicht", hdrs=hdrs).headers["berichtId"] == hdrs["berichtId"]
+    assert (
+        duo("GET", f"/v1/personen/{BSN}/inburgeringsplicht", hdrs=hdrs).headers["berichtId"]
+        == hdrs["berichtId"]
+    )
 
 
 def test_malformed_bsn_is_400(duo):
@@ -115,7 +146,9 @@ def test_malformed_bsn_is_400(duo):
 
 def test_trailing_slash_is_404_not_a_redirect(duo):
     duo.seed()
-    response = duo.client.get(f"/v1/personen/{BSN}/inburgeringsplicht/", headers=headers(), follow_redirects=False)
+    response = duo.client.get(
+        f"/v1/personen/{BSN}/inburgeringsplicht/", headers=headers(), follow_redirects=False
+    )
     assert response.status_code == 404
 
 
@@ -125,9 +158,17 @@ def test_paths_without_the_v1_base_path_do_not_exist(duo):
 
 
 def test_a_gemeente_holding_the_current_pip_may_read(duo):
-    duo.seed(eerderePips=[{"gemeenteOin": ANDERE_GEMEENTE_OIN, "gemeentecode": "0184",
-                           "pip": {"dagtekeningPip": "2025-02-01", "leerroute": "B"}}])
+    duo.seed(
+        eerderePips=[
+            {
+                "gemeenteOin": ANDERE_GEMEENTE_OIN,
+                "gemeentecode": "0184",
+                "pip": {"dagtekeningPip": "2025-02-01", "leerroute": "B"},
+            }
+        ]
+    )
     assert duo("GET", f"/v1/personen/{BSN}/PIP", bron=ANDERE_GEMEENTE_OIN).json() == {
-        "gemeentecode": "0184", "pip": {"dagtekeningPip": "2025-02-01", "leerroute": "B"}
+        "gemeentecode": "0184",
+        "pip": {"dagtekeningPip": "2025-02-01", "leerroute": "B"},
     }
     assert GEMEENTE_OIN != ANDERE_GEMEENTE_OIN != DUO_OIN

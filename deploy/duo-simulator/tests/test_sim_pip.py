@@ -16,10 +16,22 @@ def fouten(response) -> list[str]:
     [
         ({"dagtekeningPip": "2024-12-31", "leerroute": "B"}, {}, "voor de start van de inburgeringsplicht"),
         ({"dagtekeningPip": "2025-01-05", "leerroute": "B"}, {}, "voor de vestiging van de inburgeraar"),
-        ({"dagtekeningPip": "2025-02-01", "leerroute": "O", "niveau": "A2"}, {}, "A2 mag niet in combinatie met de onderwijsroute"),
-        ({"dagtekeningPip": "2025-02-01", "leerroute": "Z", "niveau": "B1"}, {}, "B1 mag niet in combinatie met de Z-route"),
+        (
+            {"dagtekeningPip": "2025-02-01", "leerroute": "O", "niveau": "A2"},
+            {},
+            "A2 mag niet in combinatie met de onderwijsroute",
+        ),
+        (
+            {"dagtekeningPip": "2025-02-01", "leerroute": "Z", "niveau": "B1"},
+            {},
+            "B1 mag niet in combinatie met de Z-route",
+        ),
         ({"dagtekeningPip": "2025-02-01", "leerroute": "B", "niveau": "A2"}, {}, "bij de eerste PIP"),
-        ({"dagtekeningPip": "2025-02-01", "leerroute": "Z", "geschatteIntensiteitB1Route": 10}, {}, "Geschatte intensiteit"),
+        (
+            {"dagtekeningPip": "2025-02-01", "leerroute": "Z", "geschatteIntensiteitB1Route": 10},
+            {},
+            "Geschatte intensiteit",
+        ),
         (
             {"dagtekeningPip": "2025-02-01", "leerroute": "B", "geschatteIntensiteitB1Route": 10},
             {"doelgroep": {"indeling": "Gezinsmigrant en overige migrant"}},
@@ -36,10 +48,22 @@ def test_duo_refuses_a_pip_against_the_readme_rules(duo, pip, feitwijziging, fou
 
 def test_an_accepted_pip_without_niveau_gets_b1_for_b1_route_and_onderwijsroute(duo):
     duo.seed()
-    assert duo("POST", PAD, json={"dagtekeningPip": "2025-02-01", "leerroute": "B", "geschatteIntensiteitB1Route": 12}).status_code == 201
+    assert (
+        duo(
+            "POST",
+            PAD,
+            json={"dagtekeningPip": "2025-02-01", "leerroute": "B", "geschatteIntensiteitB1Route": 12},
+        ).status_code
+        == 201
+    )
     assert duo("GET", PAD).json() == {
         "gemeentecode": "0171",
-        "pip": {"dagtekeningPip": "2025-02-01", "leerroute": "B", "niveau": "B1", "geschatteIntensiteitB1Route": 12},
+        "pip": {
+            "dagtekeningPip": "2025-02-01",
+            "leerroute": "B",
+            "niveau": "B1",
+            "geschatteIntensiteitB1Route": 12,
+        },
     }
 
 
@@ -52,7 +76,10 @@ def test_z_route_keeps_no_niveau(duo):
 def test_a2_with_b1_route_is_allowed_on_a_later_pip(duo):
     duo.seed()
     assert duo("POST", PAD, json={"dagtekeningPip": "2025-02-01", "leerroute": "B"}).status_code == 201
-    assert duo("POST", PAD, json={"dagtekeningPip": "2025-08-01", "leerroute": "B", "niveau": "A2"}).status_code == 201
+    assert (
+        duo("POST", PAD, json={"dagtekeningPip": "2025-08-01", "leerroute": "B", "niveau": "A2"}).status_code
+        == 201
+    )
 
 
 def test_a_changed_pip_may_not_predate_the_current_or_first_pip(duo):
@@ -63,22 +90,44 @@ def test_a_changed_pip_may_not_predate_the_current_or_first_pip(duo):
 
 
 def test_a_previous_gemeentes_pip_counts_as_the_first_pip(duo):
-    duo.seed(eerderePips=[{"gemeenteOin": ANDERE_GEMEENTE_OIN, "gemeentecode": "0184",
-                           "pip": {"dagtekeningPip": "2025-04-01", "leerroute": "B"}}])
+    duo.seed(
+        eerderePips=[
+            {
+                "gemeenteOin": ANDERE_GEMEENTE_OIN,
+                "gemeentecode": "0184",
+                "pip": {"dagtekeningPip": "2025-04-01", "leerroute": "B"},
+            }
+        ]
+    )
     assert duo("POST", PAD, json={"dagtekeningPip": "2025-03-01", "leerroute": "B"}).status_code == 403
-    assert duo("POST", PAD, json={"dagtekeningPip": "2025-05-01", "leerroute": "B", "niveau": "A2"}).status_code == 201
+    assert (
+        duo("POST", PAD, json={"dagtekeningPip": "2025-05-01", "leerroute": "B", "niveau": "A2"}).status_code
+        == 201
+    )
     assert duo("GET", PAD).json()["gemeentecode"] == "0171"
 
 
 def test_only_the_gemeente_of_residence_registers_a_pip(duo):
-    duo.seed(eerderePips=[{"gemeenteOin": ANDERE_GEMEENTE_OIN, "gemeentecode": "0184",
-                           "pip": {"dagtekeningPip": "2025-04-01", "leerroute": "B"}}])
-    assert fouten(duo("POST", PAD, bron=ANDERE_GEMEENTE_OIN, json={"dagtekeningPip": "2025-05-01", "leerroute": "B"}))
+    duo.seed(
+        eerderePips=[
+            {
+                "gemeenteOin": ANDERE_GEMEENTE_OIN,
+                "gemeentecode": "0184",
+                "pip": {"dagtekeningPip": "2025-04-01", "leerroute": "B"},
+            }
+        ]
+    )
+    assert fouten(
+        duo("POST", PAD, bron=ANDERE_GEMEENTE_OIN, json={"dagtekeningPip": "2025-05-01", "leerroute": "B"})
+    )
 
 
 def test_unknown_fields_and_bad_enums_are_400(duo):
     duo.seed()
-    for body in ({"dagtekening": "2025-02-01", "leerroute": "B"}, {"dagtekeningPip": "2025-02-01", "leerroute": "X"}):
+    for body in (
+        {"dagtekening": "2025-02-01", "leerroute": "B"},
+        {"dagtekeningPip": "2025-02-01", "leerroute": "X"},
+    ):
         response = duo("POST", PAD, json=body, check_request=False)
         assert response.status_code == 400
         assert response.content == b""

@@ -23,7 +23,7 @@ BASISPAD = "/v1"
 SPEC_SUBPATH = Path("shared") / "reference" / "duo-m2m-inburgering"
 
 
-class ContractViolation(AssertionError):
+class ContractViolationError(AssertionError):
     """A request or response that does not meet DUO's OpenAPI document."""
 
 
@@ -122,22 +122,24 @@ class DuoContract:
                     )
         self._formaten = jsonschema.FormatChecker()
 
-    def operatie(self, methode: str, pad: str, *, basispad: str = BASISPAD) -> tuple[Operatie, dict[str, str]]:
+    def operatie(
+        self, methode: str, pad: str, *, basispad: str = BASISPAD
+    ) -> tuple[Operatie, dict[str, str]]:
         if not pad.startswith(basispad + "/"):
-            raise ContractViolation(f"{pad}: not under DUO's base path {basispad}")
+            raise ContractViolationError(f"{pad}: not under DUO's base path {basispad}")
         relatief = pad[len(basispad) :]
         for op in self.operaties:
             match = op.regex.match(relatief)
             if match and op.methode == methode.upper():
                 return op, match.groupdict()
-        raise ContractViolation(f"{methode} {relatief}: no such operation in DUO's OpenAPI documents")
+        raise ContractViolationError(f"{methode} {relatief}: no such operation in DUO's OpenAPI documents")
 
     def _valideer(self, waarde: Any, schema: dict, waar: str) -> None:
         fouten = sorted(
             jsonschema.Draft4Validator(schema, format_checker=self._formaten).iter_errors(waarde), key=str
         )
         if fouten:
-            raise ContractViolation(f"{waar}: " + "; ".join(f.message for f in fouten))
+            raise ContractViolationError(f"{waar}: " + "; ".join(f.message for f in fouten))
 
     def valideer_request(
         self, methode: str, pad: str, headers: dict[str, str], body: bytes | None, *, basispad: str = BASISPAD
@@ -152,25 +154,27 @@ class DuoContract:
                 waarde: Any = padwaarden[naam]
                 if schema.get("type") == "integer":
                     if not waarde.isdigit():
-                        raise ContractViolation(f"{waar}: path parameter {naam}={waarde!r} is not an integer")
+                        raise ContractViolationError(
+                            f"{waar}: path parameter {naam}={waarde!r} is not an integer"
+                        )
                     waarde = int(waarde)
                 self._valideer(waarde, schema, f"{waar} path parameter {naam}")
             elif plek == "header":
                 if naam.lower() not in kleine:
                     if param.get("required"):
-                        raise ContractViolation(f"{waar}: required header {naam} missing")
+                        raise ContractViolationError(f"{waar}: required header {naam} missing")
                     continue
                 self._valideer(kleine[naam.lower()], schema, f"{waar} header {naam}")
         if op.request_body is None:
             if body:
-                raise ContractViolation(f"{waar}: the operation has no request body")
+                raise ContractViolationError(f"{waar}: the operation has no request body")
             return op
         if not body:
             if op.request_body.get("required"):
-                raise ContractViolation(f"{waar}: request body required")
+                raise ContractViolationError(f"{waar}: request body required")
             return op
         if not kleine.get("content-type", "").startswith("application/json"):
-            raise ContractViolation(f"{waar}: request body is not application/json")
+            raise ContractViolationError(f"{waar}: request body is not application/json")
         schema = op.request_body["content"]["application/json"]["schema"]
         self._valideer(json.loads(body), schema, f"{waar} request body")
         return op
@@ -190,20 +194,20 @@ class DuoContract:
         waar = f"{methode} {op.sjabloon} ({op.api}) -> {status}"
         antwoord = op.responses.get(str(status))
         if antwoord is None:
-            raise ContractViolation(f"{waar}: status not declared")
+            raise ContractViolationError(f"{waar}: status not declared")
         kleine = {k.lower(): v for k, v in headers.items()}
         for naam, header in antwoord.get("headers", {}).items():
             if naam.lower() not in kleine:
                 if header.get("required"):
-                    raise ContractViolation(f"{waar}: required header {naam} missing")
+                    raise ContractViolationError(f"{waar}: required header {naam} missing")
                 continue
             self._valideer(kleine[naam.lower()], header["schema"], f"{waar} header {naam}")
         inhoud = antwoord.get("content")
         if inhoud is None:
             if body:
-                raise ContractViolation(f"{waar}: the specification declares no body, got {body[:80]!r}")
+                raise ContractViolationError(f"{waar}: the specification declares no body, got {body[:80]!r}")
             return op
         if not kleine.get("content-type", "").startswith("application/json"):
-            raise ContractViolation(f"{waar}: response is not application/json")
+            raise ContractViolationError(f"{waar}: response is not application/json")
         self._valideer(json.loads(body or b"null"), inhoud["application/json"]["schema"], f"{waar} body")
         return op

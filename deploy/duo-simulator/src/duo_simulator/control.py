@@ -30,7 +30,9 @@ def _persoon(request: Request, bsn: str) -> Persoon:
 
 
 @router.put("/personen/{bsn}")
-async def zet_persoon(feiten: PersoonFeiten, request: Request, response: Response, bsn: str = Path(pattern=r"^\d{9}$")):
+async def zet_persoon(
+    feiten: PersoonFeiten, request: Request, response: Response, bsn: str = Path(pattern=r"^\d{9}$")
+):
     """Create the person, or replace DUO's facts about them (what gemeenten wrote is kept)."""
     personen = _state(request).personen
     if bsn in personen:
@@ -57,7 +59,10 @@ def _weergave(persoon: Persoon) -> dict:
     return jsonable_encoder(
         {
             "feiten": persoon.feiten,
-            "pips": [{"gemeenteOin": p.gemeenteOin, "gemeentecode": p.gemeentecode, "pip": p.pip} for p in persoon.pips],
+            "pips": [
+                {"gemeenteOin": p.gemeenteOin, "gemeentecode": p.gemeentecode, "pip": p.pip}
+                for p in persoon.pips
+            ],
             "map": _resultaat(persoon.map),
             "pvt": _resultaat(persoon.pvt),
             "zroute": _resultaat(persoon.zroute),
@@ -77,7 +82,12 @@ def _resultaat(registratie) -> dict | None:
 @router.get("/contactpersonen")
 async def lees_contactpersonen(request: Request):
     return [
-        {"id": id, "gemeenteOin": c.gemeenteOin, "contactpersoongegevens": c.gegevens, "personen": sorted(c.personen)}
+        {
+            "id": id,
+            "gemeenteOin": c.gemeenteOin,
+            "contactpersoongegevens": c.gegevens,
+            "personen": sorted(c.personen),
+        }
         for id, c in _state(request).contactpersonen.items()
     ]
 

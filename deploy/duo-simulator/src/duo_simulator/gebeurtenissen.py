@@ -1,9 +1,9 @@
 """DUO's gebeurtenissen (Gebeurtenissen.md of DUO's M2M documentation)."""
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Gebeurtenis(str, Enum):
+class Gebeurtenis(StrEnum):
     """A gebeurtenisId that DUO sends in a Notificatie, with DUO's description.
 
     The descriptions are those of the first table in which DUO lists the code.

@@ -1,7 +1,7 @@
 """DUO's side of the Notificatie API (Notificatie.openapi.yml): POST /notificaties to the gemeente."""
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 
@@ -11,7 +11,7 @@ from duo_simulator.control_schemas import NotificatieOpdracht, NotificatieVersla
 def notificatie(opdracht: NotificatieOpdracht, tijdstip: datetime) -> dict:
     """The `Notificatie` body: registratieDatumTijd, bsn, vNummer (when known), gebeurtenisId."""
     body = {
-        "registratieDatumTijd": tijdstip.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "registratieDatumTijd": tijdstip.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "bsn": opdracht.bsn,
         "gebeurtenisId": opdracht.gebeurtenisId.value,
     }
@@ -29,7 +29,7 @@ async def verstuur(
     timeout: float = 10.0,
 ) -> NotificatieVerslag:
     """POST the notification to the callback URL and report what the gemeente answered."""
-    tijdstip = datetime.now(timezone.utc)
+    tijdstip = datetime.now(UTC)
     body = notificatie(opdracht, tijdstip)
     bericht_id = str(uuid.uuid4())
     headers = {"bron": bron, "doel": doel, "berichtId": bericht_id}
@@ -39,7 +39,12 @@ async def verstuur(
             response = await client.post(url, json=body, headers=headers)
     except httpx.HTTPError as fout:
         return NotificatieVerslag(
-            callbackUrl=url, berichtId=bericht_id, verzonden=body, status=None, fout=repr(fout), tijdstip=tijdstip
+            callbackUrl=url,
+            berichtId=bericht_id,
+            verzonden=body,
+            status=None,
+            fout=repr(fout),
+            tijdstip=tijdstip,
         )
     return NotificatieVerslag(
         callbackUrl=url, berichtId=bericht_id, verzonden=body, status=response.status_code, tijdstip=tijdstip

@@ -1,4 +1,5 @@
-"""What every DUO endpoint shares: the bron/doel/berichtId headers, API-Version, outages and DUO's error answers."""
+"""What every DUO endpoint shares: the bron/doel/berichtId headers, API-Version, outages
+and DUO's error answers."""
 
 import re
 import uuid
@@ -17,7 +18,7 @@ from duo_simulator.state import Persoon, SimulatorState
 _OIN = re.compile(r"^.{20}$")
 
 
-class Weigering(Exception):
+class WeigeringError(Exception):
     """DUO refuses the request: 403 with a list of Foutmelding."""
 
     def __init__(self, fouten: list[str]) -> None:
@@ -25,15 +26,15 @@ class Weigering(Exception):
         self.fouten = fouten
 
 
-class GeenToegang(Exception):
+class GeenToegangError(Exception):
     """403 without a body (the spec declares no body for it)."""
 
 
-class NietGevonden(Exception):
+class NietGevondenError(Exception):
     """404 without a body."""
 
 
-class OngeldigVerzoek(Exception):
+class OngeldigVerzoekError(Exception):
     """400 without a body: the request does not meet the specification."""
 
 
@@ -41,11 +42,11 @@ def controleer_headers(request: Request) -> None:
     """The Bron, Doel and BerichtId parameters every DUO operation declares as required."""
     for naam in ("bron", "doel"):
         if not _OIN.match(request.headers.get(naam, "")):
-            raise OngeldigVerzoek(naam)
+            raise OngeldigVerzoekError(naam)
     try:
         uuid.UUID(request.headers.get("berichtId", ""))
     except ValueError:
-        raise OngeldigVerzoek("berichtId") from None
+        raise OngeldigVerzoekError("berichtId") from None
 
 
 def duo_router(api_version: str, **kwargs: Any) -> APIRouter:
@@ -67,19 +68,21 @@ def duo_router(api_version: str, **kwargs: Any) -> APIRouter:
     return APIRouter(route_class=DuoRoute, **kwargs)
 
 
-async def _beantwoord(request: Request, handler: Callable[[Request], Coroutine[Any, Any, Response]]) -> Response:
+async def _beantwoord(
+    request: Request, handler: Callable[[Request], Coroutine[Any, Any, Response]]
+) -> Response:
     if simulator(request).storing.verbruik():
         return Response(status_code=503)
     try:
         controleer_headers(request)
         return await handler(request)
-    except (OngeldigVerzoek, RequestValidationError):
+    except (OngeldigVerzoekError, RequestValidationError):
         return Response(status_code=400)
-    except Weigering as weigering:
+    except WeigeringError as weigering:
         return JSONResponse([{"fouttekst": tekst} for tekst in weigering.fouten], status_code=403)
-    except GeenToegang:
+    except GeenToegangError:
         return Response(status_code=403)
-    except NietGevonden:
+    except NietGevondenError:
         return Response(status_code=404)
 
 
@@ -102,17 +105,17 @@ def persoon(request: Request, bsn: str, *, met_foutmelding: bool = False) -> Per
     """
     gevonden = simulator(request).personen.get(bsn)
     if gevonden is None:
-        raise NietGevonden(bsn)
+        raise NietGevondenError(bsn)
     if not gevonden.is_relevant_voor(bron(request)):
         if met_foutmelding:
-            raise Weigering(["De persoon is niet relevant voor uw gemeente."])
-        raise GeenToegang(bsn)
+            raise WeigeringError(["De persoon is niet relevant voor uw gemeente."])
+        raise GeenToegangError(bsn)
     return gevonden
 
 
 def weiger_bij(fouten: list[str]) -> None:
     if fouten:
-        raise Weigering(fouten)
+        raise WeigeringError(fouten)
 
 
 def antwoord(inhoud: Any, status_code: int = 200) -> JSONResponse:

@@ -28,16 +28,19 @@ class Inburgeringsplicht(DuoModel):
     einddatum: date | None = None
     wijzigingsdatum: date | None = None
     datumKennisgevingInburgeringsplicht: date | None = None
-    redenGeenInburgeringsplicht: Literal[
-        "Volledige ontheffing",
-        "Volledige vrijstelling",
-        "Inburgeringsplicht voldaan",
-        "Verblijfsdoel gewijzigd",
-        "Vertrek uit Nederland langer dan een jaar",
-        "Overlijden",
-        "Overig",
-        "Tijdelijke vrijstelling",
-    ] | None = None
+    redenGeenInburgeringsplicht: (
+        Literal[
+            "Volledige ontheffing",
+            "Volledige vrijstelling",
+            "Inburgeringsplicht voldaan",
+            "Verblijfsdoel gewijzigd",
+            "Vertrek uit Nederland langer dan een jaar",
+            "Overlijden",
+            "Overig",
+            "Tijdelijke vrijstelling",
+        ]
+        | None
+    ) = None
 
 
 class Inburgeringsplichthistorie(DuoModel):
@@ -53,21 +56,27 @@ Doelgroepindeling = Literal["Asielstatushouder", "Gezinsmigrant en overige migra
 class Doelgroep(DuoModel):
     indeling: Doelgroepindeling | None = None
     begindatum: date | None = None
-    gedetailleerdeDoelgroep: Literal[
-        "Asielstatushouder",
-        "Geestelijk bedienaar",
-        "Gezinshereniger",
-        "Gezinshereniger met Asielstatushouder",
-        "Gezinsvormer",
-        "Gezinsvormer met Asielstatushouder",
-        "Overig",
-    ] | None = None
-    asielrechtenWijzigingVerblijfsdoel: Literal[
-        "Asielrechten toegekend",
-        "Behoud asielrechten",
-        "Op verzoek behoud rechten van gezins- en overige migrant",
-        "Op verzoek rechten van gezins- en overige migrant toegekend",
-    ] | None = None
+    gedetailleerdeDoelgroep: (
+        Literal[
+            "Asielstatushouder",
+            "Geestelijk bedienaar",
+            "Gezinshereniger",
+            "Gezinshereniger met Asielstatushouder",
+            "Gezinsvormer",
+            "Gezinsvormer met Asielstatushouder",
+            "Overig",
+        ]
+        | None
+    ) = None
+    asielrechtenWijzigingVerblijfsdoel: (
+        Literal[
+            "Asielrechten toegekend",
+            "Behoud asielrechten",
+            "Op verzoek behoud rechten van gezins- en overige migrant",
+            "Op verzoek rechten van gezins- en overige migrant toegekend",
+        ]
+        | None
+    ) = None
 
 
 class Doelgroephistorie(DuoModel):

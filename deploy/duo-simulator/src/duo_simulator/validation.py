@@ -36,19 +36,24 @@ def pip_fouten(persoon: Persoon, pip: PIP) -> list[str]:
                 "van de initiële PIP of van de actuele PIP liggen."
             )
     if persoon.feiten.vestigingsdatum and pip.dagtekeningPip < persoon.feiten.vestigingsdatum:
-        fouten.append("De datum dagtekening mag niet voor de vestiging van de inburgeraar bij de gemeente liggen.")
+        fouten.append(
+            "De datum dagtekening mag niet voor de vestiging van de inburgeraar bij de gemeente liggen."
+        )
     if pip.niveau == "A2" and pip.leerroute == "O":
         fouten.append("Niveau A2 mag niet in combinatie met de onderwijsroute worden aangeleverd.")
     if pip.niveau == "B1" and pip.leerroute == "Z":
         fouten.append("Niveau B1 mag niet in combinatie met de Z-route worden aangeleverd.")
     if pip.niveau == "A2" and pip.leerroute == "B" and not persoon.pips:
-        fouten.append("Niveau A2 mag niet in combinatie met de B1-route worden aangeleverd bij de eerste PIP.")
+        fouten.append(
+            "Niveau A2 mag niet in combinatie met de B1-route worden aangeleverd bij de eerste PIP."
+        )
     if pip.geschatteIntensiteitB1Route is not None:
         doelgroep = persoon.feiten.doelgroep
         asiel = doelgroep is not None and doelgroep.indeling == "Asielstatushouder"
         if pip.leerroute != "B" or not asiel:
             fouten.append(
-                "Geschatte intensiteit B1 route mag alleen aangeleverd worden bij de B1-route en bij asielmigranten."
+                "Geschatte intensiteit B1 route mag alleen aangeleverd worden bij de B1-route "
+                "en bij asielmigranten."
             )
     return fouten
 
@@ -93,7 +98,11 @@ def resultaat_fouten(
     if actueel is None or actueel.gemeenteOin != bron:
         fouten.append("Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige.")
     plicht = persoon.feiten.inburgeringsplicht
-    if plicht.redenGeenInburgeringsplicht == "Inburgeringsplicht voldaan" and actueel and actueel.pip.leerroute == "Z":
+    if (
+        plicht.redenGeenInburgeringsplicht == "Inburgeringsplicht voldaan"
+        and actueel
+        and actueel.pip.leerroute == "Z"
+    ):
         fouten.append("De inburgeringsplicht is al voldaan via de Z-route.")
     termijn = persoon.feiten.inburgeringstermijn
     zroute = persoon.zroute.resultaat.datumAfrondingZroute if persoon.zroute else None
@@ -113,17 +122,24 @@ def resultaat_fouten(
     if verwijtbaar is not None:
         if datum is not None and termijn and datum < termijn.einddatum:
             fouten.append(
-                f"Verwijtbaar mag niet geleverd worden als de {naam} voor de einddatum van de inburgeringstermijn ligt."
+                f"Verwijtbaar mag niet geleverd worden als de {naam} voor de einddatum "
+                "van de inburgeringstermijn ligt."
             )
         if verwijtbaar == "Ja" and not overschreden:
-            fouten.append("Verwijtbaar mag alleen 'Ja' zijn bij een overschrijding van de inburgeringstermijn.")
+            fouten.append(
+                "Verwijtbaar mag alleen 'Ja' zijn bij een overschrijding van de inburgeringstermijn."
+            )
         if verwijtbaar == "Nee" and not (termijn and peildatum < twee_maanden_na(termijn.einddatum)):
-            fouten.append("Verwijtbaar mag alleen 'Nee' zijn als de einddatum van de inburgeringstermijn binnen twee maanden valt.")
+            fouten.append(
+                "Verwijtbaar mag alleen 'Nee' zijn als de einddatum van de inburgeringstermijn "
+                "binnen twee maanden valt."
+            )
     return fouten
 
 
 def zroute_fouten(persoon: Persoon, bron: str, datum: date | None, vandaag: date) -> list[str]:
-    """MAP_PVT_Zroute.openapi.yml: the Z-route result comes from the gemeente of the current PIP, not from the future."""
+    """The README names no rules for the Z-route date; the simulator applies two of the MAP/PVT rules
+    that carry over (assumption): the gemeente holds the current PIP, the date is not in the future."""
     fouten: list[str] = []
     actueel = persoon.actuele_pip
     if actueel is None or actueel.gemeenteOin != bron:
@@ -133,7 +149,9 @@ def zroute_fouten(persoon: Persoon, bron: str, datum: date | None, vandaag: date
     return fouten
 
 
-def inburgeringsaanbod_fouten(persoon: Persoon, instelling: Instelling | None, aanbod: Inburgeringsaanbod) -> list[str]:
+def inburgeringsaanbod_fouten(
+    persoon: Persoon, instelling: Instelling | None, aanbod: Inburgeringsaanbod
+) -> list[str]:
     """README 'Inburgeringsaanbod'.
 
     The README's 'datumAanvangTaalschakeltraject' and 'datumEindeCursus' are not fields of the
@@ -152,9 +170,15 @@ def inburgeringsaanbod_fouten(persoon: Persoon, instelling: Instelling | None, a
     )
     if not erkend:
         fouten.append("De opleidingsinstelling is bij DUO niet bekend als erkende instelling (BoW of TST).")
-    data = [aanbod.datumInburgeringsaanbod, aanbod.verwachteStartdatumOpleiding, aanbod.verwachteEinddatumOpleiding]
+    data = [
+        aanbod.datumInburgeringsaanbod,
+        aanbod.verwachteStartdatumOpleiding,
+        aanbod.verwachteEinddatumOpleiding,
+    ]
     if actueel and any(d is not None and d < actueel.pip.dagtekeningPip for d in data):
-        fouten.append("De data van het inburgeringsaanbod mogen niet voor de dagtekening van de actuele PIP liggen.")
+        fouten.append(
+            "De data van het inburgeringsaanbod mogen niet voor de dagtekening van de actuele PIP liggen."
+        )
     termijn = persoon.feiten.inburgeringstermijn
     opleiding = [aanbod.verwachteStartdatumOpleiding, aanbod.verwachteEinddatumOpleiding]
     if termijn and any(d is not None and not termijn.startdatum <= d < termijn.einddatum for d in opleiding):

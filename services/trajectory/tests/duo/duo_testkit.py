@@ -1,4 +1,5 @@
-"""Wiring for the DUO client tests: the simulator in-process behind a synchronous transport that records every exchange."""
+"""Wiring for the DUO client tests: the simulator in-process behind a synchronous transport
+that records every exchange."""
 
 import asyncio
 from dataclasses import dataclass
@@ -40,7 +41,9 @@ class InProcesTransport(httpx.BaseTransport):
 
         status, headers, inhoud = asyncio.run(stuur())
         self.uitwisselingen.append(
-            Uitwisseling(request.method, request.url.path, dict(request.headers), body, status, dict(headers), inhoud)
+            Uitwisseling(
+                request.method, request.url.path, dict(request.headers), body, status, dict(headers), inhoud
+            )
         )
         return httpx.Response(status, headers=headers, content=inhoud, request=request)
 

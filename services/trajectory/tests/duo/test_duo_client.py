@@ -9,7 +9,6 @@ from datetime import date
 import httpx
 import pytest
 from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN
-
 from trajectory_service.clients.duo import (
     DuoClient,
     DuoError,
@@ -43,17 +42,21 @@ class Script:
 def client(script: Script, **kwargs) -> tuple[DuoClient, list[float]]:
     slapen: list[float] = []
     kwargs.setdefault("slaap", slapen.append)
-    return DuoClient("https://duo.test/v1", GEMEENTE_OIN, DUO_OIN, transport=httpx.MockTransport(script), **kwargs), slapen
+    return DuoClient(
+        "https://duo.test/v1", GEMEENTE_OIN, DUO_OIN, transport=httpx.MockTransport(script), **kwargs
+    ), slapen
 
 
 def ok(body=None, status=200) -> httpx.Response:
     return httpx.Response(status, json=body) if body is not None else httpx.Response(status)
 
 
-def test_every_request_carries_bron_doel_and_a_fresh_uuid4_berichtId_under_the_base_path():
+def test_every_request_carries_bron_doel_and_a_fresh_uuid4_berichtid_under_the_base_path():
     script = Script(ok(PLICHT), ok(PLICHT))
     duo, _ = client(script)
-    assert duo.inburgeringsplicht(BSN) == Inburgeringsplicht(indicatorInburgeringsplicht=True, begindatum=date(2025, 1, 1))
+    assert duo.inburgeringsplicht(BSN) == Inburgeringsplicht(
+        indicatorInburgeringsplicht=True, begindatum=date(2025, 1, 1)
+    )
     duo.inburgeringsplicht(BSN)
     ids = []
     for request in script.requests:
@@ -179,9 +182,24 @@ def certificaat(tmp_path_factory) -> tuple[str, str]:
     folder = tmp_path_factory.mktemp("pki")
     cert, key = folder / "gemeente.pem", folder / "gemeente.key"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
-         "-days", "1", "-subj", "/CN=gemeente.test"],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=gemeente.test",
+        ],
+        check=True,
+        capture_output=True,
     )
     return str(cert), str(key)
 

@@ -6,12 +6,11 @@ from datetime import date
 
 import httpx
 import pytest
-from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN, VANDAAG, InProcesTransport, controleer_contract, feiten
-from fastapi import FastAPI, Request, Response
-
-from duo_simulator.contract import ContractViolation
+from duo_simulator.contract import ContractViolationError
 from duo_simulator.gebeurtenissen import Gebeurtenis as SimulatorGebeurtenis
 from duo_simulator.main import create_app
+from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN, VANDAAG, InProcesTransport, controleer_contract, feiten
+from fastapi import FastAPI, Request, Response
 from trajectory_service.clients import duo_rules
 from trajectory_service.clients.duo import DuoClient, DuoError, DuoUnavailableError
 from trajectory_service.clients.duo_models import (
@@ -32,14 +31,30 @@ D = date.fromisoformat
 TERMIJN = {"startdatum": "2025-03-02", "einddatum": "2028-03-02"}
 FEITEN = feiten(
     leerbaarheidstoetsResultaten=[
-        {"resultaat": "B1-route haalbaar", "behaaldeScore": "61,50", "benodigdeScore": "50,00", "datumAfname": "2025-02-01"}
+        {
+            "resultaat": "B1-route haalbaar",
+            "behaaldeScore": "61,50",
+            "benodigdeScore": "50,00",
+            "datumAfname": "2025-02-01",
+        }
     ],
-    vrijstellingen=[{"TijdelijkeVrijstelling": {"oordeel": "Toekenning", "reden": "INS", "startdatum": "2025-09-01"}}],
+    vrijstellingen=[
+        {"TijdelijkeVrijstelling": {"oordeel": "Toekenning", "reden": "INS", "startdatum": "2025-09-01"}}
+    ],
     ontheffingen=[
-        {"GedeeltelijkeOntheffing": {"oordeel": "Toekenning", "datumOordeel": "2025-05-01", "grond": "MED",
-                                     "examenonderdeel": "SP", "urenBelastbaarheidParticipatieactiviteit": 8}}
+        {
+            "GedeeltelijkeOntheffing": {
+                "oordeel": "Toekenning",
+                "datumOordeel": "2025-05-01",
+                "grond": "MED",
+                "examenonderdeel": "SP",
+                "urenBelastbaarheidParticipatieactiviteit": 8,
+            }
+        }
     ],
-    examenresultaten=[{"examendatum": "2025-06-01", "resultaat": "Gezakt", "onderdeel": "LE", "niveau": "B1"}],
+    examenresultaten=[
+        {"examendatum": "2025-06-01", "resultaat": "Gezakt", "onderdeel": "LE", "niveau": "B1"}
+    ],
 )
 PIP_CONTEXT = duo_rules.PipContext(D("2025-01-01"), D("2025-01-10"), None, None, "Asielstatushouder")
 
@@ -78,12 +93,16 @@ def test_reads_and_writes_conform_to_duos_contract(omgeving, contract):
     duo = omgeving.client
     assert duo.inburgeringsplicht(BSN).begindatum == D("2025-01-01")
     assert duo.doelgroep(BSN).indeling == "Asielstatushouder"
-    assert duo.leerbaarheidstoets(BSN) == [LeerbaarheidstoetsResultaat.model_validate(FEITEN["leerbaarheidstoetsResultaten"][0])]
+    assert duo.leerbaarheidstoets(BSN) == [
+        LeerbaarheidstoetsResultaat.model_validate(FEITEN["leerbaarheidstoetsResultaten"][0])
+    ]
     assert duo.vrijstellingen(BSN) == [Vrijstelling.model_validate(FEITEN["vrijstellingen"][0])]
     assert duo.ontheffingen(BSN) == [Ontheffing.model_validate(FEITEN["ontheffingen"][0])]
     assert duo.examenresultaten(BSN) == [Examenresultaat.model_validate(FEITEN["examenresultaten"][0])]
 
-    vastgelegd = duo.registreer_pip(BSN, PIP(dagtekeningPip=D("2025-03-01"), leerroute="B", geschatteIntensiteitB1Route=15), PIP_CONTEXT)
+    vastgelegd = duo.registreer_pip(
+        BSN, PIP(dagtekeningPip=D("2025-03-01"), leerroute="B", geschatteIntensiteitB1Route=15), PIP_CONTEXT
+    )
     assert duo.pip(BSN) == PipGemeente(gemeentecode="0171", pip=vastgelegd)
 
     omgeving.seed(inburgeringstermijn=TERMIJN)
@@ -110,8 +129,12 @@ def test_reads_and_writes_conform_to_duos_contract(omgeving, contract):
     opgeslagen = omgeving.gelezen()
     assert "map" not in opgeslagen
     assert opgeslagen["pvt"] == {"gemeenteOin": GEMEENTE_OIN, "datumOndertekeningPvt": "2026-04-01"}
-    assert opgeslagen["pips"][0]["pip"] == {"dagtekeningPip": "2025-03-01", "leerroute": "B", "niveau": "B1",
-                                            "geschatteIntensiteitB1Route": 15}
+    assert opgeslagen["pips"][0]["pip"] == {
+        "dagtekeningPip": "2025-03-01",
+        "leerroute": "B",
+        "niveau": "B1",
+        "geschatteIntensiteitB1Route": 15,
+    }
 
     assert controleer_contract(contract, omgeving.transport.uitwisselingen) == 19
 
@@ -134,7 +157,9 @@ def test_a_refusal_only_duo_can_make_arrives_as_duo_error_with_fouttekst(omgevin
         for termijn in ({"startdatum": "2023-06-01", "einddatum": "2026-06-01"}, TERMIJN)
     ],
 )
-def test_client_rules_refuse_exactly_what_duo_refuses_for_map(omgeving, contract, datum, verwijtbaar, termijn):
+def test_client_rules_refuse_exactly_what_duo_refuses_for_map(
+    omgeving, contract, datum, verwijtbaar, termijn
+):
     """R13: for every combination, the client refuses before sending if and only if DUO would refuse."""
     omgeving.seed(inburgeringstermijn=termijn)
     omgeving.client.registreer_pip(BSN, PIP(dagtekeningPip=D("2025-03-01"), leerroute="B"), PIP_CONTEXT)
@@ -166,11 +191,25 @@ def test_client_rules_refuse_exactly_what_duo_refuses_for_map(omgeving, contract
 )
 def test_client_rules_refuse_exactly_what_duo_refuses_for_pip(omgeving, pip, eerdere):
     """R6: for every combination, the client refuses before sending if and only if DUO would refuse."""
-    eerdere_pips = [{"gemeenteOin": GEMEENTE_OIN, "gemeentecode": "0171",
-                     "pip": {"dagtekeningPip": eerdere, "leerroute": "B"}}] if eerdere else []
+    eerdere_pips = (
+        [
+            {
+                "gemeenteOin": GEMEENTE_OIN,
+                "gemeentecode": "0171",
+                "pip": {"dagtekeningPip": eerdere, "leerroute": "B"},
+            }
+        ]
+        if eerdere
+        else []
+    )
     omgeving.seed(eerderePips=eerdere_pips)
-    ctx = duo_rules.PipContext(D("2025-01-01"), D("2025-01-10"), D(eerdere) if eerdere else None,
-                               D(eerdere) if eerdere else None, "Asielstatushouder")
+    ctx = duo_rules.PipContext(
+        D("2025-01-01"),
+        D("2025-01-10"),
+        D(eerdere) if eerdere else None,
+        D(eerdere) if eerdere else None,
+        "Asielstatushouder",
+    )
     client_weigert = bool(duo_rules.pip_overtredingen(PIP.model_validate(pip), ctx))
     headers = {"bron": GEMEENTE_OIN, "doel": DUO_OIN, "berichtId": "8a1f3a52-61f4-4b4e-9d1c-2f0e6f0b6a02"}
     duo_antwoord = omgeving.beheer.post(f"/v1/personen/{BSN}/PIP", json=pip, headers=headers)
@@ -200,11 +239,11 @@ def test_renamed_fields_fail_the_contract(omgeving, contract):
         origineel = getattr(uitwisseling, veld)
         assert f'"{oud}"'.encode() in origineel
         setattr(uitwisseling, veld, hernoem(origineel, oud, nieuw))
-        with pytest.raises(ContractViolation):
+        with pytest.raises(ContractViolationError):
             controleer_contract(contract, [uitwisseling])
         setattr(uitwisseling, veld, origineel)
     put_map.request_headers.pop("berichtid")
-    with pytest.raises(ContractViolation, match="berichtId"):
+    with pytest.raises(ContractViolationError, match="berichtId"):
         controleer_contract(contract, [put_map])
 
 
@@ -219,11 +258,12 @@ def test_an_outage_is_retried_and_the_write_converges(omgeving, contract):
     assert [u.status for u in pogingen] == [503, 503, 200]
     assert len({u.request_headers["berichtid"] for u in pogingen}) == 3
     assert omgeving.gelezen()["map"]["datumEindgesprekMap"] == "2026-05-01"
-    # Every request conforms; DUO's MAP_PVT_Zroute document declares no 503, so only the 200 is checked against it.
+    # Every request conforms; DUO's MAP_PVT_Zroute document declares no 503,
+    # so only the 200 is checked against it.
     for u in pogingen:
         contract.valideer_request(u.methode, u.pad, u.request_headers, u.request_body)
     controleer_contract(contract, [pogingen[-1]])
-    with pytest.raises(ContractViolation, match="status not declared"):
+    with pytest.raises(ContractViolationError, match="status not declared"):
         controleer_contract(contract, [pogingen[0]])
 
 
@@ -259,18 +299,31 @@ def test_the_simulators_notification_parses_into_the_gemeentes_model(contract):
     beheer.put(f"/simulator/personen/{BSN}", json=FEITEN)
     verslag = beheer.post(
         "/simulator/notificaties",
-        json={"bsn": BSN, "gebeurtenisId": "SS102", "callbackUrl": "http://gemeente.test/api/duo/notificaties"},
+        json={
+            "bsn": BSN,
+            "gebeurtenisId": "SS102",
+            "callbackUrl": "http://gemeente.test/api/duo/notificaties",
+        },
     ).json()
     assert verslag["status"] == 201
     [notificatie] = ontvangen
     assert notificatie.gebeurtenisId is Gebeurtenis.SS102 and notificatie.bsn == BSN
     assert notificatie.registratieDatumTijd.tzinfo is not None
     contract.valideer_request(
-        "POST", "/notificaties",
-        {"bron": DUO_OIN, "doel": GEMEENTE_OIN, "berichtId": verslag["berichtId"], "content-type": "application/json"},
-        json.dumps(verslag["verzonden"]).encode(), basispad="",
+        "POST",
+        "/notificaties",
+        {
+            "bron": DUO_OIN,
+            "doel": GEMEENTE_OIN,
+            "berichtId": verslag["berichtId"],
+            "content-type": "application/json",
+        },
+        json.dumps(verslag["verzonden"]).encode(),
+        basispad="",
     )
 
 
 def test_gebeurtenis_enums_of_client_and_simulator_agree():
-    assert [(g.value, g.omschrijving) for g in Gebeurtenis] == [(g.value, g.omschrijving) for g in SimulatorGebeurtenis]
+    assert [(g.value, g.omschrijving) for g in Gebeurtenis] == [
+        (g.value, g.omschrijving) for g in SimulatorGebeurtenis
+    ]

@@ -2,7 +2,16 @@
 
 from fastapi import Path, Request, Response
 
-from duo_simulator.routing import BSN, NietGevonden, Weigering, antwoord, bron, duo_router, persoon, simulator
+from duo_simulator.routing import (
+    BSN,
+    NietGevondenError,
+    WeigeringError,
+    antwoord,
+    bron,
+    duo_router,
+    persoon,
+    simulator,
+)
 from duo_simulator.schemas import Contactpersoongegevens
 from duo_simulator.state import Contactpersoon
 
@@ -12,9 +21,9 @@ router = duo_router("1.0.0", tags=["Contactpersoon"])
 def _eigen(request: Request, id: int) -> Contactpersoon:
     contactpersoon = simulator(request).contactpersonen.get(id)
     if contactpersoon is None:
-        raise NietGevonden(str(id))
+        raise NietGevondenError(str(id))
     if contactpersoon.gemeenteOin != bron(request):
-        raise Weigering(["De contactpersoon hoort niet bij uw gemeente."])
+        raise WeigeringError(["De contactpersoon hoort niet bij uw gemeente."])
     return contactpersoon
 
 
@@ -44,7 +53,9 @@ async def delete_contactpersoon(request: Request, id: int = Path(ge=1, le=99999)
 
 
 @router.post("/contactpersonen/{id}/personen/{bsn}", status_code=201)
-async def koppel_contactpersoon(request: Request, id: int = Path(ge=1, le=99999), bsn: str = Path(pattern=BSN)):
+async def koppel_contactpersoon(
+    request: Request, id: int = Path(ge=1, le=99999), bsn: str = Path(pattern=BSN)
+):
     """README: linking a contactpersoon replaces the person's link with another contactpersoon."""
     contactpersoon = _eigen(request, id)
     persoon(request, bsn)
@@ -55,9 +66,11 @@ async def koppel_contactpersoon(request: Request, id: int = Path(ge=1, le=99999)
 
 
 @router.delete("/contactpersonen/{id}/personen/{bsn}")
-async def ontkoppel_contactpersoon(request: Request, id: int = Path(ge=1, le=99999), bsn: str = Path(pattern=BSN)):
+async def ontkoppel_contactpersoon(
+    request: Request, id: int = Path(ge=1, le=99999), bsn: str = Path(pattern=BSN)
+):
     contactpersoon = _eigen(request, id)
     if bsn not in contactpersoon.personen:
-        raise NietGevonden(bsn)
+        raise NietGevondenError(bsn)
     contactpersoon.personen.discard(bsn)
     return Response(status_code=200)

@@ -2,7 +2,7 @@
 
 from fastapi import Path, Request, Response
 
-from duo_simulator.routing import BSN, NietGevonden, antwoord, duo_router, persoon, simulator, weiger_bij
+from duo_simulator.routing import BSN, NietGevondenError, antwoord, duo_router, persoon, simulator, weiger_bij
 from duo_simulator.schemas import Inburgeringsaanbod
 from duo_simulator.validation import inburgeringsaanbod_fouten
 
@@ -36,5 +36,5 @@ async def delete_inburgeringsaanbod(
 ):
     gevonden = persoon(request, bsn, met_foutmelding=True)
     if gevonden.inburgeringsaanbod.pop(instellingsnummer, None) is None:
-        raise NietGevonden(instellingsnummer)
+        raise NietGevondenError(instellingsnummer)
     return Response(status_code=204)

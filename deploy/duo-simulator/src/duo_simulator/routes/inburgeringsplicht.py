@@ -2,7 +2,7 @@
 
 from fastapi import Path, Request
 
-from duo_simulator.routing import BSN, NietGevonden, antwoord, duo_router, persoon
+from duo_simulator.routing import BSN, NietGevondenError, antwoord, duo_router, persoon
 
 router = duo_router("1.2.2", tags=["Inburgeringsplicht"])
 
@@ -21,7 +21,7 @@ async def get_inburgeringsplicht_historie(request: Request, bsn: str = Path(patt
 async def get_doelgroep(request: Request, bsn: str = Path(pattern=BSN)):
     doelgroep = persoon(request, bsn).feiten.doelgroep
     if doelgroep is None:
-        raise NietGevonden(bsn)
+        raise NietGevondenError(bsn)
     return antwoord(doelgroep)
 
 

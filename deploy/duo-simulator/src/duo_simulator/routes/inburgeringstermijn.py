@@ -2,7 +2,7 @@
 
 from fastapi import Path, Request
 
-from duo_simulator.routing import BSN, NietGevonden, antwoord, duo_router, persoon, simulator
+from duo_simulator.routing import BSN, NietGevondenError, antwoord, duo_router, persoon, simulator
 
 router = duo_router("1.0.0", tags=["Inburgeringstermijn"])
 
@@ -11,7 +11,7 @@ router = duo_router("1.0.0", tags=["Inburgeringstermijn"])
 async def get_inburgeringstermijn(request: Request, bsn: str = Path(pattern=BSN)):
     termijn = persoon(request, bsn).feiten.inburgeringstermijn
     if termijn is None:
-        raise NietGevonden(bsn)
+        raise NietGevondenError(bsn)
     return antwoord(termijn)
 
 

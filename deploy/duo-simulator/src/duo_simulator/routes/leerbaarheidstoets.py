@@ -2,7 +2,7 @@
 
 from fastapi import Path, Request, Response
 
-from duo_simulator.routing import BSN, NietGevonden, antwoord, duo_router, persoon
+from duo_simulator.routing import BSN, NietGevondenError, antwoord, duo_router, persoon
 
 router = duo_router("1.2.0", tags=["Leerbaarheidstoets"])
 
@@ -11,7 +11,7 @@ router = duo_router("1.2.0", tags=["Leerbaarheidstoets"])
 async def get_examennummer(request: Request, bsn: str = Path(pattern=BSN)):
     examennummer = persoon(request, bsn).feiten.examennummer
     if examennummer is None:
-        raise NietGevonden(bsn)
+        raise NietGevondenError(bsn)
     return antwoord({"examennummer": examennummer})
 
 
@@ -19,7 +19,7 @@ async def get_examennummer(request: Request, bsn: str = Path(pattern=BSN)):
 async def delete_examennummer(request: Request, bsn: str = Path(pattern=BSN)):
     gevonden = persoon(request, bsn)
     if gevonden.feiten.examennummer is None:
-        raise NietGevonden(bsn)
+        raise NietGevondenError(bsn)
     gevonden.feiten = gevonden.feiten.model_copy(update={"examennummer": None})
     return Response(status_code=200)
 

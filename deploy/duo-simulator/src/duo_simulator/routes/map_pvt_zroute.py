@@ -2,7 +2,16 @@
 
 from fastapi import Path, Request, Response
 
-from duo_simulator.routing import BSN, NietGevonden, antwoord, bron, duo_router, persoon, vandaag, weiger_bij
+from duo_simulator.routing import (
+    BSN,
+    NietGevondenError,
+    antwoord,
+    bron,
+    duo_router,
+    persoon,
+    vandaag,
+    weiger_bij,
+)
 from duo_simulator.schemas import ResultaatMap, ResultaatPvt, ResultaatZroute
 from duo_simulator.state import ResultaatRegistratie
 from duo_simulator.validation import resultaat_fouten, zroute_fouten
@@ -20,7 +29,7 @@ def _registratie(request: Request, resultaat) -> ResultaatRegistratie | None:
 async def get_map(request: Request, bsn: str = Path(pattern=BSN)):
     registratie = persoon(request, bsn).map
     if registratie is None or registratie.resultaat.datumEindgesprekMap is None:
-        raise NietGevonden(bsn)
+        raise NietGevondenError(bsn)
     return antwoord({"datumEindgesprekMap": registratie.resultaat.datumEindgesprekMap})
 
 
@@ -29,7 +38,12 @@ async def put_map(resultaat: ResultaatMap, request: Request, bsn: str = Path(pat
     gevonden = persoon(request, bsn, met_foutmelding=True)
     weiger_bij(
         resultaat_fouten(
-            gevonden, "MAP", bron(request), resultaat.datumEindgesprekMap, resultaat.verwijtbaar, vandaag(request)
+            gevonden,
+            "MAP",
+            bron(request),
+            resultaat.datumEindgesprekMap,
+            resultaat.verwijtbaar,
+            vandaag(request),
         )
     )
     gevonden.map = _registratie(request, resultaat)
@@ -40,7 +54,7 @@ async def put_map(resultaat: ResultaatMap, request: Request, bsn: str = Path(pat
 async def get_pvt(request: Request, bsn: str = Path(pattern=BSN)):
     registratie = persoon(request, bsn).pvt
     if registratie is None or registratie.resultaat.datumOndertekeningPvt is None:
-        raise NietGevonden(bsn)
+        raise NietGevondenError(bsn)
     return antwoord({"datumOndertekeningPvt": registratie.resultaat.datumOndertekeningPvt})
 
 
@@ -49,7 +63,12 @@ async def put_pvt(resultaat: ResultaatPvt, request: Request, bsn: str = Path(pat
     gevonden = persoon(request, bsn, met_foutmelding=True)
     weiger_bij(
         resultaat_fouten(
-            gevonden, "PVT", bron(request), resultaat.datumOndertekeningPvt, resultaat.verwijtbaar, vandaag(request)
+            gevonden,
+            "PVT",
+            bron(request),
+            resultaat.datumOndertekeningPvt,
+            resultaat.verwijtbaar,
+            vandaag(request),
         )
     )
     gevonden.pvt = _registratie(request, resultaat)

@@ -47,7 +47,9 @@ _HERHAALBAAR = frozenset({"GET", "PUT"})
 class DuoError(Exception):
     """DUO answered with an error; `fouttekst` holds DUO's Foutmelding texts (empty when DUO sent none)."""
 
-    def __init__(self, status_code: int | None, fouttekst: list[str], bericht_id: str, melding: str = "") -> None:
+    def __init__(
+        self, status_code: int | None, fouttekst: list[str], bericht_id: str, melding: str = ""
+    ) -> None:
         self.status_code = status_code
         self.fouttekst = fouttekst
         self.bericht_id = bericht_id
@@ -75,7 +77,8 @@ class DuoValidationError(ValueError):
 
 
 def ssl_context(cert: tuple[str, str] | None, verify: bool | str) -> ssl.SSLContext:
-    """TLS for Digikoppeling: the PKIoverheid client certificate (certfile, keyfile) and the CA bundle to trust."""
+    """TLS for Digikoppeling: the PKIoverheid client certificate (certfile, keyfile)
+    and the CA bundle to trust."""
     context = ssl.create_default_context(cafile=verify if isinstance(verify, str) else None)
     if verify is False:
         context.check_hostname = False
@@ -214,14 +217,22 @@ class DuoClient:
     ) -> None:
         """PUT replaces DUO's whole MAP resource: a None date or verwijtbaar withdraws what DUO held."""
         _weiger_bij(duo_rules.map_overtredingen(datum, verwijtbaar, context))
-        self._verzoek("PUT", f"/personen/{_bsn(bsn)}/map", ResultaatMap(datumEindgesprekMap=datum, verwijtbaar=verwijtbaar))
+        self._verzoek(
+            "PUT",
+            f"/personen/{_bsn(bsn)}/map",
+            ResultaatMap(datumEindgesprekMap=datum, verwijtbaar=verwijtbaar),
+        )
 
     def zet_pvt(
         self, bsn: str, datum: date | None, verwijtbaar: JaNee | None, context: duo_rules.ResultaatContext
     ) -> None:
         """PUT replaces DUO's whole PVT resource: a None date or verwijtbaar withdraws what DUO held."""
         _weiger_bij(duo_rules.pvt_overtredingen(datum, verwijtbaar, context))
-        self._verzoek("PUT", f"/personen/{_bsn(bsn)}/pvt", ResultaatPvt(datumOndertekeningPvt=datum, verwijtbaar=verwijtbaar))
+        self._verzoek(
+            "PUT",
+            f"/personen/{_bsn(bsn)}/pvt",
+            ResultaatPvt(datumOndertekeningPvt=datum, verwijtbaar=verwijtbaar),
+        )
 
     def zet_zroute(self, bsn: str, datum: date | None) -> None:
         """PUT replaces DUO's Z-route resource: None withdraws the datum afronding Z-route."""
@@ -232,11 +243,13 @@ class DuoClient:
         self._verzoek("PUT", f"/personen/{_bsn(bsn)}/uren/bredeintake/taallesknm", UrenBericht(uren=uren))
 
     def zet_uren_participatieactiviteiten(self, bsn: str, uren: int) -> None:
-        """Total hours of participation activities for an asielstatushouder's Z-route (replaces the previous total)."""
+        """Total hours of participation activities for an asielstatushouder's Z-route
+        (replaces the previous total)."""
         self._verzoek("PUT", f"/personen/{_bsn(bsn)}/uren/participatieactiviteiten", UrenBericht(uren=uren))
 
     def zet_uren_participatie_als_taalles(self, bsn: str, uren: int) -> None:
-        """Total hours of Dutch and KNM lessons at a cursusinstelling in the leerroute (replaces the previous total)."""
+        """Total hours of Dutch and KNM lessons at a cursusinstelling in the leerroute
+        (replaces the previous total)."""
         self._verzoek("PUT", f"/personen/{_bsn(bsn)}/uren/participatietaalles", UrenBericht(uren=uren))
 
 

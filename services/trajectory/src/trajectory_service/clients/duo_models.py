@@ -4,7 +4,7 @@ they are ignored. What the gemeente sends is built from these models and nothing
 """
 
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,36 +35,45 @@ class Inburgeringsplicht(DuoModel):
     einddatum: date | None = None
     wijzigingsdatum: date | None = None
     datumKennisgevingInburgeringsplicht: date | None = None
-    redenGeenInburgeringsplicht: Literal[
-        "Volledige ontheffing",
-        "Volledige vrijstelling",
-        "Inburgeringsplicht voldaan",
-        "Verblijfsdoel gewijzigd",
-        "Vertrek uit Nederland langer dan een jaar",
-        "Overlijden",
-        "Overig",
-        "Tijdelijke vrijstelling",
-    ] | None = None
+    redenGeenInburgeringsplicht: (
+        Literal[
+            "Volledige ontheffing",
+            "Volledige vrijstelling",
+            "Inburgeringsplicht voldaan",
+            "Verblijfsdoel gewijzigd",
+            "Vertrek uit Nederland langer dan een jaar",
+            "Overlijden",
+            "Overig",
+            "Tijdelijke vrijstelling",
+        ]
+        | None
+    ) = None
 
 
 class Doelgroep(DuoModel):
     indeling: Doelgroepindeling | None = None
     begindatum: date | None = None
-    gedetailleerdeDoelgroep: Literal[
-        "Asielstatushouder",
-        "Geestelijk bedienaar",
-        "Gezinshereniger",
-        "Gezinshereniger met Asielstatushouder",
-        "Gezinsvormer",
-        "Gezinsvormer met Asielstatushouder",
-        "Overig",
-    ] | None = None
-    asielrechtenWijzigingVerblijfsdoel: Literal[
-        "Asielrechten toegekend",
-        "Behoud asielrechten",
-        "Op verzoek behoud rechten van gezins- en overige migrant",
-        "Op verzoek rechten van gezins- en overige migrant toegekend",
-    ] | None = None
+    gedetailleerdeDoelgroep: (
+        Literal[
+            "Asielstatushouder",
+            "Geestelijk bedienaar",
+            "Gezinshereniger",
+            "Gezinshereniger met Asielstatushouder",
+            "Gezinsvormer",
+            "Gezinsvormer met Asielstatushouder",
+            "Overig",
+        ]
+        | None
+    ) = None
+    asielrechtenWijzigingVerblijfsdoel: (
+        Literal[
+            "Asielrechten toegekend",
+            "Behoud asielrechten",
+            "Op verzoek behoud rechten van gezins- en overige migrant",
+            "Op verzoek rechten van gezins- en overige migrant toegekend",
+        ]
+        | None
+    ) = None
 
 
 # Inburgeringstermijn.openapi.yml (1.0.0); DUO's einddatum is exclusive.
@@ -108,7 +117,11 @@ class GedeeltelijkeVrijstelling(DuoModel):
 
 
 # DUO names these properties after their schemas; the aliases keep the class bodies unambiguous.
-_GeheleV, _TijdelijkeV, _GedeeltelijkeV = GeheleVrijstelling, TijdelijkeVrijstelling, GedeeltelijkeVrijstelling
+_GeheleV, _TijdelijkeV, _GedeeltelijkeV = (
+    GeheleVrijstelling,
+    TijdelijkeVrijstelling,
+    GedeeltelijkeVrijstelling,
+)
 
 
 class Vrijstelling(DuoModel):
@@ -204,7 +217,7 @@ class GevolgdeUren(DuoModel):
     TaallesEnKnmBredeIntake: UrenBericht | None = None
 
 
-class Gebeurtenis(str, Enum):
+class Gebeurtenis(StrEnum):
     """DUO's gebeurtenisId codes (Gebeurtenissen.md), with DUO's description in `omschrijving`."""
 
     def __new__(cls, code: str, omschrijving: str) -> "Gebeurtenis":
