@@ -9,6 +9,8 @@ class Gebeurtenis(StrEnum):
     The descriptions are those of the first table in which DUO lists the code.
     """
 
+    omschrijving: str
+
     def __new__(cls, code: str, omschrijving: str) -> "Gebeurtenis":
         member = str.__new__(cls, code)
         member._value_ = code

@@ -8,9 +8,9 @@ import httpx
 from duo_simulator.control_schemas import NotificatieOpdracht, NotificatieVerslag
 
 
-def notificatie(opdracht: NotificatieOpdracht, tijdstip: datetime) -> dict:
+def notificatie(opdracht: NotificatieOpdracht, tijdstip: datetime) -> dict[str, str | int]:
     """The `Notificatie` body: registratieDatumTijd, bsn, vNummer (when known), gebeurtenisId."""
-    body = {
+    body: dict[str, str | int] = {
         "registratieDatumTijd": tijdstip.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "bsn": opdracht.bsn,
         "gebeurtenisId": opdracht.gebeurtenisId.value,

@@ -5,7 +5,7 @@ where DUO would silently ignore it.
 """
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -141,7 +141,9 @@ class GedeeltelijkeVrijstelling(DuoModel):
 
 
 # DUO names the properties after their schemas; aliases keep the class body unambiguous.
-_Gehele, _Tijdelijke, _Gedeeltelijke = GeheleVrijstelling, TijdelijkeVrijstelling, GedeeltelijkeVrijstelling
+_Gehele: TypeAlias = GeheleVrijstelling
+_Tijdelijke: TypeAlias = TijdelijkeVrijstelling
+_Gedeeltelijke: TypeAlias = GedeeltelijkeVrijstelling
 
 
 class Vrijstelling(DuoModel):
@@ -165,7 +167,8 @@ class GedeeltelijkeOntheffing(DuoModel):
     urenBelastbaarheidParticipatieactiviteit: Uren | None = None
 
 
-_GeheleO, _GedeeltelijkeO = GeheleOntheffing, GedeeltelijkeOntheffing
+_GeheleO: TypeAlias = GeheleOntheffing
+_GedeeltelijkeO: TypeAlias = GedeeltelijkeOntheffing
 
 
 class Ontheffing(DuoModel):

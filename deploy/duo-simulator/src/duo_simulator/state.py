@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Generic, TypeVar
 
 from duo_simulator.control_schemas import NotificatieVerslag, PersoonFeiten
 from duo_simulator.schemas import (
@@ -25,21 +26,24 @@ class PipRegistratie:
     pip: PIP
 
 
+Resultaat = TypeVar("Resultaat", ResultaatMap, ResultaatPvt, ResultaatZroute)
+
+
 @dataclass
-class ResultaatRegistratie:
+class ResultaatRegistratie(Generic[Resultaat]):
     """A MAP, PVT or Z-route result and the gemeente that delivered it."""
 
     gemeenteOin: str
-    resultaat: ResultaatMap | ResultaatPvt | ResultaatZroute
+    resultaat: Resultaat
 
 
 @dataclass
 class Persoon:
     feiten: PersoonFeiten
     pips: list[PipRegistratie] = field(default_factory=list)
-    map: ResultaatRegistratie | None = None
-    pvt: ResultaatRegistratie | None = None
-    zroute: ResultaatRegistratie | None = None
+    map: ResultaatRegistratie[ResultaatMap] | None = None
+    pvt: ResultaatRegistratie[ResultaatPvt] | None = None
+    zroute: ResultaatRegistratie[ResultaatZroute] | None = None
     uren: dict[str, dict[str, int]] = field(default_factory=dict)
     inburgeringsaanbod: dict[str, Inburgeringsaanbod] = field(default_factory=dict)
 

@@ -13,13 +13,13 @@ from duo_simulator.routing import (
     weiger_bij,
 )
 from duo_simulator.schemas import ResultaatMap, ResultaatPvt, ResultaatZroute
-from duo_simulator.state import ResultaatRegistratie
+from duo_simulator.state import Resultaat, ResultaatRegistratie
 from duo_simulator.validation import resultaat_fouten, zroute_fouten
 
 router = duo_router("1.0.0", tags=["MAP, PVT, Z-route"])
 
 
-def _registratie(request: Request, resultaat) -> ResultaatRegistratie | None:
+def _registratie(request: Request, resultaat: Resultaat) -> ResultaatRegistratie[Resultaat] | None:
     if not resultaat.model_dump(exclude_none=True):
         return None
     return ResultaatRegistratie(bron(request), resultaat)

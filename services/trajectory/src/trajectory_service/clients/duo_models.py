@@ -5,7 +5,7 @@ they are ignored. What the gemeente sends is built from these models and nothing
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -117,11 +117,9 @@ class GedeeltelijkeVrijstelling(DuoModel):
 
 
 # DUO names these properties after their schemas; the aliases keep the class bodies unambiguous.
-_GeheleV, _TijdelijkeV, _GedeeltelijkeV = (
-    GeheleVrijstelling,
-    TijdelijkeVrijstelling,
-    GedeeltelijkeVrijstelling,
-)
+_GeheleV: TypeAlias = GeheleVrijstelling
+_TijdelijkeV: TypeAlias = TijdelijkeVrijstelling
+_GedeeltelijkeV: TypeAlias = GedeeltelijkeVrijstelling
 
 
 class Vrijstelling(DuoModel):
@@ -145,7 +143,8 @@ class GedeeltelijkeOntheffing(DuoModel):
     urenBelastbaarheidParticipatieactiviteit: int | None = None
 
 
-_GeheleO, _GedeeltelijkeO = GeheleOntheffing, GedeeltelijkeOntheffing
+_GeheleO: TypeAlias = GeheleOntheffing
+_GedeeltelijkeO: TypeAlias = GedeeltelijkeOntheffing
 
 
 class Ontheffing(DuoModel):
@@ -219,6 +218,8 @@ class GevolgdeUren(DuoModel):
 
 class Gebeurtenis(StrEnum):
     """DUO's gebeurtenisId codes (Gebeurtenissen.md), with DUO's description in `omschrijving`."""
+
+    omschrijving: str
 
     def __new__(cls, code: str, omschrijving: str) -> "Gebeurtenis":
         member = str.__new__(cls, code)
