@@ -16,6 +16,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 
 import httpx
 from sqlalchemy import (
@@ -73,11 +74,14 @@ def outbox_tables(metadata: MetaData) -> tuple[Table, Table]:
 
 
 _wakeup = threading.Condition()
+_commits = 0  # commits that published an event; a dispatcher waits for this to change
 
 
 def _wake_dispatchers(session: Session) -> None:
+    global _commits
     if session.info.pop("outbox_published", False):
         with _wakeup:
+            _commits += 1
             _wakeup.notify_all()
 
 
@@ -160,13 +164,19 @@ class Dispatcher:
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            with _wakeup:
+                seen = _commits
             try:
                 while self.deliver_due() == self.batch_size:
                     pass
             except Exception:  # keep the loop alive; the rows stay pending
                 log.exception("outbox dispatch round failed")
+            # A commit during the round above is not missed: it changed `_commits`.
             with _wakeup:
-                _wakeup.wait(timeout=self.interval)
+                _wakeup.wait_for(partial(self._woken, seen), timeout=self.interval)
+
+    def _woken(self, commits_seen: int) -> bool:
+        return _commits != commits_seen or self._stop.is_set()
 
     def deliver_due(self) -> int:
         """Deliver one batch of due rows; returns how many were attempted.
