@@ -9,6 +9,8 @@ from datetime import date
 import httpx
 import pytest
 from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN
+from inburgering_shared.contracts.resources import Doelgroep
+from inburgering_shared.duo.validatie import PipContext, ResultaatContext
 from trajectory_service.clients.duo import (
     DuoClient,
     DuoError,
@@ -18,7 +20,6 @@ from trajectory_service.clients.duo import (
     ssl_context,
 )
 from trajectory_service.clients.duo_models import PIP, Inburgeringsplicht
-from trajectory_service.clients.duo_rules import PipContext, ResultaatContext
 
 PLICHT = {"indicatorInburgeringsplicht": True, "begindatum": "2025-01-01"}
 LOPEND = ResultaatContext(date(2025, 2, 2), date(2028, 2, 2), None, date(2026, 6, 15))
@@ -103,7 +104,7 @@ def test_puts_are_retried():
 def test_posts_are_sent_once():
     script = Script(ok(status=503))
     duo, slapen = client(script)
-    ctx = PipContext(date(2025, 1, 1), None, None, None, "Asielstatushouder")
+    ctx = PipContext(date(2025, 1, 1), date(2025, 1, 1), Doelgroep.ASIELSTATUSHOUDER)
     with pytest.raises(DuoUnavailableError):
         duo.registreer_pip(BSN, PIP(dagtekeningPip=date(2025, 3, 1), leerroute="B"), ctx)
     assert len(script.requests) == 1 and slapen == []
@@ -132,14 +133,14 @@ def test_404_and_empty_400():
 def test_a_write_duo_would_refuse_is_not_sent():
     script = Script()
     duo, _ = client(script)
-    ctx = PipContext(date(2025, 1, 1), date(2025, 1, 10), None, None, "Asielstatushouder")
+    ctx = PipContext(date(2025, 1, 1), date(2025, 1, 10), Doelgroep.ASIELSTATUSHOUDER)
     with pytest.raises(DuoValidationError) as fout:
         duo.registreer_pip(BSN, PIP(dagtekeningPip=date(2025, 3, 1), leerroute="O", niveau="A2"), ctx)
-    assert fout.value.regels == ["R6 niveau A2 niet bij onderwijsroute"]
+    assert fout.value.codes == ["NIVEAU_A2_ONDERWIJSROUTE"]
     assert "README" in str(fout.value)
     with pytest.raises(DuoValidationError) as fout:
         duo.zet_map(BSN, date(2026, 5, 1), "Ja", LOPEND)
-    assert "R13 verwijtbaar Ja alleen bij overschrijding" in fout.value.regels
+    assert "VERWIJTBAAR_JA_ZONDER_OVERSCHRIJDING" in fout.value.codes
     assert script.requests == []
 
 
@@ -158,7 +159,7 @@ def test_put_replaces_the_resource_so_absent_fields_are_left_out():
 
 def test_registreer_pip_returns_the_pip_as_duo_records_it():
     duo, _ = client(Script(ok(status=201)))
-    ctx = PipContext(date(2025, 1, 1), None, None, None, "Asielstatushouder")
+    ctx = PipContext(date(2025, 1, 1), date(2025, 1, 1), Doelgroep.ASIELSTATUSHOUDER)
     assert duo.registreer_pip(BSN, PIP(dagtekeningPip=date(2025, 3, 1), leerroute="O"), ctx).niveau == "B1"
 
 

@@ -11,8 +11,9 @@ from duo_simulator.gebeurtenissen import Gebeurtenis as SimulatorGebeurtenis
 from duo_simulator.main import create_app
 from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN, VANDAAG, InProcesTransport, controleer_contract, feiten
 from fastapi import FastAPI, Request, Response
-from trajectory_service.clients import duo_rules
-from trajectory_service.clients.duo import DuoClient, DuoError, DuoUnavailableError
+from inburgering_shared.contracts.resources import Doelgroep
+from inburgering_shared.duo import validatie
+from trajectory_service.clients.duo import DuoClient, DuoError, DuoUnavailableError, pip_aanlevering
 from trajectory_service.clients.duo_models import (
     PIP,
     DatumMap,
@@ -56,7 +57,7 @@ FEITEN = feiten(
         {"examendatum": "2025-06-01", "resultaat": "Gezakt", "onderdeel": "LE", "niveau": "B1"}
     ],
 )
-PIP_CONTEXT = duo_rules.PipContext(D("2025-01-01"), D("2025-01-10"), None, None, "Asielstatushouder")
+PIP_CONTEXT = validatie.PipContext(D("2025-01-01"), D("2025-01-10"), Doelgroep.ASIELSTATUSHOUDER)
 
 
 class Omgeving:
@@ -76,9 +77,9 @@ class Omgeving:
     def gelezen(self) -> dict:
         return self.beheer.get(f"/simulator/personen/{BSN}").json()
 
-    def resultaat_context(self) -> duo_rules.ResultaatContext:
+    def resultaat_context(self) -> validatie.ResultaatContext:
         termijn = self.client.inburgeringstermijn(BSN)
-        return duo_rules.ResultaatContext(termijn.startdatum, termijn.einddatum, None, VANDAAG)
+        return validatie.ResultaatContext(termijn.startdatum, termijn.einddatum, None, VANDAAG)
 
 
 @pytest.fixture
@@ -164,7 +165,9 @@ def test_client_rules_refuse_exactly_what_duo_refuses_for_map(
     omgeving.seed(inburgeringstermijn=termijn)
     omgeving.client.registreer_pip(BSN, PIP(dagtekeningPip=D("2025-03-01"), leerroute="B"), PIP_CONTEXT)
     ctx = omgeving.resultaat_context()
-    client_weigert = bool(duo_rules.map_overtredingen(D(datum) if datum else None, verwijtbaar, ctx))
+    client_weigert = bool(
+        validatie.resultaat_overtredingen(validatie.MAP, D(datum) if datum else None, verwijtbaar, ctx)
+    )
     body = {k: v for k, v in {"datumEindgesprekMap": datum, "verwijtbaar": verwijtbaar}.items() if v}
     headers = {"bron": GEMEENTE_OIN, "doel": DUO_OIN, "berichtId": "8a1f3a52-61f4-4b4e-9d1c-2f0e6f0b6a01"}
     duo_antwoord = omgeving.beheer.put(f"/v1/personen/{BSN}/map", json=body, headers=headers)
@@ -203,14 +206,14 @@ def test_client_rules_refuse_exactly_what_duo_refuses_for_pip(omgeving, pip, eer
         else []
     )
     omgeving.seed(eerderePips=eerdere_pips)
-    ctx = duo_rules.PipContext(
+    ctx = validatie.PipContext(
         D("2025-01-01"),
         D("2025-01-10"),
+        Doelgroep.ASIELSTATUSHOUDER,
         D(eerdere) if eerdere else None,
         D(eerdere) if eerdere else None,
-        "Asielstatushouder",
     )
-    client_weigert = bool(duo_rules.pip_overtredingen(PIP.model_validate(pip), ctx))
+    client_weigert = bool(validatie.pip_overtredingen(pip_aanlevering(PIP.model_validate(pip)), ctx))
     headers = {"bron": GEMEENTE_OIN, "doel": DUO_OIN, "berichtId": "8a1f3a52-61f4-4b4e-9d1c-2f0e6f0b6a02"}
     duo_antwoord = omgeving.beheer.post(f"/v1/personen/{BSN}/PIP", json=pip, headers=headers)
     assert client_weigert == (duo_antwoord.status_code == 403), duo_antwoord.text

@@ -5,12 +5,12 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from inburgering_shared.contracts.resources import Leerroute
 from trajectory_service.componenten.rules import (
     Examenniveau,
     Examenonderdeel,
     Examenresultaat,
     Examenuitslag,
-    Leerroute,
     ZRouteUren,
     afschalen_toegestaan,
     einde_financieel_ontzorgen,

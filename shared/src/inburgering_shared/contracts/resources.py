@@ -26,9 +26,18 @@ class Doelgroep(StrEnum):
 
 
 class Leerroute(StrEnum):
+    """The leerroutes by name; DUO's one-letter codes (B, O, Z) are in `inburgering_shared.duo.codes`."""
+
     B1 = "B1-route"
     ONDERWIJS = "Onderwijsroute"
     Z = "Z-route"
+
+
+class Niveau(StrEnum):
+    """DUO PIP API, schema `NiveauPip` (A2, B1)."""
+
+    A2 = "A2"
+    B1 = "B1"
 
 
 GEMEENTECODE_PATTERN = r"^GM\d{4}$"

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau
+from inburgering_shared.duo.codes import is_asielstatushouder
+
 DEFAULT_ONDERWIJSROUTE_MAX_LEEFTIJD = 28
 """Seed 002, section 1.3 footnote 1: Onderwijsroute "voor jong volwassenen tot 28 jaar"."""
 
@@ -21,21 +24,6 @@ BRON_LBT = "DUO Leerbaarheidstoets API (LeerbaarheidstoetsResultaat, benodigdeSc
 BRON_Z_ROUTE = "seed 004 Bijlage 2 (Z-route); seed 002 section 4.5 (Z-route)"
 BRON_ONDERWIJSROUTE = "seed 002 section 1.3 footnote 1 and section 4.5; seed 004 Bijlage 2 (Onderwijsroute)"
 BRON_B1_NORM = "seed 002 section 1.3 footnote 1 (B1 wordt de norm)"
-
-
-class Leerroute(StrEnum):
-    """DUO PIP API, schema `Leerroute` (B, O, Z)."""
-
-    B1 = "B"
-    ONDERWIJS = "O"
-    Z = "Z"
-
-
-class Niveau(StrEnum):
-    """DUO PIP API, schema `NiveauPip` (A2, B1)."""
-
-    A2 = "A2"
-    B1 = "B1"
 
 
 class LeerbaarheidstoetsResultaat(StrEnum):
@@ -52,18 +40,6 @@ class Alfabetisering(StrEnum):
     ANALFABEET = "A"
     ANDERS_GEALFABETISEERD = "AA"
     NVT = "NVT"
-
-
-class Doelgroep(StrEnum):
-    """DUO Inburgeringsplicht API, schema `GedetailleerdeDoelgroep`."""
-
-    ASIELSTATUSHOUDER = "Asielstatushouder"
-    GEESTELIJK_BEDIENAAR = "Geestelijk bedienaar"
-    GEZINSHERENIGER = "Gezinshereniger"
-    GEZINSHERENIGER_MET_ASIELSTATUSHOUDER = "Gezinshereniger met Asielstatushouder"
-    GEZINSVORMER = "Gezinsvormer"
-    GEZINSVORMER_MET_ASIELSTATUSHOUDER = "Gezinsvormer met Asielstatushouder"
-    OVERIG = "Overig"
 
 
 class Vooropleiding(StrEnum):
@@ -115,15 +91,6 @@ class Advies:
 class Afwijking:
     toegestaan: bool
     reden: Reden
-
-
-def is_asielstatushouder(doelgroep: Doelgroep) -> bool:
-    """Coarse split Asielstatushouder / Gezinsmigrant en overige migrant.
-
-    Source: DUO Inburgeringsplicht API, `Doelgroepindeling` versus
-    `GedetailleerdeDoelgroep`; domain.md (follow DUO's doelgroep value).
-    """
-    return doelgroep is Doelgroep.ASIELSTATUSHOUDER
 
 
 def b1_haalbaar(toets: Leerbaarheidstoets) -> tuple[bool | None, Reden]:

@@ -3,9 +3,8 @@
 from sqlalchemy.orm import Session
 
 from inburgering_shared.contracts.resources import DeadlineStatus, Doelgroep
+from inburgering_shared.duo.codes import is_asielstatushouder
 
-from ..advies.rules import is_asielstatushouder
-from ..advies.rules import Doelgroep as RuleDoelgroep
 from ..pips.models import Pip
 from ..pips.repository import deadline_of
 from .models import Deadline
@@ -20,7 +19,7 @@ def herbereken_pip_deadline(session: Session, pip: Pip) -> Deadline | None:
     if deadline is not None and deadline.status != DeadlineStatus.OPEN:
         return deadline
     berekend = pip_deadline(
-        asielstatushouder=is_asielstatushouder(RuleDoelgroep(Doelgroep(pip.doelgroep).value)),
+        asielstatushouder=is_asielstatushouder(Doelgroep(pip.doelgroep)),
         datum_kennisgeving=pip.datum_kennisgeving,
         datum_inschrijving_brp=pip.datum_inschrijving_brp,
     )

@@ -1,23 +1,20 @@
-"""PIP rules: DUO's validation of a delivered PIP, route changes, components per doelgroep.
+"""PIP rules: route changes, components per doelgroep.
 
-Pure functions over plain values. Sources: DUO M2M README section
-"Persoonlijk Plan Inburgering en Participatie (PIP)" and the PIP OpenAPI
-document; Divosa Q&A and seed 004 section 3.2 (route change); seed 002
-section 3 and domain.md (components per doelgroep); domain.md R6, R7, R11.
+Pure functions over plain values. DUO's validation of a delivered PIP (R6)
+lives with DUO's other published rules in `inburgering_shared.duo.validatie`.
+Sources: Divosa Q&A and seed 004 section 3.2 (route change); seed 002
+section 3 and domain.md (components per doelgroep); domain.md R7, R11.
 """
 
 import calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from pip_service.advies.rules import (
-    Doelgroep,
-    Leerroute,
-    Niveau,
-    Reden,
-    is_asielstatushouder,
-)
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute
+from inburgering_shared.duo.codes import is_asielstatushouder
+
+from pip_service.advies.rules import Reden
 
 DEFAULT_MAX_ROUTEWIJZIGINGEN = 1
 """Seed 004 section 3.2: "Een inburgeraar mag éénmaal van leerroute wijzigen"."""
@@ -25,175 +22,14 @@ DEFAULT_MAX_ROUTEWIJZIGINGEN = 1
 ROUTEWIJZIGING_MAANDEN = 18
 """Divosa Q&A (domain.md R7): a route change is possible up to 1.5 years after the PIP."""
 
-BRON_PIP = "DUO M2M README, Het aanleveren van een PIP"
 BRON_ROUTEWIJZIGING = "Divosa Q&A; seed 004 section 3.2 (Voortgang & handhaving); domain.md R7"
 BRON_AANBOD = "seed 002 section 3 (Gemeentelijk aanbod per groep); domain.md, Doelgroepen"
-
-
-@dataclass(frozen=True)
-class PipAanlevering:
-    """The PIP as delivered to DUO (DUO PIP API, schema `PIP`)."""
-
-    dagtekening: date
-    leerroute: Leerroute
-    niveau: Niveau | None = None
-    geschatte_intensiteit_b1_route: int | None = None
-
-
-@dataclass(frozen=True)
-class PipContext:
-    """What DUO knows about the person; `dagtekening_eerste_pip` is None for a first PIP."""
-
-    start_inburgeringsplicht: date
-    datum_vestiging_gemeente: date
-    doelgroep: Doelgroep
-    dagtekening_eerste_pip: date | None = None
-    dagtekening_actuele_pip: date | None = None
-
-
-@dataclass(frozen=True)
-class Overtreding:
-    code: str
-    melding: str
-    veld: str
-    bron: str
 
 
 @dataclass(frozen=True)
 class Beslissing:
     toegestaan: bool
     redenen: list[Reden]
-
-
-def _dagtekening_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
-    veld = "dagtekeningPip"
-    grenzen = [
-        (
-            "DAGTEKENING_VOOR_START_PLICHT",
-            context.start_inburgeringsplicht,
-            "de start van de inburgeringsplicht",
-        ),
-        (
-            "DAGTEKENING_VOOR_VESTIGING",
-            context.datum_vestiging_gemeente,
-            "de vestiging in de gemeente",
-        ),
-        (
-            "DAGTEKENING_VOOR_EERSTE_PIP",
-            context.dagtekening_eerste_pip,
-            "de dagtekening van het eerste PIP",
-        ),
-        (
-            "DAGTEKENING_VOOR_ACTUELE_PIP",
-            context.dagtekening_actuele_pip,
-            "de dagtekening van het actuele PIP",
-        ),
-    ]
-    return [
-        Overtreding(
-            code,
-            f"De dagtekening ligt voor {omschrijving} ({grens.isoformat()}).",
-            veld,
-            BRON_PIP,
-        )
-        for code, grens, omschrijving in grenzen
-        if grens is not None and pip.dagtekening < grens
-    ]
-
-
-def _niveau_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
-    overtredingen = []
-    if pip.niveau is Niveau.A2 and pip.leerroute is Leerroute.ONDERWIJS:
-        overtredingen.append(
-            Overtreding(
-                "NIVEAU_A2_ONDERWIJSROUTE",
-                "Niveau A2 kan niet bij de Onderwijsroute.",
-                "niveau",
-                BRON_PIP,
-            )
-        )
-    if pip.niveau is Niveau.B1 and pip.leerroute is Leerroute.Z:
-        overtredingen.append(
-            Overtreding(
-                "NIVEAU_B1_Z_ROUTE",
-                "Niveau B1 kan niet bij de Z-route.",
-                "niveau",
-                BRON_PIP,
-            )
-        )
-    eerste_pip = context.dagtekening_eerste_pip is None
-    if pip.niveau is Niveau.A2 and pip.leerroute is Leerroute.B1 and eerste_pip:
-        overtredingen.append(
-            Overtreding(
-                "NIVEAU_A2_EERSTE_PIP",
-                "Niveau A2 bij de B1-route kan niet in het eerste PIP van de inburgeraar.",
-                "niveau",
-                BRON_PIP,
-            )
-        )
-    return overtredingen
-
-
-def _intensiteit_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
-    if pip.geschatte_intensiteit_b1_route is None:
-        return []
-    veld = "geschatteIntensiteitB1Route"
-    overtredingen = []
-    if pip.leerroute is not Leerroute.B1:
-        overtredingen.append(
-            Overtreding(
-                "INTENSITEIT_NIET_B1_ROUTE",
-                "Een geschatte intensiteit hoort alleen bij de B1-route.",
-                veld,
-                BRON_PIP,
-            )
-        )
-    if not is_asielstatushouder(context.doelgroep):
-        overtredingen.append(
-            Overtreding(
-                "INTENSITEIT_GEEN_ASIELSTATUSHOUDER",
-                "Een geschatte intensiteit hoort alleen bij asielstatushouders.",
-                veld,
-                BRON_PIP,
-            )
-        )
-    if not 1 <= pip.geschatte_intensiteit_b1_route <= 9999:
-        overtredingen.append(
-            Overtreding(
-                "INTENSITEIT_BUITEN_BEREIK",
-                "De geschatte intensiteit ligt tussen 1 en 9999 uur.",
-                veld,
-                "DUO PIP API, PIP.geschatteIntensiteitB1Route",
-            )
-        )
-    return overtredingen
-
-
-def pip_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
-    """Every reason DUO would refuse this PIP; an empty list means DUO registers it.
-
-    Dagtekening not before the start of the inburgeringsplicht, the vestiging
-    in the gemeente, the first PIP's or the current PIP's dagtekening; A2 not
-    with the Onderwijsroute; B1 not with the Z-route; A2 with the B1-route
-    not on the person's first PIP (in any gemeente); geschatte intensiteit
-    only with the B1-route and for asielstatushouders.
-    Source: DUO M2M README, "Het aanleveren van een PIP"; DUO PIP API; domain.md R6.
-    """
-    return [
-        *_dagtekening_overtredingen(pip, context),
-        *_niveau_overtredingen(pip, context),
-        *_intensiteit_overtredingen(pip, context),
-    ]
-
-
-def met_standaard_niveau(pip: PipAanlevering) -> PipAanlevering:
-    """Apply DUO's default: no niveau means B1 for the B1-route and the Onderwijsroute.
-
-    Source: DUO M2M README, "Het aanleveren van een PIP", Niveau (last rule); domain.md R6.
-    """
-    if pip.niveau is None and pip.leerroute in (Leerroute.B1, Leerroute.ONDERWIJS):
-        return replace(pip, niveau=Niveau.B1)
-    return pip
 
 
 def _add_months(dag: date, maanden: int) -> date:

@@ -1,14 +1,8 @@
 from datetime import date, datetime
-from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from inburgering_shared.contracts.resources import Doelgroep, Leerroute, PipContract
-
-
-class Niveau(StrEnum):
-    A2 = "A2"
-    B1 = "B1"
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau, PipContract
 
 
 class PipRead(PipContract):

@@ -7,27 +7,18 @@ from sqlalchemy.orm import Session
 
 from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.events import Actie, Notificatie
-from inburgering_shared.contracts.resources import InburgeraarContract, Leerroute, PipStatus
+from inburgering_shared.contracts.resources import Doelgroep, InburgeraarContract, PipStatus
+from inburgering_shared.duo import validatie as duo_validatie
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.callbacks import EventContext
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import Conflict, InvalidParam, NotFound, RuleViolation
 
-from ..advies import rules as advies_rules
 from ..deadlines.service import herbereken_pip_deadline, markeer_gehaald
 from ..events import publish_pip
 from . import repository
-from . import rules as pip_rules
 from .models import Pip
 from .schemas import Vaststelling
-
-# Our API names the leerroutes in full; the rules use DUO's codes.
-DUO_LEERROUTE = {
-    Leerroute.B1: advies_rules.Leerroute.B1,
-    Leerroute.ONDERWIJS: advies_rules.Leerroute.ONDERWIJS,
-    Leerroute.Z: advies_rules.Leerroute.Z,
-}
-
 
 def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None:
     """Event handler: a new or changed inburgeraar gets (or updates) its concept PIP and deadline."""
@@ -69,7 +60,7 @@ def vaststellen_pip(
     check_if_match(if_match, pip.rijversie)
     if pip.status != PipStatus.CONCEPT:
         raise Conflict("Dit PIP is al vastgesteld; een wijziging wordt een nieuwe versie.")
-    aanlevering = pip_rules.met_standaard_niveau(_aanlevering(vaststelling))
+    aanlevering = duo_validatie.met_standaard_niveau(_aanlevering(vaststelling))
     _check_duo_rules(pip, aanlevering)
     pip.status = PipStatus.VASTGESTELD.value
     pip.leerroute = vaststelling.leerroute.value
@@ -82,14 +73,13 @@ def vaststellen_pip(
     return pip
 
 
-def _aanlevering(vaststelling: Vaststelling) -> pip_rules.PipAanlevering:
-    niveau = advies_rules.Niveau(vaststelling.niveau.value) if vaststelling.niveau else None
-    return pip_rules.PipAanlevering(
-        dagtekening=vaststelling.dagtekening, leerroute=DUO_LEERROUTE[vaststelling.leerroute], niveau=niveau
+def _aanlevering(vaststelling: Vaststelling) -> duo_validatie.PipAanlevering:
+    return duo_validatie.PipAanlevering(
+        dagtekening=vaststelling.dagtekening, leerroute=vaststelling.leerroute, niveau=vaststelling.niveau
     )
 
 
-def _check_duo_rules(pip: Pip, aanlevering: pip_rules.PipAanlevering) -> None:
+def _check_duo_rules(pip: Pip, aanlevering: duo_validatie.PipAanlevering) -> None:
     if pip.datum_inschrijving_brp is None:
         raise RuleViolation(
             "Een PIP kan pas worden vastgesteld als de inschrijving in de BRP bekend is (R6).",
@@ -97,12 +87,12 @@ def _check_duo_rules(pip: Pip, aanlevering: pip_rules.PipAanlevering) -> None:
         )
     # Until DUO's Inburgeringsplicht is read (DUO sync), the kennisgeving marks the start of the plicht.
     start_plicht: date = pip.datum_kennisgeving or pip.datum_inschrijving_brp
-    context = pip_rules.PipContext(
+    context = duo_validatie.PipContext(
         start_inburgeringsplicht=start_plicht,
         datum_vestiging_gemeente=pip.datum_inschrijving_brp,
-        doelgroep=advies_rules.Doelgroep(pip.doelgroep),
+        doelgroep=Doelgroep(pip.doelgroep),
     )
-    overtredingen = pip_rules.pip_overtredingen(aanlevering, context)
+    overtredingen = duo_validatie.pip_overtredingen(aanlevering, context)
     if overtredingen:
         raise RuleViolation(
             " ".join(o.melding for o in overtredingen),

@@ -3,8 +3,8 @@
 
 Every request carries `bron` (the gemeente's OIN), `doel` (DUO's OIN) and a fresh `berichtId`.
 Reads and PUTs are retried on connection errors and 5xx with capped exponential backoff; POSTs
-are sent once. Writes are first checked against DUO's rules (duo_rules) and not sent when DUO
-would refuse them.
+are sent once. Writes are first checked against DUO's published rules (R6, R13 in
+`inburgering_shared.duo.validatie`, the rules pip applies too) and not sent when DUO would refuse them.
 """
 
 import re
@@ -16,9 +16,11 @@ from datetime import date
 from typing import Any, TypeVar
 
 import httpx
+from inburgering_shared.contracts.resources import Niveau
+from inburgering_shared.duo import validatie
+from inburgering_shared.duo.codes import leerroute_van_code
 from pydantic import BaseModel, TypeAdapter
 
-from trajectory_service.clients import duo_rules
 from trajectory_service.clients.duo_models import (
     PIP,
     DatumMap,
@@ -67,13 +69,13 @@ class DuoUnavailableError(DuoError):
 class DuoValidationError(ValueError):
     """The write was not sent: DUO would refuse it under the rules named in `overtredingen`."""
 
-    def __init__(self, overtredingen: list[duo_rules.RegelOvertreding]) -> None:
+    def __init__(self, overtredingen: list[validatie.Overtreding]) -> None:
         self.overtredingen = overtredingen
         super().__init__("; ".join(str(o) for o in overtredingen))
 
     @property
-    def regels(self) -> list[str]:
-        return [o.regel for o in self.overtredingen]
+    def codes(self) -> list[str]:
+        return [o.code for o in self.overtredingen]
 
 
 def ssl_context(cert: tuple[str, str] | None, verify: bool | str) -> ssl.SSLContext:
@@ -206,17 +208,19 @@ class DuoClient:
 
     # writes ------------------------------------------------------------------------------------
 
-    def registreer_pip(self, bsn: str, pip: PIP, context: duo_rules.PipContext) -> PIP:
+    def registreer_pip(self, bsn: str, pip: PIP, context: validatie.PipContext) -> PIP:
         """POST the PIP (sent once, never retried); returns it as DUO records it (niveau filled in)."""
-        _weiger_bij(duo_rules.pip_overtredingen(pip, context))
+        aanlevering = pip_aanlevering(pip)
+        _weiger_bij(validatie.pip_overtredingen(aanlevering, context))
         self._verzoek("POST", f"/personen/{_bsn(bsn)}/PIP", pip)
-        return pip.model_copy(update={"niveau": duo_rules.vastgesteld_niveau(pip)})
+        niveau = validatie.met_standaard_niveau(aanlevering).niveau
+        return pip.model_copy(update={"niveau": niveau.value if niveau else None})
 
     def zet_map(
-        self, bsn: str, datum: date | None, verwijtbaar: JaNee | None, context: duo_rules.ResultaatContext
+        self, bsn: str, datum: date | None, verwijtbaar: JaNee | None, context: validatie.ResultaatContext
     ) -> None:
         """PUT replaces DUO's whole MAP resource: a None date or verwijtbaar withdraws what DUO held."""
-        _weiger_bij(duo_rules.map_overtredingen(datum, verwijtbaar, context))
+        _weiger_bij(validatie.resultaat_overtredingen(validatie.MAP, datum, verwijtbaar, context))
         self._verzoek(
             "PUT",
             f"/personen/{_bsn(bsn)}/map",
@@ -224,10 +228,10 @@ class DuoClient:
         )
 
     def zet_pvt(
-        self, bsn: str, datum: date | None, verwijtbaar: JaNee | None, context: duo_rules.ResultaatContext
+        self, bsn: str, datum: date | None, verwijtbaar: JaNee | None, context: validatie.ResultaatContext
     ) -> None:
         """PUT replaces DUO's whole PVT resource: a None date or verwijtbaar withdraws what DUO held."""
-        _weiger_bij(duo_rules.pvt_overtredingen(datum, verwijtbaar, context))
+        _weiger_bij(validatie.resultaat_overtredingen(validatie.PVT, datum, verwijtbaar, context))
         self._verzoek(
             "PUT",
             f"/personen/{_bsn(bsn)}/pvt",
@@ -259,7 +263,17 @@ def _bsn(bsn: str) -> str:
     return bsn
 
 
-def _weiger_bij(overtredingen: list[duo_rules.RegelOvertreding]) -> None:
+def pip_aanlevering(pip: PIP) -> validatie.PipAanlevering:
+    """DUO's PIP message in the terms of DUO's rules (leerroute code mapped to our Leerroute)."""
+    return validatie.PipAanlevering(
+        dagtekening=pip.dagtekeningPip,
+        leerroute=leerroute_van_code(pip.leerroute),
+        niveau=Niveau(pip.niveau) if pip.niveau else None,
+        geschatte_intensiteit_b1_route=pip.geschatteIntensiteitB1Route,
+    )
+
+
+def _weiger_bij(overtredingen: list[validatie.Overtreding]) -> None:
     if overtredingen:
         raise DuoValidationError(overtredingen)
 

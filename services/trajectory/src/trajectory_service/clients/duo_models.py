@@ -7,12 +7,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal, TypeAlias
 
+from inburgering_shared.duo.codes import Doelgroepindeling, LeerrouteCode
+from inburgering_shared.duo.validatie import JaNee
 from pydantic import BaseModel, ConfigDict, Field
 
-Leerroute = Literal["B", "O", "Z"]
 NiveauPip = Literal["A2", "B1"]
-JaNee = Literal["Ja", "Nee"]
-Doelgroepindeling = Literal["Asielstatushouder", "Gezinsmigrant en overige migrant"]
 AanvraagOordeel = Literal["Toekenning", "Afwijzing"]
 Alfabetiseringsonderwijs = Literal["A", "AA", "NVT"]
 Examenonderdeel = Literal["KNM", "LE", "LU", "SC", "SP"]
@@ -164,7 +163,7 @@ class Examenresultaat(DuoModel):
 # PIP.openapi.yml (1.2.0)
 class PIP(DuoModel):
     dagtekeningPip: date
-    leerroute: Leerroute
+    leerroute: LeerrouteCode
     niveau: NiveauPip | None = None
     geschatteIntensiteitB1Route: Annotated[int, Field(ge=1, le=9999)] | None = None
     indicatorMagOpleidingAfmaken: bool | None = None

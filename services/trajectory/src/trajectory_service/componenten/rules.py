@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from inburgering_shared.contracts.resources import Leerroute
+
 Z_ROUTE_UREN_TAAL = 800
 """Besluit inburgering 2021 art. 3.14: at least 800 hours NT2 + KNM (asielstatushouders)."""
 
@@ -26,14 +28,6 @@ AFSCHALEN_MIN_UREN = 600
 
 BRON_Z_ROUTE = "Besluit inburgering 2021 art. 3.14; DUO Gevolgde Uren API; domain.md R10"
 BRON_AFSCHALEN = "Wet inburgering 2021 art. 17(3); Besluit inburgering 2021 art. 5.5; domain.md R8"
-
-
-class Leerroute(StrEnum):
-    """DUO PIP API, schema `Leerroute` (B, O, Z)."""
-
-    B1 = "B"
-    ONDERWIJS = "O"
-    Z = "Z"
 
 
 class Examenonderdeel(StrEnum):

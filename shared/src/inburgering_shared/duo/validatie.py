@@ -1,0 +1,341 @@
+"""DUO's refusal rules for what a gemeente delivers, as pure functions: R6 (PIP) and R13 (MAP, PVT).
+
+The one home of these rules: pip applies R6 when a PIP is vastgesteld, trajectory's DUO client
+applies R6 and R13 before sending, so nothing DUO would refuse leaves the gemeente.
+
+Source: DUO's M2M README for the inburgeringsketen (`duo-m2m-inburgering/README.md`), sections
+"Het aanleveren van een PIP", "Module Arbeidsmarkt en Participatie (MAP)" and
+"Participatieverklaringstraject (PVT)", and DUO's PIP OpenAPI document; domain.md R6, R13.
+
+Dates: DUO stores the inburgeringstermijn's einddatum as exclusive (domain R4), so the termijn is
+exceeded on and after the einddatum.
+"""
+
+import calendar
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau
+from inburgering_shared.duo.codes import is_asielstatushouder
+
+JaNee = Literal["Ja", "Nee"]
+
+BRON_PIP = "DUO M2M README, Het aanleveren van een PIP"
+BRON_MAP = "DUO M2M README, Module Arbeidsmarkt en Participatie (MAP)"
+BRON_PVT = "DUO M2M README, Participatieverklaringstraject (PVT)"
+
+
+@dataclass(frozen=True)
+class Overtreding:
+    """One reason DUO would refuse a message: the domain rule, a code, DUO's field and the source."""
+
+    regel: str
+    code: str
+    melding: str
+    veld: str
+    bron: str
+
+    def __str__(self) -> str:
+        return f"{self.regel} {self.code}: {self.melding} ({self.bron})"
+
+
+# R6: PIP ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PipAanlevering:
+    """The PIP as delivered to DUO (DUO PIP API, schema `PIP`)."""
+
+    dagtekening: date
+    leerroute: Leerroute
+    niveau: Niveau | None = None
+    geschatte_intensiteit_b1_route: int | None = None
+
+
+@dataclass(frozen=True)
+class PipContext:
+    """What DUO knows about the person; `dagtekening_eerste_pip` is None for a first PIP (in any gemeente)."""
+
+    start_inburgeringsplicht: date
+    datum_vestiging_gemeente: date
+    doelgroep: Doelgroep
+    dagtekening_eerste_pip: date | None = None
+    dagtekening_actuele_pip: date | None = None
+
+
+def _r6(code: str, melding: str, veld: str, bron: str = BRON_PIP) -> Overtreding:
+    return Overtreding("R6", code, melding, veld, bron)
+
+
+def _dagtekening_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
+    grenzen = [
+        (
+            "DAGTEKENING_VOOR_START_PLICHT",
+            context.start_inburgeringsplicht,
+            "de start van de inburgeringsplicht",
+        ),
+        ("DAGTEKENING_VOOR_VESTIGING", context.datum_vestiging_gemeente, "de vestiging in de gemeente"),
+        ("DAGTEKENING_VOOR_EERSTE_PIP", context.dagtekening_eerste_pip, "de dagtekening van het eerste PIP"),
+        (
+            "DAGTEKENING_VOOR_ACTUELE_PIP",
+            context.dagtekening_actuele_pip,
+            "de dagtekening van het actuele PIP",
+        ),
+    ]
+    return [
+        _r6(code, f"De dagtekening ligt voor {omschrijving} ({grens.isoformat()}).", "dagtekeningPip")
+        for code, grens, omschrijving in grenzen
+        if grens is not None and pip.dagtekening < grens
+    ]
+
+
+def _niveau_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
+    overtredingen = []
+    if pip.niveau is Niveau.A2 and pip.leerroute is Leerroute.ONDERWIJS:
+        overtredingen.append(
+            _r6("NIVEAU_A2_ONDERWIJSROUTE", "Niveau A2 kan niet bij de Onderwijsroute.", "niveau")
+        )
+    if pip.niveau is Niveau.B1 and pip.leerroute is Leerroute.Z:
+        overtredingen.append(_r6("NIVEAU_B1_Z_ROUTE", "Niveau B1 kan niet bij de Z-route.", "niveau"))
+    eerste_pip = context.dagtekening_eerste_pip is None
+    if pip.niveau is Niveau.A2 and pip.leerroute is Leerroute.B1 and eerste_pip:
+        overtredingen.append(
+            _r6(
+                "NIVEAU_A2_EERSTE_PIP",
+                "Niveau A2 bij de B1-route kan niet in het eerste PIP van de inburgeraar.",
+                "niveau",
+            )
+        )
+    return overtredingen
+
+
+def _intensiteit_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
+    if pip.geschatte_intensiteit_b1_route is None:
+        return []
+    veld = "geschatteIntensiteitB1Route"
+    overtredingen = []
+    if pip.leerroute is not Leerroute.B1:
+        overtredingen.append(
+            _r6("INTENSITEIT_NIET_B1_ROUTE", "Een geschatte intensiteit hoort alleen bij de B1-route.", veld)
+        )
+    if not is_asielstatushouder(context.doelgroep):
+        overtredingen.append(
+            _r6(
+                "INTENSITEIT_GEEN_ASIELSTATUSHOUDER",
+                "Een geschatte intensiteit hoort alleen bij asielstatushouders.",
+                veld,
+            )
+        )
+    if not 1 <= pip.geschatte_intensiteit_b1_route <= 9999:
+        overtredingen.append(
+            _r6(
+                "INTENSITEIT_BUITEN_BEREIK",
+                "De geschatte intensiteit ligt tussen 1 en 9999 uur.",
+                veld,
+                "DUO PIP API, PIP.geschatteIntensiteitB1Route",
+            )
+        )
+    return overtredingen
+
+
+def pip_overtredingen(pip: PipAanlevering, context: PipContext) -> list[Overtreding]:
+    """Every reason DUO would refuse this PIP; an empty list means DUO registers it.
+
+    Dagtekening not before the start of the inburgeringsplicht, the vestiging
+    in the gemeente, the first PIP's or the current PIP's dagtekening; A2 not
+    with the Onderwijsroute; B1 not with the Z-route; A2 with the B1-route
+    not on the person's first PIP (in any gemeente); geschatte intensiteit
+    only with the B1-route and for asielstatushouders.
+    Source: DUO M2M README, "Het aanleveren van een PIP"; DUO PIP API; domain.md R6.
+    """
+    return [
+        *_dagtekening_overtredingen(pip, context),
+        *_niveau_overtredingen(pip, context),
+        *_intensiteit_overtredingen(pip, context),
+    ]
+
+
+def met_standaard_niveau(pip: PipAanlevering) -> PipAanlevering:
+    """Apply DUO's default: no niveau means B1 for the B1-route and the Onderwijsroute.
+
+    Source: DUO M2M README, "Het aanleveren van een PIP", Niveau (last rule); domain.md R6.
+    """
+    if pip.niveau is None and pip.leerroute in (Leerroute.B1, Leerroute.ONDERWIJS):
+        return replace(pip, niveau=Niveau.B1)
+    return pip
+
+
+# R13: MAP and PVT ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResultaatContext:
+    """What DUO checks a MAP or PVT date against: the termijn (einddatum exclusive),
+    the Z-route date and today."""
+
+    termijn_startdatum: date | None
+    termijn_einddatum: date | None
+    datum_afronding_zroute: date | None
+    vandaag: date
+
+
+@dataclass(frozen=True)
+class Resultaatbericht:
+    """Which of DUO's two result messages is checked: its README section and its date field."""
+
+    bron: str
+    veld: str
+
+
+MAP = Resultaatbericht(BRON_MAP, "datumEindgesprekMap")
+PVT = Resultaatbericht(BRON_PVT, "datumOndertekeningPvt")
+
+ResultaatRegel = Callable[[date | None, JaNee | None, ResultaatContext, Resultaatbericht], Overtreding | None]
+
+
+def twee_maanden_na(d: date) -> date:
+    """The same day two calendar months later (the last day of that month when it is shorter)."""
+    index = d.month - 1 + 2
+    jaar, maand = d.year + index // 12, index % 12 + 1
+    return date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def termijn_overschreden(datum: date | None, ctx: ResultaatContext) -> bool:
+    """The termijn is exceeded when the date (today, for a withdrawal) is on or after
+    the exclusive einddatum."""
+    return ctx.termijn_einddatum is not None and (datum or ctx.vandaag) >= ctx.termijn_einddatum
+
+
+def _r13(code: str, melding: str, bericht: Resultaatbericht, veld: str | None = None) -> Overtreding:
+    return Overtreding("R13", code, melding, veld or bericht.veld, bericht.bron)
+
+
+def resultaat_datum_niet_in_toekomst(
+    datum: date | None, verwijtbaar: JaNee | None, ctx: ResultaatContext, bericht: Resultaatbericht
+) -> Overtreding | None:
+    """README MAP/PVT: the date may not lie in the future."""
+    if datum is not None and datum > ctx.vandaag:
+        return _r13("DATUM_IN_TOEKOMST", f"{datum} ligt na vandaag {ctx.vandaag}.", bericht)
+    return None
+
+
+def resultaat_datum_niet_voor_start_termijn(
+    datum: date | None, verwijtbaar: JaNee | None, ctx: ResultaatContext, bericht: Resultaatbericht
+) -> Overtreding | None:
+    """README MAP/PVT: the date may not lie before the startdatum of the inburgeringstermijn."""
+    if datum is not None and ctx.termijn_startdatum is not None and datum < ctx.termijn_startdatum:
+        return _r13(
+            "DATUM_VOOR_START_TERMIJN",
+            f"{datum} ligt voor de start van de termijn {ctx.termijn_startdatum}.",
+            bericht,
+        )
+    return None
+
+
+def resultaat_datum_niet_na_afronding_zroute(
+    datum: date | None, verwijtbaar: JaNee | None, ctx: ResultaatContext, bericht: Resultaatbericht
+) -> Overtreding | None:
+    """README MAP/PVT: the date may not lie after the datum afronding Z-route."""
+    if datum is not None and ctx.datum_afronding_zroute is not None and datum > ctx.datum_afronding_zroute:
+        return _r13(
+            "DATUM_NA_AFRONDING_ZROUTE",
+            f"{datum} ligt na de afronding Z-route {ctx.datum_afronding_zroute}.",
+            bericht,
+        )
+    return None
+
+
+def resultaat_intrekken_niet_na_afronding_zroute(
+    datum: date | None, verwijtbaar: JaNee | None, ctx: ResultaatContext, bericht: Resultaatbericht
+) -> Overtreding | None:
+    """README MAP/PVT: an empty date (withdrawal) is not allowed once a datum afronding
+    Z-route is registered."""
+    if datum is None and ctx.datum_afronding_zroute is not None:
+        return _r13("INTREKKEN_NA_AFRONDING_ZROUTE", "De datum afronding Z-route is geregistreerd.", bericht)
+    return None
+
+
+def resultaat_verwijtbaar_verplicht_bij_overschrijding(
+    datum: date | None, verwijtbaar: JaNee | None, ctx: ResultaatContext, bericht: Resultaatbericht
+) -> Overtreding | None:
+    """README MAP/PVT: without 'Verwijtbaar (Ja/Nee)' the termijn may not be exceeded."""
+    if verwijtbaar is None and termijn_overschreden(datum, ctx):
+        return _r13(
+            "VERWIJTBAAR_VERPLICHT",
+            f"De termijn eindigde {ctx.termijn_einddatum}; geef aan of dat verwijtbaar is.",
+            bericht,
+            "verwijtbaar",
+        )
+    return None
+
+
+def resultaat_verwijtbaar_afwezig_voor_einde_termijn(
+    datum: date | None, verwijtbaar: JaNee | None, ctx: ResultaatContext, bericht: Resultaatbericht
+) -> Overtreding | None:
+    """README MAP/PVT: with a date before the einddatum of the termijn, 'Verwijtbaar' may not be delivered."""
+    if (
+        verwijtbaar is not None
+        and datum is not None
+        and ctx.termijn_einddatum is not None
+        and datum < ctx.termijn_einddatum
+    ):
+        return _r13(
+            "VERWIJTBAAR_VOOR_EINDE_TERMIJN",
+            f"{datum} ligt voor het einde van de termijn {ctx.termijn_einddatum}.",
+            bericht,
+            "verwijtbaar",
+        )
+    return None
+
+
+def resultaat_verwijtbaar_ja_alleen_bij_overschrijding(
+    datum: date | None, verwijtbaar: JaNee | None, ctx: ResultaatContext, bericht: Resultaatbericht
+) -> Overtreding | None:
+    """README MAP/PVT: 'Verwijtbaar' may only be 'Ja' when the termijn is exceeded."""
+    if verwijtbaar == "Ja" and not termijn_overschreden(datum, ctx):
+        return _r13(
+            "VERWIJTBAAR_JA_ZONDER_OVERSCHRIJDING", "De termijn is niet overschreden.", bericht, "verwijtbaar"
+        )
+    return None
+
+
+def resultaat_verwijtbaar_nee_alleen_binnen_twee_maanden(
+    datum: date | None, verwijtbaar: JaNee | None, ctx: ResultaatContext, bericht: Resultaatbericht
+) -> Overtreding | None:
+    """README MAP/PVT: 'Verwijtbaar' may only be 'Nee' when the einddatum of the termijn
+    falls within two months.
+
+    Read as: the date (today, for a withdrawal) lies less than two months after the einddatum.
+    """
+    peildatum = datum or ctx.vandaag
+    if verwijtbaar == "Nee" and not (
+        ctx.termijn_einddatum and peildatum < twee_maanden_na(ctx.termijn_einddatum)
+    ):
+        return _r13(
+            "VERWIJTBAAR_NEE_NA_TWEE_MAANDEN",
+            f"De termijn eindigde {ctx.termijn_einddatum}, meer dan twee maanden geleden.",
+            bericht,
+            "verwijtbaar",
+        )
+    return None
+
+
+RESULTAAT_REGELS: tuple[ResultaatRegel, ...] = (
+    resultaat_datum_niet_in_toekomst,
+    resultaat_datum_niet_voor_start_termijn,
+    resultaat_datum_niet_na_afronding_zroute,
+    resultaat_intrekken_niet_na_afronding_zroute,
+    resultaat_verwijtbaar_verplicht_bij_overschrijding,
+    resultaat_verwijtbaar_afwezig_voor_einde_termijn,
+    resultaat_verwijtbaar_ja_alleen_bij_overschrijding,
+    resultaat_verwijtbaar_nee_alleen_binnen_twee_maanden,
+)
+
+
+def resultaat_overtredingen(
+    bericht: Resultaatbericht, datum: date | None, verwijtbaar: JaNee | None, ctx: ResultaatContext
+) -> list[Overtreding]:
+    """All R13 rules DUO applies to a MAP or PVT date with its indicatie verwijtbaarheid."""
+    return [o for regel in RESULTAAT_REGELS if (o := regel(datum, verwijtbaar, ctx, bericht)) is not None]
