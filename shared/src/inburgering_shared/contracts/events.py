@@ -17,6 +17,7 @@ class Kanaal(StrEnum):
     """Declared channels and the service that publishes on each."""
 
     INBURGERAARS = "inburgeraars"  # intake: kenmerken gemeentecode, doelgroep
+    BREDE_INTAKES = "brede-intakes"  # intake: kenmerken gemeentecode, status (see contracts/brede_intake.py)
     PIPS = "pips"  # pip: kenmerken gemeentecode, status, leerroute
     TRAJECTEN = "trajecten"  # trajectory: kenmerken gemeentecode
     SIGNALEN = "signalen"  # scheduler: kenmerken gemeentecode, soort

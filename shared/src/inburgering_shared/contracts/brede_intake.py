@@ -1,0 +1,166 @@
+"""The brede intake as other services read it (owned by intake).
+
+Intake serves `GET /v1/brede-intakes/{uuid}` with (a superset of)
+`BredeIntakeContract`. When a klantmanager completes a brede intake, intake
+publishes on kanaal `brede-intakes` a `Notificatie` with
+`resource="brede-intake"`, `actie="update"` and the kenmerken `gemeentecode`
+and `status="afgerond"` (see `events.py`); pip then GETs `resourceUrl` and
+validates it against this model to prepare the leerroute advice.
+
+A completed brede intake (`status == "afgerond"`) always carries
+`leerbaarheidstoets`, `vooropleiding` and `alfabetisering`; a concept may
+lack them. Findings on the health leefgebieden (fysieke and mentale
+gezondheid) are special category data under the AVG (art. 9): intake leaves
+them out unless a recorded, non-withdrawn consent covers them.
+
+Values follow DUO's Leerbaarheidstoets and PIP APIs
+(`../shared/reference/duo-m2m-inburgering/`) and seed 002.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from .resources import GEMEENTECODE_PATTERN, Doelgroep
+
+BREDE_INTAKE_RESOURCE = "brede-intake"
+"""`Notificatie.resource` of a brede intake event."""
+
+
+class BredeIntakeStatus(StrEnum):
+    CONCEPT = "concept"
+    AFGEROND = "afgerond"
+
+
+class LeerbaarheidstoetsResultaat(StrEnum):
+    """DUO Leerbaarheidstoets API, schema `LeerbaarheidstoetsResultaat`."""
+
+    HAALBAAR = "B1-route haalbaar"
+    NIET_HAALBAAR = "B1-route niet haalbaar"
+    ONBEKEND = "Onbekend"
+
+
+class Alfabetisering(StrEnum):
+    """DUO PIP API, schema `Alfabetiseringsonderwijs`: analfabeet, anders gealfabetiseerd, niet van toepassing."""
+
+    ANALFABEET = "A"
+    ANDERS_GEALFABETISEERD = "AA"
+    NVT = "NVT"
+
+
+class Vooropleiding(StrEnum):
+    """Highest education followed, as recorded in the brede intake (domain.md step 3)."""
+
+    GEEN_OF_NAUWELIJKS = "geen of nauwelijks scholing"
+    BASISONDERWIJS = "basisonderwijs"
+    VOORTGEZET_ONDERWIJS = "voortgezet onderwijs"
+    VERVOLGONDERWIJS = "mbo, hbo of wo"
+
+
+class Leefgebied(StrEnum):
+    """The ten leefgebieden of the brede intake (seed 002, footnote 4)."""
+
+    SOCIALE_PARTICIPATIE = "sociale participatie"
+    FYSIEKE_GEZONDHEID = "fysieke gezondheid"
+    MENTALE_GEZONDHEID = "mentale gezondheid"
+    WONEN = "wonen"
+    HUISHOUDEN = "ADL/huishouden"
+    MOBILITEIT = "mobiliteit"
+    REGIE = "regie"
+    OPVOEDEN = "opvoeden"
+    FINANCIEN = "financien"
+    WERK_OPLEIDING = "werk/opleiding"
+
+
+GEZONDHEIDSLEEFGEBIEDEN = frozenset({Leefgebied.FYSIEKE_GEZONDHEID, Leefgebied.MENTALE_GEZONDHEID})
+"""Leefgebieden whose findings are health data (AVG art. 9): shown only with consent."""
+
+
+class Beperking(StrEnum):
+    """Grounds to exempt someone from the leerbaarheidstoets (the toets is visual and auditory)."""
+
+    VISUEEL = "visueel"
+    AUDITIEF = "auditief"
+
+
+ZELFREDZAAMHEID_MIN = 1
+ZELFREDZAAMHEID_MAX = 5
+
+Zelfredzaamheid = Annotated[
+    int,
+    Field(
+        ge=ZELFREDZAAMHEID_MIN,
+        le=ZELFREDZAAMHEID_MAX,
+        description=(
+            "Zelfredzaamheid op een vaste schaal van 1 tot en met 5 (naar de Zelfredzaamheid-Matrix): "
+            "1 acute problematiek, 2 niet zelfredzaam, 3 beperkt zelfredzaam, "
+            "4 voldoende zelfredzaam, 5 volledig zelfredzaam"
+        ),
+    ),
+]
+Tekst = Annotated[str, Field(min_length=1, max_length=4000)]
+
+
+class LeerbaarheidstoetsVrijstelling(BaseModel):
+    """The toets was not administered because of a visual or auditory impairment."""
+
+    beperking: Beperking
+    reden: Tekst
+
+
+class Leerbaarheidstoets(BaseModel):
+    """DUO Leerbaarheidstoets API, schema `Resultaat`, plus who administered it and when.
+
+    With a `vrijstelling` the resultaat is `Onbekend` and there are no scores.
+    """
+
+    resultaat: LeerbaarheidstoetsResultaat
+    behaaldeScore: Decimal | None = Field(None, ge=0)
+    benodigdeScore: Decimal | None = Field(None, ge=0)
+    datum: date | None = None
+    afgenomenDoor: Annotated[str | None, Field(max_length=200)] = None
+    vrijstelling: LeerbaarheidstoetsVrijstelling | None = None
+
+
+class LeefgebiedBevinding(BaseModel):
+    """What the brede intake found on one leefgebied."""
+
+    leefgebied: Leefgebied
+    zelfredzaamheid: Zelfredzaamheid | None = None
+    observaties: Tekst | None = None
+    wensen: Tekst | None = None
+    behoeften: Tekst | None = None
+
+
+class BredeIntakeContract(BaseModel):
+    """The facts of the brede intake the leerroute advice and the PIP goals rest on."""
+
+    url: str
+    uuid: uuid.UUID
+    inburgeraar: str = Field(description="URL van de inburgeraar")
+    gemeentecode: str = Field(pattern=GEMEENTECODE_PATTERN)
+    status: BredeIntakeStatus
+    datumAfgerond: date | None = None
+    doelgroep: Doelgroep
+    leeftijd: int = Field(ge=0, le=130, description="Leeftijd op de datum van afronden (of vandaag, als concept)")
+    leerbaarheidstoets: Leerbaarheidstoets | None = None
+    vooropleiding: Vooropleiding | None = None
+    alfabetisering: Alfabetisering | None = None
+    wilVervolgonderwijs: bool = False
+    bijstand: bool = Field(False, description="Participatiewet-uitkering (bijstand)")
+    wensen: Tekst | None = Field(None, description="Wensen en doelen van de inburgeraar in eigen woorden")
+    leefgebieden: list[LeefgebiedBevinding] = Field(
+        default_factory=list,
+        max_length=len(Leefgebied),
+        description="Per leefgebied hooguit een bevinding; gezondheid alleen met toestemming",
+    )
+    gezondheidAfgeschermd: bool = Field(
+        False, description="Waar: bevindingen over gezondheid zijn weggelaten (geen geldige toestemming)"
+    )
+    versie: int
