@@ -1,16 +1,4 @@
-def overdracht(bsn: str, referentie: str = "COA-2026-0001", **changes):
-    body = {
-        "coaReferentie": referentie,
-        "gemeentecode": "GM0171",
-        "datumKoppeling": "2026-09-01",
-        "persoon": {
-            "bsn": bsn, "voornamen": "Yonas", "achternaam": "Tesfaye", "geboortedatum": "1995-01-30",
-            "doelgroep": "Asielstatushouder",
-        },
-        "klantprofiel": {"opleiding": "Middelbare school", "talen": [{"taal": "Tigrinya", "niveau": "moedertaal"}]},
-    }
-    body.update(changes)
-    return body
+from intake_testkit import bsn_reeks, overdracht
 
 
 def test_same_handover_twice_is_one_record(client, auth_headers, bsn):
@@ -47,7 +35,118 @@ def test_only_coa_may_hand_over(client, auth_headers, bsn):
 
 def test_malformed_body_is_400_not_500(client, auth_headers):
     response = client.post(
-        "/v1/coa-overdrachten", content=b"{not json", headers={**auth_headers("coa"), "Content-Type": "application/json"}
+        "/v1/coa-overdrachten",
+        content=b"{not json",
+        headers={**auth_headers("coa"), "Content-Type": "application/json"},
     )
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_bulk_stores_the_valid_and_reports_each_invalid_by_position(client, auth_headers, bsn):
+    bsns = [bsn, *bsn_reeks(bsn, 3)]
+    items = [overdracht(b, referentie=f"COA-BULK-{i}") for i, b in enumerate(bsns)]
+    items.insert(1, overdracht("123456789", referentie="COA-BULK-X"))  # fails the 11-proef
+    items.insert(3, {"coaReferentie": "COA-BULK-Y"})  # nearly empty
+    items.append(overdracht(bsns[0], referentie="COA-BULK-0"))  # twice in one request
+    items.append(
+        overdracht(bsns[0], referentie="COA-BULK-Z", gemeentecode="GM0363")
+    )  # not this token's gemeente
+    response = client.post(
+        "/v1/coa-overdrachten/bulk", json={"overdrachten": items}, headers=auth_headers("coa")
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    uitkomsten = [r["uitkomst"] for r in body["resultaten"]]
+    assert uitkomsten == [
+        "aangemaakt",
+        "ongeldig",
+        "aangemaakt",
+        "ongeldig",
+        "aangemaakt",
+        "aangemaakt",
+        "geweigerd",
+        "geweigerd",
+    ]
+    assert [r["positie"] for r in body["resultaten"]] == list(range(8))
+    assert [p["name"] for p in body["resultaten"][1]["fouten"]] == ["persoon.bsn"]
+    assert "123456789" not in response.text
+    assert {p["name"] for p in body["resultaten"][3]["fouten"]} >= {"gemeentecode", "persoon"}
+    assert body["resultaten"][6]["fouten"][0]["code"] == "dubbel-in-verzoek"
+    assert body["resultaten"][7]["fouten"][0]["code"] == "geen-toegang"
+    assert body["aantallen"] == {
+        "aangemaakt": 4,
+        "bijgewerkt": 0,
+        "ongewijzigd": 0,
+        "ongeldig": 2,
+        "geweigerd": 2,
+    }
+    # The stored ones are there for the klantmanager, once each.
+    km = auth_headers("klantmanager")
+    assert client.get("/v1/inburgeraars", headers=km).json()["count"] == 4
+    again = client.post(
+        "/v1/coa-overdrachten/bulk", json={"overdrachten": items}, headers=auth_headers("coa")
+    ).json()
+    assert again["aantallen"]["ongewijzigd"] == 4 and again["aantallen"]["aangemaakt"] == 0
+
+
+def test_bulk_of_a_thousand_in_one_request(client, auth_headers, bsn):
+    items = [overdracht(b, referentie=f"COA-K-{i}") for i, b in enumerate([bsn, *bsn_reeks(bsn, 999)])]
+    response = client.post(
+        "/v1/coa-overdrachten/bulk", json={"overdrachten": items}, headers=auth_headers("coa")
+    )
+    assert response.status_code == 200
+    assert response.json()["aantallen"]["aangemaakt"] == 1000
+
+
+def test_bulk_refuses_more_than_the_maximum(client, auth_headers):
+    too_many = {"overdrachten": [{}] * 5001}
+    response = client.post("/v1/coa-overdrachten/bulk", json=too_many, headers=auth_headers("coa"))
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "overdrachten"
+
+
+def test_health_needs_consent_and_is_shown_only_while_it_holds(client, auth_headers, bsn):
+    coa = auth_headers("coa")
+    profiel = {"opleiding": "Middelbare school", "gezondheid": "Diabetes type 2"}
+    without = client.post("/v1/coa-overdrachten", json=overdracht(bsn, klantprofiel=profiel), headers=coa)
+    assert without.status_code == 400
+    assert [p["name"] for p in without.json()["invalidParams"]] == ["toestemmingGezondheid"]
+    assert "Diabetes" not in without.text
+    body = overdracht(bsn, klantprofiel=profiel, toestemmingGezondheid="2026-08-20")
+    created = client.post("/v1/coa-overdrachten", json=body, headers=coa).json()
+    km = auth_headers("klantmanager")
+    dossier = created["inburgeraar"].rsplit("/", 1)[1]
+    shown = client.get(f"/v1/inburgeraars/{dossier}/coa-overdrachten", headers=km).json()
+    assert shown[0]["klantprofiel"]["gezondheid"] == "Diabetes type 2"
+    assert shown[0]["gezondheidAfgeschermd"] is False
+    [toestemming] = client.get(f"/v1/inburgeraars/{dossier}/toestemmingen", headers=km).json()
+    assert (toestemming["bron"], toestemming["categorie"], toestemming["geldig"]) == (
+        "COA",
+        "gezondheid",
+        True,
+    )
+    withdraw = client.post(
+        f"/v1/inburgeraars/{dossier}/toestemmingen/{toestemming['uuid']}/intrekken",
+        json={"datum": "2026-09-01"},
+        headers=km,
+    )
+    assert withdraw.status_code == 200
+    hidden = client.get(f"/v1/inburgeraars/{dossier}/coa-overdrachten", headers=km).json()
+    assert hidden[0]["klantprofiel"]["gezondheid"] is None and hidden[0]["gezondheidAfgeschermd"] is True
+    assert "Diabetes" not in str(hidden)
+    twice = client.post(
+        f"/v1/inburgeraars/{dossier}/toestemmingen/{toestemming['uuid']}/intrekken",
+        json={"datum": "2026-09-02"},
+        headers=km,
+    )
+    assert twice.status_code == 409
+
+
+def test_reference_of_another_person_is_409(client, auth_headers, bsn):
+    coa = auth_headers("coa")
+    client.post("/v1/coa-overdrachten", json=overdracht(bsn), headers=coa)
+    other = next(bsn_reeks(bsn, 1))
+    response = client.post("/v1/coa-overdrachten", json=overdracht(other), headers=coa)
+    assert response.status_code == 409
+    assert response.json()["invalidParams"][0]["code"] == "andere-persoon"

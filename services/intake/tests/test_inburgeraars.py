@@ -1,15 +1,4 @@
-from fastapi.testclient import TestClient
-
-
-def persoon(bsn: str) -> dict[str, str]:
-    return {
-        "bsn": bsn, "voornamen": "Amina", "achternaam": "Haddad", "geboortedatum": "1990-04-12",
-        "landVanHerkomst": "Syrie", "doelgroep": "Asielstatushouder",
-    }
-
-
-def registreer(client: TestClient, headers: dict[str, str], bsn: str, gemeente: str = "GM0171"):
-    return client.post("/v1/inburgeraars", json={**persoon(bsn), "gemeentecode": gemeente}, headers=headers)
+from intake_testkit import registreer
 
 
 def test_register_returns_existing_dossier_for_same_bsn(client, auth_headers, bsn):
@@ -69,9 +58,8 @@ def test_unauthenticated_is_401_problem(client):
 
 
 def test_registration_writes_an_event_to_the_outbox(app, client, auth_headers, bsn):
-    from sqlalchemy import select
-
     from intake_service.db import OUTBOX_TABLES
+    from sqlalchemy import select
 
     registreer(client, auth_headers("klantmanager"), bsn)
     with app.state.session_factory() as session:

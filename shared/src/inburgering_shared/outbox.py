@@ -96,24 +96,35 @@ class Outbox:
         self.abonnementen = abonnementen
 
     def publish(self, session: Session, notificatie: Notificatie) -> None:
+        self.publish_many(session, [notificatie])
+
+    def publish_many(self, session: Session, notificaties: list[Notificatie]) -> None:
+        """Write events (and one delivery per subscriber) in the caller's transaction, in two statements."""
+        if not notificaties:
+            return
         session.execute(
-            insert(self.events).values(
-                id=notificatie.id,
-                kanaal=notificatie.kanaal.value,
-                payload=notificatie.model_dump(mode="json"),
-                aanmaakdatum=notificatie.aanmaakdatum,
-            )
+            insert(self.events),
+            [
+                {
+                    "id": n.id,
+                    "kanaal": n.kanaal.value,
+                    "payload": n.model_dump(mode="json"),
+                    "aanmaakdatum": n.aanmaakdatum,
+                }
+                for n in notificaties
+            ],
         )
         rows = [
             {
-                "event_id": notificatie.id,
+                "event_id": n.id,
                 "callback_url": a.callbackUrl,
                 "status": PENDING,
                 "attempts": 0,
-                "next_attempt_at": notificatie.aanmaakdatum,
+                "next_attempt_at": n.aanmaakdatum,
             }
+            for n in notificaties
             for a in self.abonnementen
-            if notificatie.kanaal.value in a.kanalen
+            if n.kanaal.value in a.kanalen
         ]
         if rows:
             session.execute(insert(self.deliveries), rows)

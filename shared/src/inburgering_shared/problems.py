@@ -9,6 +9,7 @@ request data).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -122,12 +123,17 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or (str(loc[0]) if loc else "body")
 
 
-def _validation_params(exc: RequestValidationError) -> list[InvalidParam]:
+def invalid_params_of(errors: Iterable[Mapping[str, Any]]) -> list[InvalidParam]:
+    """invalidParams for pydantic's errors (also for items validated one by one, as in a bulk request)."""
     return [
         # The input value itself is never echoed: it may be a BSN or health data.
         InvalidParam(name=_field_name(tuple(err["loc"])), code=err["type"], reason=err["msg"])
-        for err in exc.errors()
+        for err in errors
     ]
+
+
+def _validation_params(exc: RequestValidationError) -> list[InvalidParam]:
+    return invalid_params_of(exc.errors())
 
 
 def install_problem_handlers(app: FastAPI) -> None:

@@ -1,14 +1,15 @@
 """The intake service application."""
 
 from fastapi import FastAPI
-
 from inburgering_shared.api import create_service_app
 from inburgering_shared.outbox import Outbox
 
+from .brede_intake.router import router as brede_intake_router
 from .coa.router import router as coa_router
 from .config import Settings
 from .db import OUTBOX_TABLES
 from .inburgeraars.router import router as inburgeraars_router
+from .toestemmingen.router import router as toestemmingen_router
 
 VERSION = "1.0.0"
 
@@ -18,9 +19,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return create_service_app(
         name="intake",
         title="Intake API",
-        description="Inburgeraars, partneroverdrachten (COA, VluchtelingenWerk), brede intake en leerbaarheidstoets.",
+        description="Inburgeraars, overdrachten (COA, VluchtelingenWerk), brede intake, leerbaarheidstoets.",
         version=VERSION,
         settings=settings,
-        routers=[inburgeraars_router, coa_router],
+        routers=[inburgeraars_router, toestemmingen_router, coa_router, brede_intake_router],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
     )

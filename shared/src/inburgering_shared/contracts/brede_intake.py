@@ -47,7 +47,7 @@ class LeerbaarheidstoetsResultaat(StrEnum):
 
 
 class Alfabetisering(StrEnum):
-    """DUO PIP API, schema `Alfabetiseringsonderwijs`: analfabeet, anders gealfabetiseerd, niet van toepassing."""
+    """DUO PIP API, schema `Alfabetiseringsonderwijs`: analfabeet, anders gealfabetiseerd, n.v.t."""
 
     ANALFABEET = "A"
     ANDERS_GEALFABETISEERD = "AA"
@@ -148,7 +148,9 @@ class BredeIntakeContract(BaseModel):
     status: BredeIntakeStatus
     datumAfgerond: date | None = None
     doelgroep: Doelgroep
-    leeftijd: int = Field(ge=0, le=130, description="Leeftijd op de datum van afronden (of vandaag, als concept)")
+    leeftijd: int = Field(
+        ge=0, le=130, description="Leeftijd op de datum van afronden (of vandaag, als concept)"
+    )
     leerbaarheidstoets: Leerbaarheidstoets | None = None
     vooropleiding: Vooropleiding | None = None
     alfabetisering: Alfabetisering | None = None

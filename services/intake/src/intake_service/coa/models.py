@@ -2,10 +2,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from inburgering_shared.db import JsonDocument, UTCDateTime, Uuid, new_uuid, utcnow
 from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
-
-from inburgering_shared.db import JsonDocument, UTCDateTime, Uuid, new_uuid, utcnow
 
 from ..db import Base
 

@@ -1,41 +1,126 @@
-"""Partner endpoint for COA (role coa only)."""
+"""Partner endpoint for COA (role coa only), and the klantmanager's view of what COA handed over."""
 
+import uuid
+from collections import Counter
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
-
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
-from inburgering_shared.auth import Principal, Role, require
-from inburgering_shared.problems import problem_responses
+from inburgering_shared.auth import CASEWORK, Principal, Role, require
+from inburgering_shared.problems import Conflict, problem_responses
 
 from ..events import inburgeraar_url
+from ..toestemmingen.rules import Categorie, Doel
+from ..toestemmingen.service import heeft_toestemming
 from . import service
-from .schemas import CoaOverdrachtCreate, CoaOverdrachtRead
+from .models import CoaOverdracht
+from .schemas import (
+    BulkResultaat,
+    CoaBulkAntwoord,
+    CoaBulkOverdracht,
+    CoaOverdrachtCreate,
+    CoaOverdrachtDetail,
+    CoaOverdrachtRead,
+    Klantprofiel,
+    Uitkomst,
+)
 
-router = APIRouter(prefix="/coa-overdrachten", tags=["coa-overdrachten"])
+router = APIRouter(tags=["coa-overdrachten"])
 
 Coa = Annotated[Principal, Depends(require(Role.COA))]
+Casework = Annotated[Principal, Depends(require(*CASEWORK))]
 
 
-@router.post(
-    "",
-    status_code=status.HTTP_201_CREATED,
-    response_model=CoaOverdrachtRead,
-    responses={200: {"model": CoaOverdrachtRead, "description": "Al ontvangen"}, **problem_responses(409)},
-)
-def ontvang_coa_overdracht(
-    data: CoaOverdrachtCreate, principal: Coa, session: DbSession, outbox: EventOutbox,
-    api_url: ApiUrl, response: Response,
-) -> CoaOverdrachtRead:
-    principal.check_gemeente(data.gemeentecode)
-    overdracht, created = service.ontvang_coa_overdracht(session, outbox, api_url=api_url, data=data)
-    url = f"{api_url}/coa-overdrachten/{overdracht.id}"
-    response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-    response.headers["Location"] = url
+def to_read(api_url: str, overdracht: CoaOverdracht) -> CoaOverdrachtRead:
     return CoaOverdrachtRead(
-        url=url,
+        url=f"{api_url}/coa-overdrachten/{overdracht.id}",
         uuid=overdracht.id,
         coaReferentie=overdracht.coa_referentie,
         versie=overdracht.versie,
         inburgeraar=inburgeraar_url(api_url, overdracht.inburgeraar_id),
     )
+
+
+@router.post(
+    "/coa-overdrachten",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CoaOverdrachtRead,
+    responses={200: {"model": CoaOverdrachtRead, "description": "Al ontvangen"}, **problem_responses(409)},
+)
+def ontvang_coa_overdracht(
+    data: CoaOverdrachtCreate,
+    principal: Coa,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    response: Response,
+) -> CoaOverdrachtRead:
+    principal.check_gemeente(data.gemeentecode)
+    [resultaat] = service.ontvang_coa_overdrachten(
+        session, outbox, api_url=api_url, principal=principal, items=[data]
+    )
+    if resultaat.overdracht is None:
+        raise Conflict(resultaat.fouten[0].reason, invalid_params=resultaat.fouten)
+    read = to_read(api_url, resultaat.overdracht)
+    response.status_code = (
+        status.HTTP_201_CREATED if resultaat.uitkomst is Uitkomst.AANGEMAAKT else status.HTTP_200_OK
+    )
+    response.headers["Location"] = read.url
+    return read
+
+
+@router.post("/coa-overdrachten/bulk", response_model=CoaBulkAntwoord)
+def ontvang_coa_overdrachten(
+    data: CoaBulkOverdracht, principal: Coa, session: DbSession, outbox: EventOutbox, api_url: ApiUrl
+) -> CoaBulkAntwoord:
+    """Up to 5,000 handovers at once; the valid ones are stored, each invalid one reported by its position."""
+    resultaten = service.ontvang_coa_overdrachten(
+        session, outbox, api_url=api_url, principal=principal, items=service.valideer(data.overdrachten)
+    )
+    aantallen = Counter(r.uitkomst for r in resultaten)
+    return CoaBulkAntwoord(
+        aantallen={uitkomst: aantallen[uitkomst] for uitkomst in Uitkomst},
+        resultaten=[
+            BulkResultaat(
+                positie=positie,
+                uitkomst=r.uitkomst,
+                overdracht=to_read(api_url, r.overdracht) if r.overdracht is not None else None,
+                fouten=r.fouten,
+            )
+            for positie, r in enumerate(resultaten)
+        ],
+    )
+
+
+@router.get(
+    "/inburgeraars/{inburgeraarId}/coa-overdrachten",
+    response_model=list[CoaOverdrachtDetail],
+    responses=problem_responses(404),
+)
+def list_coa_overdrachten(
+    inburgeraarId: uuid.UUID, principal: Casework, session: DbSession, api_url: ApiUrl
+) -> list[CoaOverdrachtDetail]:
+    """What COA handed over, with its date; health only while the person's consent holds."""
+    overdrachten = service.coa_overdrachten_van(session, principal=principal, inburgeraar_id=inburgeraarId)
+    zichtbaar = heeft_toestemming(
+        session,
+        inburgeraar_id=inburgeraarId,
+        categorie=Categorie.GEZONDHEID,
+        doel=Doel.OVERDRACHT,
+        peildatum=date.today(),
+    )
+    details = []
+    for o in overdrachten:
+        profiel = Klantprofiel.model_validate(o.inhoud["klantprofiel"])
+        afgeschermd = profiel.gezondheid is not None and not zichtbaar
+        details.append(
+            CoaOverdrachtDetail(
+                **to_read(api_url, o).model_dump(exclude={"inburgeraar"}),
+                ontvangen=o.ontvangen,
+                datumKoppeling=o.inhoud["datumKoppeling"],
+                klantprofiel=profiel.model_copy(update={"gezondheid": None}) if afgeschermd else profiel,
+                gezondheidAfgeschermd=afgeschermd,
+            )
+        )
+    return details

@@ -1,10 +1,15 @@
 import uuid
-from datetime import date
-from typing import Annotated
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from inburgering_shared.problems import InvalidParam
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from ..inburgeraars.schemas import Gemeentecode, Persoonsgegevens
+
+MAX_BULK = 5000
+"""Profiles per bulk request (issue 3 asks for at least 1,000)."""
 
 
 class Taalbeheersing(BaseModel):
@@ -12,15 +17,19 @@ class Taalbeheersing(BaseModel):
     niveau: Annotated[str | None, Field(max_length=20)] = None
 
 
+Omschrijving = Annotated[str | None, Field(max_length=1000)]
+
+
 class Klantprofiel(BaseModel):
-    """What COA knows from the AZC; health data is not part of this handover."""
+    """What COA knows from the AZC; health only with the person's recorded consent."""
 
     huishoudsamenstelling: Annotated[str | None, Field(max_length=500)] = None
-    opleiding: Annotated[str | None, Field(max_length=1000)] = None
-    werkervaring: Annotated[str | None, Field(max_length=1000)] = None
+    opleiding: Omschrijving = None
+    werkervaring: Omschrijving = None
     talen: Annotated[list[Taalbeheersing], Field(max_length=30)] = []
-    voorinburgering: Annotated[str | None, Field(max_length=1000)] = None
-    zichtbareBeperkingen: Annotated[str | None, Field(max_length=1000)] = None
+    voorinburgering: Omschrijving = Field(None, description="Voortgang van de voorinburgering in het AZC")
+    zichtbareBeperkingen: Omschrijving = None
+    gezondheid: Omschrijving = Field(None, description="Alleen met toestemmingGezondheid")
 
 
 class CoaOverdrachtCreate(BaseModel):
@@ -29,6 +38,20 @@ class CoaOverdrachtCreate(BaseModel):
     datumKoppeling: date
     persoon: Persoonsgegevens
     klantprofiel: Klantprofiel = Klantprofiel()
+    toestemmingGezondheid: date | None = Field(
+        None,
+        description="Datum waarop de inburgeraar COA toestemming gaf gezondheidsgegevens over te dragen",
+        validate_default=True,
+    )
+
+    @field_validator("toestemmingGezondheid", mode="after")
+    @classmethod
+    def gezondheid_alleen_met_toestemming(cls, value: date | None, info: ValidationInfo) -> date | None:
+        """AVG art. 9(2)(a): health data travels only with explicit consent."""
+        klantprofiel = info.data.get("klantprofiel")
+        if value is None and klantprofiel is not None and klantprofiel.gezondheid is not None:
+            raise ValueError("gezondheidsgegevens alleen met toestemming (AVG art. 9)")
+        return value
 
 
 class CoaOverdrachtRead(BaseModel):
@@ -39,3 +62,47 @@ class CoaOverdrachtRead(BaseModel):
     coaReferentie: str
     versie: int
     inburgeraar: str
+
+
+class CoaBulkOverdracht(BaseModel):
+    overdrachten: Annotated[
+        list[dict[str, Any]],
+        Field(
+            min_length=1,
+            max_length=MAX_BULK,
+            description="Elk element is een CoaOverdrachtCreate; ongeldige worden per positie gemeld",
+        ),
+    ]
+
+
+class Uitkomst(StrEnum):
+    AANGEMAAKT = "aangemaakt"
+    BIJGEWERKT = "bijgewerkt"
+    ONGEWIJZIGD = "ongewijzigd"
+    ONGELDIG = "ongeldig"
+    GEWEIGERD = "geweigerd"
+
+
+class BulkResultaat(BaseModel):
+    positie: int = Field(description="Index (vanaf 0) in de lijst overdrachten")
+    uitkomst: Uitkomst
+    overdracht: CoaOverdrachtRead | None = None
+    fouten: list[InvalidParam] = []
+
+
+class CoaBulkAntwoord(BaseModel):
+    aantallen: dict[Uitkomst, int]
+    resultaten: list[BulkResultaat]
+
+
+class CoaOverdrachtDetail(BaseModel):
+    """A handover as the klantmanager sees it; health only while a consent holds."""
+
+    url: str
+    uuid: uuid.UUID
+    coaReferentie: str
+    versie: int
+    ontvangen: datetime
+    datumKoppeling: date
+    klantprofiel: Klantprofiel
+    gezondheidAfgeschermd: bool

@@ -2,13 +2,12 @@
 
 import uuid
 
-from sqlalchemy.orm import Session
-
 from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.events import Actie
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import NotFound
+from sqlalchemy.orm import Session
 
 from ..events import publish_inburgeraar
 from . import repository
@@ -23,7 +22,15 @@ def registreer_inburgeraar(
     existing = repository.find_by_bsn(session, gemeentecode=data.gemeentecode, bsn=data.bsn)
     if existing is not None:
         return existing, False
-    inburgeraar = Inburgeraar(
+    inburgeraar = nieuw_inburgeraar(data)
+    session.add(inburgeraar)
+    session.flush()
+    publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.CREATE)
+    return inburgeraar, True
+
+
+def nieuw_inburgeraar(data: InburgeraarCreate) -> Inburgeraar:
+    return Inburgeraar(
         id=uuid.uuid4(),
         gemeentecode=data.gemeentecode,
         bsn=data.bsn,
@@ -38,10 +45,6 @@ def registreer_inburgeraar(
         datum_kennisgeving=data.datumKennisgeving,
         datum_inschrijving_brp=data.datumInschrijvingBrp,
     )
-    session.add(inburgeraar)
-    session.flush()
-    publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.CREATE)
-    return inburgeraar, True
 
 
 def get_inburgeraar(session: Session, *, principal: Principal, inburgeraar_id: uuid.UUID) -> Inburgeraar:

@@ -1,0 +1,115 @@
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from inburgering_shared.contracts.brede_intake import (
+    Alfabetisering,
+    BredeIntakeContract,
+    LeefgebiedBevinding,
+    Leerbaarheidstoets,
+    Tekst,
+    Vooropleiding,
+)
+from pydantic import BaseModel, Field
+
+from ..toestemmingen.rules import Bron
+
+ACHTERGROND_VELDEN = (
+    "talen",
+    "opleiding",
+    "werkervaring",
+    "huishoudsamenstelling",
+    "voorinburgering",
+    "zichtbareBeperkingen",
+)
+
+
+class DeelnemerRol(StrEnum):
+    KLANTMANAGER = "klantmanager"
+    COA = "COA"
+    VLUCHTELINGENWERK = "VluchtelingenWerk"
+    TOLK = "tolk"
+
+
+class Deelnemer(BaseModel):
+    rol: DeelnemerRol
+    naam: Annotated[str | None, Field(max_length=200)] = None
+    taal: Annotated[str | None, Field(max_length=60, description="Voor een tolk: de taal")] = None
+
+
+class Gegeven(BaseModel):
+    """A fact with where it came from and when: prefilled facts name their source."""
+
+    waarde: Tekst
+    bron: Bron
+    datum: date
+
+
+class Achtergrond(BaseModel):
+    """Language, education and work background, each fact with its source."""
+
+    talen: Gegeven | None = None
+    opleiding: Gegeven | None = None
+    werkervaring: Gegeven | None = None
+    huishoudsamenstelling: Gegeven | None = None
+    voorinburgering: Gegeven | None = None
+    zichtbareBeperkingen: Gegeven | None = None
+
+
+class AchtergrondUpdate(BaseModel):
+    """Values the klantmanager records; each becomes a fact with source klantmanager."""
+
+    talen: Tekst | None = None
+    opleiding: Tekst | None = None
+    werkervaring: Tekst | None = None
+    huishoudsamenstelling: Tekst | None = None
+    voorinburgering: Tekst | None = None
+    zichtbareBeperkingen: Tekst | None = None
+
+
+class Tegenstrijdigheid(BaseModel):
+    """A later COA handover disagrees with what the klantmanager recorded; the klantmanager decides."""
+
+    veld: str
+    waardeKlantmanager: str
+    waardeCoa: str
+    coaReferentie: str
+    ontvangen: date
+
+
+class BredeIntakeCreate(BaseModel):
+    inburgeraar: uuid.UUID = Field(description="UUID van het dossier")
+    datumGesprek: date | None = None
+
+
+class BredeIntakeUpdate(BaseModel):
+    """Fields of a concept brede intake; absent fields stay as they are, leefgebieden merge per leefgebied."""
+
+    datumGesprek: date | None = None
+    deelnemers: Annotated[list[Deelnemer] | None, Field(max_length=12)] = None
+    leefgebieden: Annotated[list[LeefgebiedBevinding] | None, Field(max_length=10)] = None
+    achtergrond: AchtergrondUpdate | None = None
+    leerbaarheidstoets: Leerbaarheidstoets | None = None
+    vooropleiding: Vooropleiding | None = None
+    alfabetisering: Alfabetisering | None = None
+    wilVervolgonderwijs: bool | None = None
+    bijstand: bool | None = None
+    wensen: Tekst | None = None
+
+
+class Ontbrekend(BaseModel):
+    veld: str
+    reden: str
+
+
+class BredeIntakeRead(BredeIntakeContract):
+    """The brede intake as the klantmanager sees it: what is known, from whom, and what is missing."""
+
+    datumGesprek: date | None
+    deelnemers: list[Deelnemer]
+    achtergrond: Achtergrond
+    tegenstrijdigheden: list[Tegenstrijdigheid]
+    ontbreekt: list[Ontbrekend] = Field(description="Wat nog ontbreekt om de brede intake af te ronden")
+    aangemaakt: datetime
+    gewijzigd: datetime

@@ -1,0 +1,23 @@
+"""What of COA's klantprofiel becomes a fact in the brede intake."""
+
+from typing import Any
+
+
+def klantprofiel_feiten(klantprofiel: dict[str, Any]) -> dict[str, str]:
+    """The achtergrond facts of a stored klantprofiel (JSON), empty fields left out; health never."""
+    feiten = {
+        veld: klantprofiel.get(veld)
+        for veld in (
+            "opleiding",
+            "werkervaring",
+            "huishoudsamenstelling",
+            "voorinburgering",
+            "zichtbareBeperkingen",
+        )
+    }
+    talen = klantprofiel.get("talen") or []
+    if talen:
+        feiten["talen"] = "; ".join(
+            f"{t['taal']} ({t['niveau']})" if t.get("niveau") else t["taal"] for t in talen
+        )
+    return {veld: waarde for veld, waarde in feiten.items() if waarde}
