@@ -48,7 +48,7 @@ SERVICES = (
     ServiceSpec("pip", "pip_service", 8002, (Kanaal.INBURGERAARS,)),
     ServiceSpec("trajectory", "trajectory_service", 8003, (Kanaal.PIPS,)),
     ServiceSpec("reporting", "reporting_service", 8004, (Kanaal.INBURGERAARS, Kanaal.PIPS)),
-    ServiceSpec("scheduler", "scheduler_service", 8005),
+    ServiceSpec("scheduler", "scheduler_service", 8005, (Kanaal.INBURGERAARS, Kanaal.PIPS, Kanaal.TRAJECTEN)),
 )
 
 

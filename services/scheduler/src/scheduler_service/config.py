@@ -1,7 +1,6 @@
+from inburgering_shared.settings import ServiceSettings
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
-
-from inburgering_shared.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):
@@ -16,3 +15,12 @@ class Settings(ServiceSettings):
     scan_interval_seconds: float = 300.0
     leader_lease_seconds: float = 60.0
     timezone: str = "Europe/Amsterdam"
+    # Defaults for gemeenten that set nothing themselves (`/v1/instellingen/{gemeentecode}`).
+    escalatie_teamleider_na_dagen: int = Field(default=7, ge=0)
+    escalatie_regisseur_na_dagen: int = Field(default=21, ge=0)
+    # Hourly: escalation. Daily at `daily_hour` (local time): the CBS reminder and the triggers below.
+    escalation_interval_seconds: float = 3600.0
+    daily_hour: int = Field(default=2, ge=0, le=23)
+    # Endpoints the worker POSTs to daily; empty means the job is not scheduled (see docs/scheduler.md).
+    duo_sync_urls: list[str] = Field(default_factory=list)
+    retention_purge_urls: list[str] = Field(default_factory=list)

@@ -52,6 +52,7 @@ class InburgeraarContract(BaseModel):
     doelgroep: Doelgroep
     datumKennisgeving: date | None = None
     datumInschrijvingBrp: date | None = None
+    klantmanager: str | None = Field(default=None, description="De vaste klantmanager (regievoerder)")
 
 
 class PipStatus(StrEnum):

@@ -1,10 +1,9 @@
 import uuid
 from datetime import datetime
 
+from inburgering_shared.db import UTCDateTime, Uuid, new_uuid
 from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
-
-from inburgering_shared.db import UTCDateTime, Uuid, new_uuid
 
 from ..db import Base
 

@@ -1,18 +1,21 @@
-"""HTTP for signals: the work list of klantmanagers, teams and the gemeente."""
+"""HTTP for signals: the work list of klantmanagers, teams and the gemeente, and a signal's lifecycle."""
 
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
-
-from inburgering_shared.api import ApiUrl, DbSession
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
+from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
+from inburgering_shared.etag import etag
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
 
 from . import service
+from .lifecycle import signaal_url
 from .models import Signaal
-from .schemas import SignaalRead, SignaalStatus
+from .rules import Niveau
+from .schemas import Oplossing, SignaalPatch, SignaalRead, SignaalStatus, Stap
 
 router = APIRouter(prefix="/signalen", tags=["signalen"])
 
@@ -21,26 +24,91 @@ Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
 
 def to_read(api_url: str, s: Signaal) -> SignaalRead:
     return SignaalRead(
-        url=service.signaal_url(api_url, s.id), uuid=s.id, soort=s.soort, deadline=s.deadline_url,
-        deadlineSoort=s.deadline_soort, inburgeraar=s.inburgeraar_url, gemeentecode=s.gemeentecode,
-        vervaldatum=s.vervaldatum, status=SignaalStatus(s.status), aangemaakt=s.aangemaakt,
+        url=signaal_url(api_url, s.id),
+        uuid=s.id,
+        soort=s.soort,
+        deadline=s.deadline_url,
+        deadlineSoort=s.deadline_soort,
+        inburgeraar=s.inburgeraar_url,
+        gemeentecode=s.gemeentecode,
+        vervaldatum=s.vervaldatum,
+        status=SignaalStatus(s.status),
+        niveau=Niveau(s.niveau),
+        klantmanager=s.klantmanager,
+        team=s.team,
+        geopendOp=s.geopend_op,
+        aangemaakt=s.aangemaakt,
+        geescaleerd=s.geescaleerd,
+        erkend=Stap(door=s.erkend_door, op=s.erkend) if s.erkend_door and s.erkend else None,
+        opgelost=(
+            Oplossing(door=s.opgelost_door, op=s.opgelost, reden=s.oplossing or "")
+            if s.opgelost_door and s.opgelost
+            else None
+        ),
     )
 
 
-@router.get("", response_model=Page[SignaalRead])
+@router.get("", response_model=Page[SignaalRead], responses=problem_responses(400))
 def list_signalen(
-    request: Request, principal: Readers, session: DbSession, api_url: ApiUrl,
+    request: Request,
+    principal: Readers,
+    session: DbSession,
+    api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
+    gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATTERN)] = None,
+    klantmanager: Annotated[str | None, Query(max_length=100)] = None,
+    team: Annotated[str | None, Query(max_length=100)] = None,
+    niveau: Niveau | None = None,
     status: SignaalStatus | None = None,
     soort: Annotated[str | None, Query(max_length=60)] = None,
 ) -> Page[SignaalRead]:
+    """The work list, by due date: filter on klantmanager, team, niveau (who it is for), status and soort."""
     count, rows = service.list_signalen(
-        session, principal=principal, status=status.value if status else None, soort=soort,
-        offset=params.offset, limit=params.pageSize,
+        session,
+        principal=principal,
+        gemeentecode=gemeentecode,
+        klantmanager=klantmanager,
+        team=team,
+        niveau=niveau,
+        status=status,
+        soort=soort,
+        offset=params.offset,
+        limit=params.pageSize,
     )
     return make_page(request, params, count, [to_read(api_url, s) for s in rows])
 
 
 @router.get("/{signaalId}", response_model=SignaalRead, responses=problem_responses(404))
-def get_signaal(signaalId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl) -> SignaalRead:
-    return to_read(api_url, service.get_signaal(session, principal=principal, signaal_id=signaalId))
+def get_signaal(
+    signaalId: uuid.UUID, response: Response, principal: Readers, session: DbSession, api_url: ApiUrl
+) -> SignaalRead:
+    signaal = service.get_signaal(session, principal=principal, signaal_id=signaalId)
+    response.headers["ETag"] = etag(signaal.versie)
+    return to_read(api_url, signaal)
+
+
+@router.patch(
+    "/{signaalId}", response_model=SignaalRead, responses=problem_responses(400, 404, 409, 412, 422, 428)
+)
+def patch_signaal(
+    signaalId: uuid.UUID,
+    data: SignaalPatch,
+    response: Response,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    principal: Annotated[Principal, Depends(require(*CASEWORK))],
+    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+) -> SignaalRead:
+    """Acknowledge (`erkend`: it stops escalating) or resolve (`opgelost`) a signal; If-Match required."""
+    signaal = service.patch_signaal(
+        session,
+        outbox,
+        api_url=api_url,
+        principal=principal,
+        signaal_id=signaalId,
+        status=data.status,
+        if_match=if_match,
+    )
+    response.headers["ETag"] = etag(signaal.versie)
+    return to_read(api_url, signaal)

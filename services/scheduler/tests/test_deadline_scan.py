@@ -1,0 +1,234 @@
+"""The deadline scan and the jobs around it, run as the worker runs them, on SQLite and PostgreSQL."""
+
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+from conftest import Worker
+from fastapi.testclient import TestClient
+from inburgering_shared.testing import TokenFactory
+from scheduler_owners_double import PIP
+
+D = date(2026, 6, 30)
+
+
+def signalen(client: TestClient, auth_headers: TokenFactory, **query: Any) -> list[dict[str, Any]]:
+    response = client.get(
+        "/v1/signalen",
+        params={"pageSize": 500, **query},
+        headers=auth_headers("regisseur", gemeente=["GM0171", "GM0200"]),
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["results"]
+
+
+def test_a_passed_deadline_raises_one_signal_however_often_the_scan_runs(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    url = worker.owners.deadline("pip-vaststellen", D)
+    assert worker.run("deadline-scan", D).items == 1  # due today: the warning
+    assert worker.run("deadline-scan", D + timedelta(days=1)).items == 1  # passed
+    assert worker.run("deadline-scan", D + timedelta(days=1)).items == 0
+    assert worker.run("deadline-scan", D + timedelta(days=2)).items == 0
+    by_soort = {s["soort"]: s for s in signalen(client, auth_headers)}
+    assert set(by_soort) == {"pip-vaststellen-nadert", "pip-vaststellen-verstreken"}
+    verstreken = by_soort["pip-vaststellen-verstreken"]
+    assert (verstreken["deadline"], verstreken["status"], verstreken["niveau"]) == (
+        url,
+        "open",
+        "klantmanager",
+    )
+    assert verstreken["geopendOp"] == str(D + timedelta(days=1))
+    assert verstreken["klantmanager"] == "km-1"
+    # The warning is superseded by the passed-deadline signal.
+    assert by_soort["pip-vaststellen-nadert"]["status"] == "opgelost"
+    assert by_soort["pip-vaststellen-nadert"]["opgelost"]["reden"] == "verstreken"
+
+
+def test_a_scheduler_stopped_across_the_due_date_raises_the_signal_at_its_next_run(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    worker.owners.deadline("map-gestart", D)
+    late = worker.owners.deadline("pip-vaststellen", D - timedelta(days=130))  # created already late
+    assert worker.run("deadline-scan", D - timedelta(days=120)).items == 1  # only the late one
+    # Down for months: the next run raises everything that fell due meanwhile.
+    assert worker.run("deadline-scan", D + timedelta(days=10)).items == 1
+    soorten = sorted((s["soort"], s["status"]) for s in signalen(client, auth_headers))
+    assert soorten == [("map-gestart-verstreken", "open"), ("pip-vaststellen-verstreken", "open")]
+    assert any(s["deadline"] == late for s in signalen(client, auth_headers))
+
+
+def test_the_scan_reads_only_the_horizon_page_by_page(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    for i in range(1200):
+        worker.owners.deadline("pip-vaststellen", D - timedelta(days=1 + i % 30), inburgeraar=f"{PIP}/x/{i}")
+    far = worker.owners.deadline("inburgeringstermijn", D + timedelta(days=800))
+    resultaat = worker.run("deadline-scan", D)
+    assert resultaat.items == 1200
+    assert resultaat.fouten == []  # intake not knowing a dossier leaves the klantmanager empty, nothing more
+    listings = [r for r in worker.owners.requests if r.startswith(f"{PIP}/deadlines?")]
+    assert len(listings) == 3  # pages of 500 by keyset
+    tot = date.fromisoformat(listings[0].split("vervaldatumTot=")[1].split("&")[0])
+    assert tot == date(2026, 12, 30)  # the furthest default horizon: inburgeringstermijn, 6 months
+    assert far not in {s["deadline"] for s in signalen(client, auth_headers)}
+
+
+def test_a_signal_resolves_when_the_owner_reports_the_deadline_met(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    met = worker.owners.deadline("pip-vaststellen", D)
+    moved = worker.owners.deadline("pip-vaststellen", D)
+    cancelled = worker.owners.deadline("pip-vaststellen", D)
+    worker.run("deadline-scan", D + timedelta(days=1))
+    worker.owners.set(met, status="gehaald")
+    worker.owners.set(moved, vervaldatum=D + timedelta(days=60))  # a third party's information (R3)
+    del worker.owners.deadlines[cancelled]
+    assert worker.run("deadline-scan", D + timedelta(days=2)).items == 3
+    reden = {
+        s["deadline"]: (s["status"], s["opgelost"]["reden"], s["opgelost"]["door"])
+        for s in signalen(client, auth_headers)
+    }
+    assert reden == {
+        met: ("opgelost", "deadline-gehaald", "scheduler"),
+        moved: ("opgelost", "termijn-verschoven", "scheduler"),
+        cancelled: ("opgelost", "deadline-vervallen", "scheduler"),
+    }
+
+
+def test_a_signal_resolves_on_the_owners_event(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    url = worker.owners.deadline("pip-vaststellen", D)
+    inburgeraar = worker.owners.deadlines[url]["inburgeraar"]
+    worker.run("deadline-scan", D + timedelta(days=1))
+    worker.owners.set(url, status="gehaald")
+    event = {
+        "id": str(uuid.uuid4()),
+        "kanaal": "pips",
+        "hoofdObject": inburgeraar,
+        "resource": "pip",
+        "resourceUrl": f"{PIP}/pips/{uuid.uuid4()}",
+        "actie": "update",
+        "aanmaakdatum": "2026-07-01T10:00:00Z",
+        "kenmerken": {"gemeentecode": "GM0171"},
+    }
+    response = client.post("/v1/callbacks", json=event, headers=auth_headers("service"))
+    assert response.status_code == 204, response.text
+    [signaal] = signalen(client, auth_headers, soort="pip-vaststellen-verstreken")
+    assert (signaal["status"], signaal["opgelost"]["reden"]) == ("opgelost", "deadline-gehaald")
+
+
+def test_a_reassigned_dossier_moves_its_signals_to_the_new_klantmanager_and_team(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    url = worker.owners.deadline("pip-vaststellen", D)
+    inburgeraar = worker.owners.deadlines[url]["inburgeraar"]
+    worker.run("deadline-scan", D + timedelta(days=1))
+    put_settings(client, auth_headers, teams={"Noord": ["km-2"]})
+    worker.owners.dossiers[inburgeraar]["klantmanager"] = "km-2"
+    event = {
+        "id": str(uuid.uuid4()),
+        "kanaal": "inburgeraars",
+        "hoofdObject": inburgeraar,
+        "resource": "inburgeraar",
+        "resourceUrl": inburgeraar,
+        "actie": "update",
+        "aanmaakdatum": "2026-07-01T10:00:00Z",
+        "kenmerken": {"gemeentecode": "GM0171"},
+    }
+    assert client.post("/v1/callbacks", json=event, headers=auth_headers("service")).status_code == 204
+    [signaal] = signalen(client, auth_headers, team="Noord")
+    assert signaal["klantmanager"] == "km-2"
+
+
+def put_settings(
+    client: TestClient,
+    auth_headers: TokenFactory,
+    *,
+    gemeente: str = "GM0171",
+    horizonnen: dict[str, Any] | None = None,
+    teams: dict[str, list[str]] | None = None,
+    escalatie: tuple[int, int] = (7, 21),
+) -> dict[str, Any]:
+    headers = auth_headers("regisseur", gemeente=gemeente)
+    current = client.get(f"/v1/instellingen/{gemeente}", headers=headers)
+    body = {
+        "horizonnen": horizonnen or {},
+        "teams": teams or {},
+        "escalatie": {"teamleiderNaDagen": escalatie[0], "regisseurNaDagen": escalatie[1]},
+    }
+    response = client.put(
+        f"/v1/instellingen/{gemeente}", json=body, headers={**headers, "If-Match": current.headers["ETag"]}
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_thresholds_are_per_gemeente(worker: Worker, client: TestClient, auth_headers: TokenFactory) -> None:
+    put_settings(client, auth_headers, gemeente="GM0200", horizonnen={"pip-vaststellen": {"dagen": 28}})
+    worker.owners.deadline("pip-vaststellen", D, gemeentecode="GM0171")
+    elsewhere = worker.owners.deadline("pip-vaststellen", D, gemeentecode="GM0200")
+    assert worker.run("deadline-scan", D - timedelta(days=20)).items == 1  # 28 days in GM0200, 14 in GM0171
+    assert [s["deadline"] for s in signalen(client, auth_headers)] == [elsewhere]
+
+
+def test_a_passed_signal_escalates_after_its_delay_unless_acknowledged(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    put_settings(client, auth_headers, escalatie=(3, 10), teams={"Zuid": ["km-1"]})
+    ignored = worker.owners.deadline("pip-vaststellen", D)
+    seen = worker.owners.deadline("pip-vaststellen", D)
+    opened = D + timedelta(days=1)
+    worker.run("deadline-scan", opened)
+    [acknowledged] = [
+        s for s in signalen(client, auth_headers, soort="pip-vaststellen-verstreken") if s["deadline"] == seen
+    ]
+    assert acknowledged["team"] == "Zuid"
+    km = auth_headers("klantmanager")
+    etag = client.get(f"/v1/signalen/{acknowledged['uuid']}", headers=km).headers["ETag"]
+    response = client.patch(
+        f"/v1/signalen/{acknowledged['uuid']}", json={"status": "erkend"}, headers={**km, "If-Match": etag}
+    )
+    assert response.status_code == 200, response.text
+
+    def niveau() -> dict[str, str]:
+        return {
+            s["deadline"]: s["niveau"]
+            for s in signalen(client, auth_headers, soort="pip-vaststellen-verstreken")
+        }
+
+    assert worker.run("signaal-escalatie", opened + timedelta(days=2)).items == 0
+    assert worker.run("signaal-escalatie", opened + timedelta(days=3)).items == 1
+    assert niveau() == {ignored: "teamleider", seen: "klantmanager"}
+    assert worker.run("signaal-escalatie", opened + timedelta(days=3)).items == 0
+    assert worker.run("signaal-escalatie", opened + timedelta(days=10)).items == 1
+    assert niveau() == {ignored: "regisseur", seen: "klantmanager"}
+    assert [s["deadline"] for s in signalen(client, auth_headers, niveau="regisseur")] == [ignored]
+
+
+def test_the_cbs_reminder_reaches_every_gemeente_once_per_quarter(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    put_settings(client, auth_headers, gemeente="GM0200")  # a gemeente with no cases still delivers
+    worker.owners.deadline("pip-vaststellen", D)
+    worker.run("deadline-scan", D + timedelta(days=1))
+    assert worker.run("cbs-herinnering", date(2026, 6, 30)).items == 0  # Q1 was due 28 April
+    assert worker.run("cbs-herinnering", date(2026, 7, 1)).items == 2
+    assert worker.run("cbs-herinnering", date(2026, 7, 20)).items == 0
+    cbs = signalen(client, auth_headers, soort="cbs-levering-nadert")
+    assert sorted((s["gemeentecode"], s["vervaldatum"], s["niveau"]) for s in cbs) == [
+        ("GM0171", "2026-07-28", "regisseur"),
+        ("GM0200", "2026-07-28", "regisseur"),
+    ]
+
+
+def test_an_unreachable_owner_fails_the_run_partly_and_loses_nothing(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    worker.owners.deadline("pip-vaststellen", D)
+    worker.owners.down = True
+    resultaat = worker.run("deadline-scan", D + timedelta(days=1))
+    assert (resultaat.items, len(resultaat.fouten)) == (0, 1)
+    worker.owners.down = False
+    assert worker.run("deadline-scan", D + timedelta(days=5)).items == 1
