@@ -37,7 +37,11 @@ class DeadlineColumns:
 
     @declared_attr.directive
     def __table_args__(cls) -> tuple[Any, ...]:
-        return (Index(f"ix_{cls.__tablename__}_scan", "status", "vervaldatum", "id"),)  # type: ignore[attr-defined]
+        table = cls.__tablename__  # type: ignore[attr-defined]
+        return (
+            Index(f"ix_{table}_scan", "status", "vervaldatum", "id"),
+            Index(f"ix_{table}_gewijzigd", "gewijzigd"),  # the scheduler's "changed since" reads
+        )
 
 
 def _cursor(value: str | None) -> tuple[date, uuid.UUID] | None:
@@ -72,12 +76,17 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
         status: DeadlineStatus = DeadlineStatus.OPEN,
         vervaldatumTot: Annotated[date | None, Query(description="Tot en met deze datum")] = None,
         na: Annotated[str | None, Query(max_length=60, description="Cursor uit `next`")] = None,
+        gewijzigdNa: Annotated[
+            datetime | None, Query(description="Alleen termijnen die na dit moment zijn aangemaakt of gewijzigd")
+        ] = None,
         pageSize: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,
     ) -> Page[DeadlineContract]:
         """Deadlines by due date, oldest first, paged by keyset (`next` carries the cursor)."""
         query = select(model).where(model.status == status.value)
         if vervaldatumTot is not None:
             query = query.where(model.vervaldatum <= vervaldatumTot)
+        if gewijzigdNa is not None:
+            query = query.where(model.gewijzigd > gewijzigdNa)
         if (gemeenten := principal.gemeente_filter()) is not None:
             query = query.where(model.gemeentecode.in_(gemeenten))
         count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
