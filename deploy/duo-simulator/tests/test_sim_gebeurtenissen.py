@@ -2,7 +2,7 @@ import re
 
 import pytest
 from duo_simulator.contract import spec_dir_or_reason
-from duo_simulator.gebeurtenissen import Gebeurtenis
+from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
 
 
 def _tabel() -> dict[str, str]:

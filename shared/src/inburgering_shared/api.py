@@ -7,10 +7,10 @@ the outbox dispatcher runs for as long as the app does.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from sqlalchemy.orm import Session
@@ -25,6 +25,14 @@ from .problems import install_problem_handlers
 from .settings import AuthSettings, ServiceSettings
 
 
+class Worker(Protocol):
+    """A background job that runs for as long as the app does (the outbox dispatcher is one)."""
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 def create_service_app(
     *,
     name: str,
@@ -34,6 +42,7 @@ def create_service_app(
     settings: ServiceSettings,
     routers: list[APIRouter],
     outbox: Outbox | None = None,
+    workers: list[Callable[[FastAPI], Worker | None]] | None = None,
 ) -> FastAPI:
     auth = AuthSettings()
     engine = make_engine(settings.database_url)
@@ -56,9 +65,14 @@ def create_service_app(
                 timeout=settings.http_timeout_seconds,
             )
             dispatcher.start()
+        running = [w for make in workers or [] if (w := make(app)) is not None]
+        for worker in running:
+            worker.start()
         try:
             yield
         finally:
+            for worker in running:
+                worker.stop()
             if dispatcher is not None:
                 dispatcher.stop()
             app.state.service_client.close()

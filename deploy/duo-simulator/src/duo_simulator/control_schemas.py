@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from pydantic import AnyHttpUrl, BaseModel, Field
 
-from duo_simulator.gebeurtenissen import Gebeurtenis
+from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
 from duo_simulator.schemas import (
     PIP,
     Doelgroep,

@@ -1,16 +1,18 @@
 """The trajectory service application."""
 
 from fastapi import FastAPI
-
 from inburgering_shared.api import create_service_app
 from inburgering_shared.callbacks import callback_router
 from inburgering_shared.contracts.events import Kanaal
 from inburgering_shared.deadlines import deadline_router
 from inburgering_shared.outbox import Outbox
 
+from .componenten.router import router as componenten_router
 from .config import Settings
 from .db import INBOX, OUTBOX_TABLES
 from .deadlines.models import Deadline
+from .duo.router import router as duo_router
+from .duo.sync import DuoSync, create_sync
 from .trajecten.router import router as trajecten_router
 from .trajecten.service import verwerk_pip
 
@@ -19,6 +21,10 @@ VERSION = "1.0.0"
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+
+    def duo_sync(app: FastAPI) -> DuoSync | None:
+        return create_sync(app, settings) if settings.duo_sync_enabled and settings.duo_base_url else None
+
     return create_service_app(
         name="trajectory",
         title="Traject API",
@@ -27,8 +33,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         routers=[
             trajecten_router,
+            componenten_router,
+            duo_router,
             deadline_router(Deadline),
             callback_router(INBOX, {Kanaal.PIPS: verwerk_pip}),
         ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
+        workers=[duo_sync],
     )

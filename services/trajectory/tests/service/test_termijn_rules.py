@@ -1,7 +1,6 @@
 from datetime import date
 
 import pytest
-
 from inburgering_shared.contracts.resources import Leerroute
 from trajectory_service.trajecten.rules import inburgeringstermijn, map_deadline
 
@@ -18,7 +17,9 @@ R11 = "seed 002, MAP in de eerste 18 maanden (R11)"
         (date(2028, 2, 28), date(2028, 2, 29), date(2031, 2, 28), date(2031, 2, 27), R4),
     ],
 )
-def test_inburgeringstermijn_starts_the_day_after_the_dagtekening(dagtekening, start, einde, laatste_dag, bron):
+def test_inburgeringstermijn_starts_the_day_after_the_dagtekening(
+    dagtekening, start, einde, laatste_dag, bron
+):
     termijn = inburgeringstermijn(dagtekening)
     assert (termijn.start, termijn.einde, termijn.laatste_dag) == (start, einde, laatste_dag), bron
 

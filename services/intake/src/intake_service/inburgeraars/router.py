@@ -81,7 +81,7 @@ def list_inburgeraars(
 
 @router.post("/zoeken", response_model=list[InburgeraarRead])
 def zoek_inburgeraars(
-    query: BsnZoekvraag, principal: Casework, session: DbSession, api_url: ApiUrl
+    query: BsnZoekvraag, principal: Readers, session: DbSession, api_url: ApiUrl
 ) -> list[InburgeraarRead]:
     """Search by BSN with the BSN in the body, never in the URL (ADR /core/transport/no-sensitive-uris)."""
     return [to_read(api_url, i) for i in service.zoek_op_bsn(session, principal=principal, bsn=query.bsn)]

@@ -238,3 +238,60 @@ def openstaande_examenonderdelen(
         for onderdeel in Examenonderdeel
         if not any(u.onderdeel is onderdeel and _behaald(u, vereist(onderdeel)) for u in resultaten)
     ]
+
+
+class Componentsoort(StrEnum):
+    """The components of a trajectory (domain.md, process step 5 and the Doelgroepen table)."""
+
+    LEERROUTE = "leerroute"
+    KNM = "knm"
+    MAP = "map"
+    PVT = "pvt"
+    PARTICIPATIE = "participatie"
+    MAATSCHAPPELIJKE_BEGELEIDING = "maatschappelijke-begeleiding"
+    FINANCIEEL_ONTZORGEN = "financieel-ontzorgen"
+
+
+class Componentstatus(StrEnum):
+    NIET_GESTART = "niet-gestart"
+    GESTART = "gestart"
+    AFGEROND = "afgerond"
+    VRIJGESTELD = "vrijgesteld"
+
+
+def componenten_van_leerroute(leerroute: Leerroute) -> tuple[Componentsoort, ...]:
+    """The components a trajectory opens with: every route has PVT, participation and
+    maatschappelijke begeleiding; KNM (R8, R10) and the MAP (R11) belong to the B1-route and the
+    Z-route, not to the Onderwijsroute (its taalschakeltraject covers KNM, R9). Financieel
+    ontzorgen (R14) depends on bijstand, which the trajectory does not know: the klantmanager adds it.
+
+    Source: domain.md R8-R12 and the Doelgroepen table; seed 002 section 3.
+    """
+    basis = (
+        Componentsoort.LEERROUTE,
+        Componentsoort.PVT,
+        Componentsoort.PARTICIPATIE,
+        Componentsoort.MAATSCHAPPELIJKE_BEGELEIDING,
+    )
+    if leerroute is Leerroute.ONDERWIJS:
+        return basis
+    return (*basis, Componentsoort.KNM, Componentsoort.MAP)
+
+
+def component_overgang_fouten(
+    status: Componentstatus, startdatum: date | None, einddatum: date | None
+) -> list[Reden]:
+    """A component's dates must fit its state: started needs a start date, completed an end date,
+    and the end never lies before the start."""
+    fouten = []
+    if status is Componentstatus.GESTART and startdatum is None:
+        fouten.append(
+            Reden("STARTDATUM_ONTBREEKT", "Een gestart onderdeel heeft een startdatum.", "domain.md step 5")
+        )
+    if status is Componentstatus.AFGEROND and einddatum is None:
+        fouten.append(
+            Reden("EINDDATUM_ONTBREEKT", "Een afgerond onderdeel heeft een einddatum.", "domain.md step 5")
+        )
+    if startdatum and einddatum and einddatum < startdatum:
+        fouten.append(Reden("EINDE_VOOR_START", "De einddatum ligt voor de startdatum.", "domain.md step 5"))
+    return fouten

@@ -23,6 +23,9 @@ class Traject(Base):
     termijn_start: Mapped[date] = mapped_column(Date)
     termijn_einde: Mapped[date] = mapped_column(Date)
     map_deadline: Mapped[date | None] = mapped_column(Date)
+    pip_versie: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    taalaanbieder: Mapped[str | None] = mapped_column(String(100), index=True)
+    """Client id of the taalaanbieder serving this trajectory (partner role TAALAANBIEDER)."""
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     rijversie: Mapped[int] = mapped_column(Integer)

@@ -12,6 +12,7 @@ from inburgering_shared.pagination import Page, PageParams, make_page, page_para
 from inburgering_shared.problems import problem_responses
 
 from . import service
+from .events import traject_url
 from .models import Traject
 from .schemas import TrajectRead
 
@@ -22,19 +23,32 @@ Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
 
 def to_read(api_url: str, t: Traject) -> TrajectRead:
     return TrajectRead(
-        url=service.traject_url(api_url, t.id), uuid=t.id, inburgeraar=t.inburgeraar_url, pip=t.pip_url,
-        gemeentecode=t.gemeentecode, leerroute=Leerroute(t.leerroute), dagtekeningEerstePip=t.dagtekening_eerste_pip,
-        termijnStart=t.termijn_start, termijnEinde=t.termijn_einde, mapDeadline=t.map_deadline,
-        aangemaakt=t.aangemaakt, gewijzigd=t.gewijzigd,
+        url=traject_url(api_url, t.id),
+        uuid=t.id,
+        inburgeraar=t.inburgeraar_url,
+        pip=t.pip_url,
+        gemeentecode=t.gemeentecode,
+        leerroute=Leerroute(t.leerroute),
+        dagtekeningEerstePip=t.dagtekening_eerste_pip,
+        termijnStart=t.termijn_start,
+        termijnEinde=t.termijn_einde,
+        mapDeadline=t.map_deadline,
+        aangemaakt=t.aangemaakt,
+        gewijzigd=t.gewijzigd,
     )
 
 
 @router.get("", response_model=Page[TrajectRead])
 def list_trajecten(
-    request: Request, principal: Readers, session: DbSession, api_url: ApiUrl,
+    request: Request,
+    principal: Readers,
+    session: DbSession,
+    api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
 ) -> Page[TrajectRead]:
-    count, rows = service.list_trajecten(session, principal=principal, offset=params.offset, limit=params.pageSize)
+    count, rows = service.list_trajecten(
+        session, principal=principal, offset=params.offset, limit=params.pageSize
+    )
     return make_page(request, params, count, [to_read(api_url, t) for t in rows])
 
 

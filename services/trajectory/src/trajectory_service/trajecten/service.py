@@ -1,7 +1,7 @@
 """Use cases of the trajectory: opened from a vastgesteld PIP, with its termijnen as data."""
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -9,17 +9,19 @@ from sqlalchemy.orm import Session
 from inburgering_shared.auth import Principal
 from inburgering_shared.callbacks import EventContext
 from inburgering_shared.contracts.events import Actie, Kanaal, Notificatie
-from inburgering_shared.contracts.resources import DeadlineStatus, PipContract, PipStatus
+from inburgering_shared.contracts.resources import DeadlineStatus, Leerroute, PipContract, PipStatus
 from inburgering_shared.db import utcnow
+from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import NotFound
 
+from ..componenten.service import open_componenten
 from ..deadlines.models import Deadline
+from ..duo.service import plan_opdracht
+from .events import publish, traject_url
 from .models import Traject
 from .rules import inburgeringstermijn, map_deadline
 
-
-def traject_url(api_url: str, traject_id: uuid.UUID) -> str:
-    return f"{api_url}/trajecten/{traject_id}"
+TERMIJN, MAP = "inburgeringstermijn", "map-gestart"
 
 
 def verwerk_pip(context: EventContext, notificatie: Notificatie) -> None:
@@ -30,13 +32,22 @@ def verwerk_pip(context: EventContext, notificatie: Notificatie) -> None:
     if pip.status != PipStatus.VASTGESTELD or pip.leerroute is None or pip.dagtekening is None:
         return
     session = context.session
+    # The gemeente owns the PIP: every vastgesteld version goes to DUO (DUO PIP API).
+    plan_opdracht(
+        session,
+        inburgeraar_url=pip.inburgeraar,
+        gemeentecode=pip.gemeentecode,
+        soort="pip",
+        inhoud={"dagtekening": pip.dagtekening.isoformat(), "leerroute": pip.leerroute.value},
+    )
     traject = session.scalar(select(Traject).where(Traject.inburgeraar_url == pip.inburgeraar))
     if traject is not None:
         # A later PIP version may change the route, never the termijn (R4).
         traject.pip_url, traject.leerroute = pip.url, pip.leerroute.value
+        traject.pip_versie = pip.versie
         return
     traject = open_traject(session, pip)
-    _publish(context, traject, Actie.CREATE)
+    publish(session, context.outbox, context.api_url, traject, Actie.CREATE)
 
 
 def open_traject(session: Session, pip: PipContract) -> Traject:
@@ -52,35 +63,48 @@ def open_traject(session: Session, pip: PipContract) -> Traject:
         termijn_start=termijn.start,
         termijn_einde=termijn.einde,
         map_deadline=map_deadline(pip.leerroute, termijn.start),
+        pip_versie=pip.versie,
     )
     session.add(traject)
-    _deadline(session, traject, "inburgeringstermijn", termijn.laatste_dag, "R4: Wet inburgering 2021 art. 11")
+    _deadline(session, traject, TERMIJN, termijn.laatste_dag, "R4: Wet inburgering 2021 art. 11")
     if traject.map_deadline is not None:
-        _deadline(session, traject, "map-gestart", traject.map_deadline, "R11: MAP in de eerste 18 maanden (seed 002)")
+        _deadline(session, traject, MAP, traject.map_deadline, "R11: MAP in de eerste 18 maanden (seed 002)")
     session.flush()
+    open_componenten(session, traject.id, pip.leerroute)
     return traject
+
+
+def neem_termijn_van_duo(
+    session: Session, outbox: Outbox | None, api_url: str, traject: Traject, *, start: date, einde: date
+) -> None:
+    """DUO is the source of the termijn (R4, R5: start and extensions): adopt it with its deadlines."""
+    if (traject.termijn_start, traject.termijn_einde) == (start, einde):
+        return
+    traject.termijn_start, traject.termijn_einde = start, einde
+    traject.map_deadline = map_deadline(Leerroute(traject.leerroute), start)
+    laatste_dag = einde - timedelta(days=1)  # DUO's einddatum is exclusive (R4)
+    for deadline in session.scalars(select(Deadline).where(Deadline.subject_id == traject.id)):
+        if deadline.soort == TERMIJN:
+            deadline.vervaldatum, deadline.regel = laatste_dag, "R4/R5: termijn volgens DUO"
+        elif deadline.soort == MAP and traject.map_deadline is not None:
+            deadline.vervaldatum = traject.map_deadline
+        deadline.gestart_door = "DUO inburgeringstermijn"
+    session.flush()
+    publish(session, outbox, api_url, traject, Actie.UPDATE, wijziging="termijn")
 
 
 def _deadline(session: Session, traject: Traject, soort: str, vervaldatum: date, regel: str) -> None:
     session.add(
         Deadline(
-            soort=soort, subject_id=traject.id, inburgeraar_url=traject.inburgeraar_url,
-            gemeentecode=traject.gemeentecode, vervaldatum=vervaldatum, status=DeadlineStatus.OPEN.value,
-            regel=regel, gestart_door=f"dagtekening eerste PIP {traject.dagtekening_eerste_pip}",
+            soort=soort,
+            subject_id=traject.id,
+            inburgeraar_url=traject.inburgeraar_url,
+            gemeentecode=traject.gemeentecode,
+            vervaldatum=vervaldatum,
+            status=DeadlineStatus.OPEN.value,
+            regel=regel,
+            gestart_door=f"dagtekening eerste PIP {traject.dagtekening_eerste_pip}",
         )
-    )
-
-
-def _publish(context: EventContext, traject: Traject, actie: Actie) -> None:
-    url = traject_url(context.api_url, traject.id)
-    assert context.outbox is not None, "the trajectory service always has an outbox"
-    context.outbox.publish(
-        context.session,
-        Notificatie(
-            id=uuid.uuid4(), kanaal=Kanaal.TRAJECTEN, hoofdObject=traject.inburgeraar_url, resource="traject",
-            resourceUrl=url, actie=actie, aanmaakdatum=utcnow(),
-            kenmerken={"gemeentecode": traject.gemeentecode, "leerroute": traject.leerroute},
-        ),
     )
 
 
@@ -91,9 +115,13 @@ def get_traject(session: Session, *, principal: Principal, traject_id: uuid.UUID
     return traject
 
 
-def list_trajecten(session: Session, *, principal: Principal, offset: int, limit: int) -> tuple[int, list[Traject]]:
+def list_trajecten(
+    session: Session, *, principal: Principal, offset: int, limit: int
+) -> tuple[int, list[Traject]]:
     query = select(Traject)
     if (gemeenten := principal.gemeente_filter()) is not None:
         query = query.where(Traject.gemeentecode.in_(gemeenten))
     count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    return count, list(session.scalars(query.order_by(Traject.aangemaakt, Traject.id).offset(offset).limit(limit)))
+    return count, list(
+        session.scalars(query.order_by(Traject.aangemaakt, Traject.id).offset(offset).limit(limit))
+    )

@@ -1,5 +1,5 @@
-"""Put the service's src folder on sys.path only when trajectory_service is not installed, and this
-folder always (for duo_testkit: the workspace runs pytest with --import-mode=importlib)."""
+"""Put the service's src folder on sys.path only when trajectory_service is not installed, and the duo
+and service test folders always (for duo_testkit and traject_testkit: pytest runs with importlib mode)."""
 
 import importlib.util
 import sys
@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 if importlib.util.find_spec("trajectory_service") is None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "duo"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "service"))
 
 
 @pytest.fixture(scope="session")

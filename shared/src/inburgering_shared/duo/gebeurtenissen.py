@@ -17,6 +17,12 @@ class Gebeurtenis(StrEnum):
         member.omschrijving = omschrijving
         return member
 
+    @classmethod
+    def van_code(cls, code: str) -> "Gebeurtenis | None":
+        """The gebeurtenis DUO means, or None for a code DUO had not published when this was written."""
+        gevonden = cls._value2member_map_.get(code)
+        return gevonden if isinstance(gevonden, cls) else None
+
     SS101 = ("SS101", "Persoon is inburgeringsplichtig.")
     SS128 = ("SS128", "Persoon is inburgeringsplichtig, maar bereikt AOW-leeftijd binnen 6 maanden.")
     SS139 = (

@@ -1,0 +1,30 @@
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .rules import Componentsoort, Componentstatus
+
+
+class ComponentRead(BaseModel):
+    soort: Componentsoort
+    status: Componentstatus
+    startdatum: date | None
+    einddatum: date | None
+    verwijtbaar: Literal["Ja", "Nee"] | None = Field(
+        description="Alleen bij MAP en PVT na (of binnen twee maanden na) het einde van de termijn (R13)"
+    )
+    bewijs: str | None
+    gewijzigd: datetime
+
+
+class ComponentWijziging(BaseModel):
+    """The whole state of the component (PUT semantics within PATCH: absent fields become empty)."""
+
+    status: Componentstatus
+    startdatum: date | None = None
+    einddatum: date | None = None
+    verwijtbaar: Literal["Ja", "Nee"] | None = None
+    bewijs: str | None = Field(
+        None, max_length=2000, description="Bewijs, bijvoorbeeld een certificaat of verslag"
+    )

@@ -1,0 +1,128 @@
+"""Use cases of a trajectory's components: their state, and what completing one owes DUO."""
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from inburgering_shared.contracts.events import Actie
+from inburgering_shared.contracts.resources import Leerroute
+from inburgering_shared.duo import validatie
+from inburgering_shared.etag import check_if_match
+from inburgering_shared.outbox import Outbox
+from inburgering_shared.problems import InvalidParam, NotFound, RuleViolation
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..duo.rules import NEDERLAND
+from ..duo.service import plan_opdracht
+from ..trajecten.events import publish
+from ..trajecten.models import Traject
+from .models import Component
+from .rules import Componentsoort, Componentstatus, component_overgang_fouten, componenten_van_leerroute
+from .schemas import ComponentWijziging
+
+# The components whose completion date the gemeente reports to DUO (DUO MAP/PVT/Z-route API; R10-R13).
+DUO_RESULTAAT = {Componentsoort.MAP: ("map", validatie.MAP), Componentsoort.PVT: ("pvt", validatie.PVT)}
+
+
+def open_componenten(session: Session, traject_id: uuid.UUID, leerroute: Leerroute) -> None:
+    for soort in componenten_van_leerroute(leerroute):
+        session.add(
+            Component(traject_id=traject_id, soort=soort.value, status=Componentstatus.NIET_GESTART.value)
+        )
+    session.flush()
+
+
+def list_componenten(session: Session, traject: Traject) -> list[Component]:
+    query = select(Component).where(Component.traject_id == traject.id).order_by(Component.soort)
+    return list(session.scalars(query))
+
+
+def get_component(session: Session, traject: Traject, soort: Componentsoort) -> Component:
+    component = session.scalar(
+        select(Component).where(Component.traject_id == traject.id, Component.soort == soort.value)
+    )
+    if component is None:
+        raise NotFound(f"Het traject heeft geen onderdeel {soort.value}.")
+    return component
+
+
+def wijzig_component(
+    session: Session,
+    outbox: Outbox | None,
+    *,
+    api_url: str,
+    traject: Traject,
+    soort: Componentsoort,
+    wijziging: ComponentWijziging,
+    if_match: str | None,
+    vandaag: date | None = None,
+) -> Component:
+    """Record the component's state; completing MAP or PVT, or the Z-route's leerroute, is sent to DUO."""
+    component = get_component(session, traject, soort)
+    check_if_match(if_match, component.rijversie)
+    fouten = [
+        InvalidParam(name="einddatum" if "EIND" in r.code else "startdatum", code=r.code, reason=r.tekst)
+        for r in component_overgang_fouten(wijziging.status, wijziging.startdatum, wijziging.einddatum)
+    ]
+    duo_datum = wijziging.einddatum if wijziging.status is Componentstatus.AFGEROND else None
+    if soort in DUO_RESULTAAT:
+        context = validatie.ResultaatContext(
+            traject.termijn_start, traject.termijn_einde, None, vandaag or datetime.now(NEDERLAND).date()
+        )
+        overtredingen = validatie.resultaat_overtredingen(
+            DUO_RESULTAAT[soort][1], duo_datum, wijziging.verwijtbaar, context
+        )
+        fouten += [
+            InvalidParam(
+                name="einddatum" if o.veld != "verwijtbaar" else "verwijtbaar",
+                code=o.code,
+                reason=f"{o.melding} Bron: {o.bron} ({o.regel})",
+            )
+            for o in overtredingen
+        ]
+    elif wijziging.verwijtbaar is not None:
+        fouten.append(
+            InvalidParam(name="verwijtbaar", code="R13", reason="Verwijtbaar hoort alleen bij MAP en PVT.")
+        )
+    if fouten:
+        raise RuleViolation(" ".join(f.reason for f in fouten), invalid_params=fouten)
+    was_afgerond = component.status == Componentstatus.AFGEROND
+    oud = (component.status, component.einddatum, component.verwijtbaar)
+    component.status = wijziging.status.value
+    component.startdatum, component.einddatum = wijziging.startdatum, wijziging.einddatum
+    component.verwijtbaar, component.bewijs = wijziging.verwijtbaar, wijziging.bewijs
+    session.flush()
+    if oud != (component.status, component.einddatum, component.verwijtbaar):
+        _meld_duo(session, traject, soort, duo_datum, wijziging.verwijtbaar, was_afgerond)
+    if component.status == Componentstatus.AFGEROND and not was_afgerond:
+        publish(session, outbox, api_url, traject, Actie.UPDATE, wijziging="component", component=soort.value)
+    return component
+
+
+def _meld_duo(
+    session: Session,
+    traject: Traject,
+    soort: Componentsoort,
+    datum: date | None,
+    verwijtbaar: str | None,
+    was_afgerond: bool,
+) -> None:
+    """The gemeente owns component completion: DUO gets the date (or its withdrawal, as PUT replaces)."""
+    inhoud: dict[str, Any]
+    if soort in DUO_RESULTAAT:
+        inhoud = {"datum": datum.isoformat() if datum else None, "verwijtbaar": verwijtbaar}
+        naam = DUO_RESULTAAT[soort][0]
+    elif soort is Componentsoort.LEERROUTE and traject.leerroute == Leerroute.Z:
+        inhoud, naam = {"datum": datum.isoformat() if datum else None}, "zroute"
+    else:
+        return
+    if datum is None and not was_afgerond:
+        return  # nothing was reported, so nothing to withdraw
+    plan_opdracht(
+        session,
+        inburgeraar_url=traject.inburgeraar_url,
+        gemeentecode=traject.gemeentecode,
+        soort=naam,
+        inhoud=inhoud,
+    )

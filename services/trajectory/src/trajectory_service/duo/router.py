@@ -1,0 +1,168 @@
+"""HTTP for the DUO exchange: the notification endpoint DUO calls, the DUO dossiers with their sync state."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from inburgering_shared.api import ApiUrl, DbSession
+from inburgering_shared.auth import CASEWORK, Principal, Role, require
+from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
+from inburgering_shared.pagination import Page, PageParams, make_page, page_params
+from inburgering_shared.problems import Forbidden, problem_responses
+from pydantic import BaseModel, Field, ValidationError
+
+from ..clients.duo_models import Notificatie
+from . import service
+from .models import DuoDossier
+from .schemas import DuoDossierRead, DuoNotificatieRead, DuoOpdrachtRead
+
+router = APIRouter(tags=["DUO"])
+
+Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
+
+NOTIFICATIE_API_VERSIE = "1.8.0"
+"""info.version of DUO's Notificatie.openapi.yml: the API-Version header DUO's spec requires."""
+
+
+class NotificatieKoppen(BaseModel):
+    """The headers of DUO's Notificatie API: OINs of sender and receiver, and the message id."""
+
+    bron: Annotated[str, Field(min_length=20, max_length=20)]
+    doel: Annotated[str, Field(min_length=20, max_length=20)]
+    berichtId: uuid.UUID
+
+
+def _antwoord(status: int) -> Response:
+    # DUO's spec declares no body for these answers; only the API-Version header.
+    return Response(status_code=status, headers={"API-Version": NOTIFICATIE_API_VERSIE})
+
+
+@router.post(
+    "/notificaties",
+    status_code=201,
+    response_class=Response,
+    summary="opvoerenNotificatie (DUO Notificatie API 1.8.0)",
+    openapi_extra={
+        "parameters": [
+            {"name": naam, "in": "header", "required": True, "schema": {"type": "string"}}
+            for naam in ("bron", "doel", "berichtId")
+        ],
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": Notificatie.model_json_schema()}},
+        },
+    },
+    responses={
+        201: {"description": "Opvoeren notificatie gelukt"},
+        400: {"description": "Het verzoek voldoet niet aan de specificatie"},
+        403: {"description": "Niet geautoriseerd"},
+    },
+)
+async def opvoeren_notificatie(request: Request) -> Response:
+    """DUO's signal that something changed for a person (Gebeurtenissen.md), exactly as DUO's Notificatie
+    API specifies it. Stored before the 201; the DUO sync then reads the resources the gebeurtenisId
+    names and acts on them. The same berichtId twice is stored once.
+
+    DUO authenticates with its PKIoverheid certificate (mTLS at the Digikoppeling gateway) and its
+    OIN as `bron`; `doel` names the gemeente. No bearer token: DUO does not send one.
+    """
+    try:
+        koppen = NotificatieKoppen.model_validate(
+            {naam: request.headers.get(naam) for naam in ("bron", "doel", "berichtId")}
+        )
+        bericht = Notificatie.model_validate_json(await request.body())
+    except ValidationError:
+        return _antwoord(400)
+    if bericht.registratieDatumTijd.tzinfo is None:
+        return _antwoord(400)  # format date-time (RFC 3339) carries an offset
+    try:
+        await run_in_threadpool(_ontvang, request, koppen, bericht)
+    except Forbidden:
+        return _antwoord(403)
+    return _antwoord(201)
+
+
+def _ontvang(request: Request, koppen: NotificatieKoppen, bericht: Notificatie) -> None:
+    with request.app.state.session_factory() as session:
+        service.ontvang_notificatie(
+            session,
+            request.app.state.settings,
+            bron=koppen.bron,
+            doel=koppen.doel,
+            bericht_id=koppen.berichtId,
+            bericht=bericht,
+        )
+        session.commit()
+
+
+def to_read(session: DbSession, api_url: str, d: DuoDossier) -> DuoDossierRead:
+    notificaties = service.notificaties(session, d)
+    opdrachten = service.opdrachten(session, d)
+    return DuoDossierRead(
+        url=f"{api_url}/duo-dossiers/{d.id}",
+        uuid=d.id,
+        gemeentecode=d.gemeentecode,
+        inburgeraar=d.inburgeraar_url,
+        pipKlokStart=d.pip_klok_start,
+        inburgeringsplicht=d.inburgeringsplicht,
+        doelgroep=d.doelgroep,
+        inburgeringstermijn=d.inburgeringstermijn,
+        examenresultaten=d.examenresultaten,
+        leerbaarheidstoets=d.leerbaarheidstoets,
+        vrijstellingen=d.vrijstellingen,
+        ontheffingen=d.ontheffingen,
+        sync=service.sync_staat(d, notificaties, opdrachten),
+        notificaties=[
+            DuoNotificatieRead(
+                gebeurtenisId=n.gebeurtenis_id,
+                omschrijving=_omschrijving(n.gebeurtenis_id),
+                registratieDatumTijd=n.registratie_datum_tijd,
+                ontvangen=n.ontvangen,
+                status=n.status,
+                pogingen=n.pogingen,
+                resultaat=n.resultaat,
+            )
+            for n in notificaties
+        ],
+        opdrachten=[
+            DuoOpdrachtRead(
+                soort=o.soort,
+                inhoud=o.inhoud,
+                status=o.status,
+                pogingen=o.pogingen,
+                aangemaakt=o.aangemaakt,
+                verzonden=o.verzonden,
+                resultaat=o.resultaat,
+            )
+            for o in opdrachten
+        ],
+    )
+
+
+def _omschrijving(code: str) -> str | None:
+    gebeurtenis = Gebeurtenis.van_code(code)
+    return gebeurtenis.omschrijving if gebeurtenis else None
+
+
+@router.get("/duo-dossiers", response_model=Page[DuoDossierRead], tags=["DUO"])
+def list_duo_dossiers(
+    request: Request,
+    principal: Readers,
+    session: DbSession,
+    api_url: ApiUrl,
+    params: Annotated[PageParams, Depends(page_params)],
+    inburgeraar: str | None = None,
+) -> Page[DuoDossierRead]:
+    """What DUO knows per person, with the sync state; `inburgeraar` (URL) filters on one person."""
+    count, rows = service.list_dossiers(
+        session, principal=principal, inburgeraar=inburgeraar, offset=params.offset, limit=params.pageSize
+    )
+    return make_page(request, params, count, [to_read(session, api_url, d) for d in rows])
+
+
+@router.get("/duo-dossiers/{dossierId}", response_model=DuoDossierRead, responses=problem_responses(404))
+def get_duo_dossier(
+    dossierId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl
+) -> DuoDossierRead:
+    return to_read(session, api_url, service.get_dossier(session, principal=principal, dossier_id=dossierId))

@@ -1,0 +1,357 @@
+"""The DUO sync: a worker thread in the trajectory service that acts on DUO's notifications and sends
+the writes the gemeente owes DUO, each in its own transaction, retrying with capped backoff.
+
+Ownership (issue 5, domain.md): DUO is the source of the inburgeringsplicht, the termijn and exam
+results (read here, never edited by the gemeente); the gemeente is the source of the PIP and the
+completion of components (sent from here). A DUO outage leaves work open (never dropped): the next
+rounds retry until DUO answers, so the sync converges.
+"""
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from fastapi import FastAPI
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute
+from inburgering_shared.db import utcnow
+from inburgering_shared.duo import validatie
+from inburgering_shared.duo.codes import leerroute_code
+from inburgering_shared.http import ServiceClient
+from inburgering_shared.outbox import Outbox
+from inburgering_shared.problems import ServiceUnavailable
+from pydantic import BaseModel
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..clients.duo import DuoClient, DuoError, DuoNotFoundError, DuoUnavailableError, DuoValidationError
+from ..clients.duo_models import PIP
+from ..config import Settings
+from ..trajecten import service as trajecten
+from ..trajecten.models import Traject
+from .models import DuoDossier, DuoNotificatie, DuoOpdracht
+from .rules import NEDERLAND, start_pip_klok, te_lezen, volgende_poging
+from .service import FOUT, GEWEIGERD, ONTVANGEN, VERWERKT, VERZONDEN, WACHTEND
+
+log = logging.getLogger(__name__)
+
+BATCH = 50
+Koppelaar = Callable[[str, str], str | None]
+"""(gemeentecode, bsn) -> the inburgeraar's URL at intake, or None when intake does not know the BSN."""
+ClientVoor = Callable[[str], DuoClient]
+"""gemeentecode -> a DUO client sending as that gemeente (its OIN as `bron`)."""
+
+
+class DuoNietBereikbaarError(Exception):
+    """DUO or intake did not answer: the work stays open and is retried."""
+
+
+def duo_clients(settings: Settings) -> ClientVoor:
+    """One DuoClient per gemeente (its OIN is the `bron` header), with the mTLS settings."""
+    cert = (
+        (settings.duo_client_cert, settings.duo_client_key)
+        if settings.duo_client_cert and settings.duo_client_key
+        else None
+    )
+    clients: dict[str, DuoClient] = {}
+
+    def voor(gemeentecode: str) -> DuoClient:
+        if gemeentecode not in clients:
+            clients[gemeentecode] = DuoClient(
+                settings.duo_base_url,
+                settings.duo_gemeente_oins[gemeentecode],
+                settings.duo_oin,
+                cert=cert,
+                verify=settings.duo_ca_bundle or True,
+                timeout=settings.http_timeout_seconds,
+                max_pogingen=2,
+                backoff_start=0.2,
+                backoff_max=1.0,
+            )
+        return clients[gemeentecode]
+
+    return voor
+
+
+def intake_koppelaar(service_client: ServiceClient, intake_url: str) -> Koppelaar:
+    """Find the inburgeraar by BSN at intake (BSN in the body, never in a URL)."""
+
+    def koppel(gemeentecode: str, bsn: str) -> str | None:
+        if not intake_url:
+            return None
+        response = service_client.request("POST", f"{intake_url}/inburgeraars/zoeken", json={"bsn": bsn})
+        if response.status_code >= 500:
+            raise ServiceUnavailable("Intake antwoordde niet.")
+        if not response.is_success:
+            return None
+        gevonden = [i["url"] for i in response.json() if i.get("gemeentecode") == gemeentecode]
+        return gevonden[0] if gevonden else None
+
+    return koppel
+
+
+class DuoSync:
+    def __init__(
+        self,
+        *,
+        session_factory: Callable[[], sessionmaker[Session]],
+        settings: Settings,
+        outbox: Outbox | None,
+        client_voor: ClientVoor,
+        koppel: Koppelaar,
+        vandaag: Callable[[], date] | None = None,
+    ) -> None:
+        self.session_factory = session_factory
+        self.settings = settings
+        self.outbox = outbox
+        self.client_voor = client_voor
+        self.koppel = koppel
+        self.vandaag = vandaag or (lambda: datetime.now(NEDERLAND).date())
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # the worker ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="duo-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.ronde()
+            except Exception:
+                log.exception("DUO-sync ronde mislukt; volgende ronde probeert opnieuw")
+            self._stop.wait(self.settings.duo_sync_interval_seconds)
+
+    def ronde(self, nu: datetime | None = None) -> int:
+        """One round: due notifications, then due writes. Returns how many items were handled."""
+        if not self.settings.duo_base_url:
+            return 0
+        nu = nu or utcnow()
+        return self._notificaties(nu) + self._opdrachten(nu)
+
+    # notifications ------------------------------------------------------------------------------
+
+    def _notificaties(self, nu: datetime) -> int:
+        with self.session_factory()() as session:
+            ids = list(
+                session.scalars(
+                    select(DuoNotificatie.id)
+                    .where(DuoNotificatie.status == ONTVANGEN, DuoNotificatie.volgende_poging <= nu)
+                    .order_by(DuoNotificatie.registratie_datum_tijd, DuoNotificatie.ontvangen)
+                    .limit(BATCH)
+                )
+            )
+        for notificatie_id in ids:
+            with self.session_factory()() as session, session.begin():
+                notificatie = session.get(
+                    DuoNotificatie, notificatie_id, with_for_update={"skip_locked": True}
+                )
+                if notificatie is None or notificatie.status != ONTVANGEN:
+                    continue
+                try:
+                    notificatie.resultaat = self._verwerk(session, notificatie)
+                    notificatie.status, notificatie.verwerkt = VERWERKT, nu
+                except DuoNietBereikbaarError as fout:
+                    _later(notificatie, str(fout), nu, self.settings)
+                except DuoError as fout:
+                    notificatie.status, notificatie.resultaat = FOUT, _tekst(fout)
+        return len(ids)
+
+    def _verwerk(self, session: Session, notificatie: DuoNotificatie) -> str:
+        dossier = session.get(DuoDossier, notificatie.dossier_id)
+        assert dossier is not None, "a notification without a dossier is never ONTVANGEN"
+        gelezen = [self._lees(dossier, lezen) for lezen in te_lezen(notificatie.gebeurtenis_id)]
+        if (
+            klok := start_pip_klok(notificatie.gebeurtenis_id, notificatie.registratie_datum_tijd)
+        ) is not None:
+            dossier.pip_klok_start = klok
+        if gelezen:
+            dossier.laatst_gelezen = utcnow()
+        self._koppel(dossier)
+        if dossier.inburgeraar_url is not None:
+            # Writes that waited for DUO to name the person can go now.
+            session.execute(
+                update(DuoOpdracht)
+                .where(DuoOpdracht.inburgeraar_url == dossier.inburgeraar_url, DuoOpdracht.status == WACHTEND)
+                .values(volgende_poging=utcnow())
+            )
+        if "inburgeringstermijn" in gelezen:
+            self._termijn_naar_traject(session, dossier)
+        session.flush()
+        return "Gelezen: " + ", ".join(gelezen) if gelezen else "Geen actie voor deze gebeurtenis."
+
+    def _lees(self, dossier: DuoDossier, lezen: str) -> str:
+        lees: Callable[[str], Any] = getattr(self.client_voor(dossier.gemeentecode), lezen)
+        try:
+            waarde = _json(lees(dossier.bsn))
+        except DuoNotFoundError:
+            waarde = None  # DUO holds none (yet): what the gemeente held is cleared, as DUO is the source
+        except DuoUnavailableError as fout:
+            raise DuoNietBereikbaarError(f"DUO niet bereikbaar bij lezen {lezen}: {_tekst(fout)}") from fout
+        setattr(dossier, lezen, waarde)
+        return lezen
+
+    def _koppel(self, dossier: DuoDossier) -> None:
+        if dossier.inburgeraar_url is not None:
+            return
+        try:
+            dossier.inburgeraar_url = self.koppel(dossier.gemeentecode, dossier.bsn)
+        except ServiceUnavailable as fout:
+            raise DuoNietBereikbaarError("Intake niet bereikbaar om de BSN te koppelen.") from fout
+
+    def _termijn_naar_traject(self, session: Session, dossier: DuoDossier) -> None:
+        if dossier.inburgeraar_url is None or not dossier.inburgeringstermijn:
+            return
+        traject = session.scalar(select(Traject).where(Traject.inburgeraar_url == dossier.inburgeraar_url))
+        if traject is None:
+            return
+        termijn = dossier.inburgeringstermijn
+        trajecten.neem_termijn_van_duo(
+            session,
+            self.outbox,
+            self.settings.api_url,
+            traject,
+            start=date.fromisoformat(termijn["startdatum"]),
+            einde=date.fromisoformat(termijn["einddatum"]),
+        )
+
+    # writes -------------------------------------------------------------------------------------
+
+    def _opdrachten(self, nu: datetime) -> int:
+        with self.session_factory()() as session:
+            rijen = session.execute(
+                select(DuoOpdracht.id, DuoOpdracht.inburgeraar_url, DuoOpdracht.volgende_poging)
+                .where(DuoOpdracht.status == WACHTEND)
+                .order_by(DuoOpdracht.aangemaakt, DuoOpdracht.id)
+                .limit(BATCH)
+            ).all()
+        geblokkeerd: set[str] = set()
+        verwerkt = 0
+        for opdracht_id, inburgeraar_url, moment in rijen:
+            # Writes for one person go in order (the PIP before the MAP date that needs it).
+            if inburgeraar_url in geblokkeerd or moment > nu:
+                geblokkeerd.add(inburgeraar_url)
+                continue
+            with self.session_factory()() as session, session.begin():
+                opdracht = session.get(DuoOpdracht, opdracht_id, with_for_update={"skip_locked": True})
+                if opdracht is None or opdracht.status != WACHTEND:
+                    continue
+                verwerkt += 1
+                try:
+                    self._verstuur(session, opdracht)
+                    opdracht.status, opdracht.verzonden, opdracht.resultaat = VERZONDEN, nu, None
+                except DuoNietBereikbaarError as fout:
+                    _later(opdracht, str(fout), nu, self.settings)
+                    geblokkeerd.add(inburgeraar_url)
+                except DuoValidationError as fout:
+                    opdracht.status, opdracht.resultaat = (
+                        GEWEIGERD,
+                        f"Niet verzonden, DUO zou weigeren: {fout}",
+                    )
+                except DuoError as fout:
+                    opdracht.status, opdracht.resultaat = GEWEIGERD, f"DUO weigerde: {_tekst(fout)}"
+        return verwerkt
+
+    def _verstuur(self, session: Session, opdracht: DuoOpdracht) -> None:
+        dossier = session.scalar(
+            select(DuoDossier).where(
+                DuoDossier.inburgeraar_url == opdracht.inburgeraar_url,
+                DuoDossier.gemeentecode == opdracht.gemeentecode,
+            )
+        )
+        if dossier is None:
+            raise DuoNietBereikbaarError("Wacht op een notificatie van DUO: de BSN is nog niet gekoppeld.")
+        traject = session.scalar(select(Traject).where(Traject.inburgeraar_url == opdracht.inburgeraar_url))
+        duo = self.client_voor(dossier.gemeentecode)
+        inhoud = opdracht.inhoud
+        try:
+            if opdracht.soort == "pip":
+                duo.registreer_pip(dossier.bsn, *self._pip(dossier, duo, inhoud))
+            elif opdracht.soort in ("map", "pvt"):
+                datum = date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None
+                zet = duo.zet_map if opdracht.soort == "map" else duo.zet_pvt
+                zet(dossier.bsn, datum, inhoud.get("verwijtbaar"), self._resultaat_context(dossier, traject))
+            elif opdracht.soort == "zroute":
+                duo.zet_zroute(
+                    dossier.bsn, date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None
+                )
+            else:
+                raise ValueError(f"onbekende opdracht {opdracht.soort}")
+        except DuoUnavailableError as fout:
+            raise DuoNietBereikbaarError(f"DUO niet bereikbaar: {_tekst(fout)}") from fout
+
+    def _pip(
+        self, dossier: DuoDossier, duo: DuoClient, inhoud: dict[str, Any]
+    ) -> tuple[PIP, validatie.PipContext]:
+        pip = PIP(
+            dagtekeningPip=date.fromisoformat(inhoud["dagtekening"]),
+            leerroute=leerroute_code(Leerroute(inhoud["leerroute"])),
+            niveau=inhoud.get("niveau"),
+        )
+        if not dossier.inburgeringsplicht:
+            self._lees(dossier, "inburgeringsplicht")
+        if not dossier.doelgroep:
+            self._lees(dossier, "doelgroep")
+        try:
+            actuele: date | None = duo.pip(dossier.bsn).pip.dagtekeningPip
+        except DuoNotFoundError:
+            actuele = None
+        except DuoUnavailableError as fout:
+            raise DuoNietBereikbaarError(f"DUO niet bereikbaar: {_tekst(fout)}") from fout
+        plicht = dossier.inburgeringsplicht or {}
+        start = date.fromisoformat(plicht["begindatum"]) if plicht.get("begindatum") else pip.dagtekeningPip
+        detail = (dossier.doelgroep or {}).get("gedetailleerdeDoelgroep") or Doelgroep.OVERIG.value
+        # DUO's read APIs do not give the vestigingsdatum; pip checked it against the BRP at vaststellen.
+        context = validatie.PipContext(start, start, Doelgroep(detail), actuele, actuele)
+        return pip, context
+
+    def _resultaat_context(self, dossier: DuoDossier, traject: Traject | None) -> validatie.ResultaatContext:
+        termijn = dossier.inburgeringstermijn
+        start = (
+            date.fromisoformat(termijn["startdatum"])
+            if termijn
+            else (traject.termijn_start if traject else None)
+        )
+        einde = (
+            date.fromisoformat(termijn["einddatum"])
+            if termijn
+            else (traject.termijn_einde if traject else None)
+        )
+        return validatie.ResultaatContext(start, einde, None, self.vandaag())
+
+
+def _later(werk: DuoNotificatie | DuoOpdracht, reden: str, nu: datetime, settings: Settings) -> None:
+    werk.pogingen += 1
+    werk.resultaat = reden
+    werk.volgende_poging = volgende_poging(werk.pogingen, nu, settings.duo_max_backoff_seconds)
+
+
+def _json(waarde: Any) -> Any:
+    if isinstance(waarde, BaseModel):
+        return waarde.model_dump(mode="json", exclude_none=True)
+    if isinstance(waarde, list):
+        return [_json(w) for w in waarde]
+    return waarde
+
+
+def _tekst(fout: Exception) -> str:
+    return str(fout)[:500]
+
+
+def create_sync(app: FastAPI, settings: Settings) -> DuoSync:
+    """The sync of a running app: it reads the app's session factory each round (tests swap it)."""
+    return DuoSync(
+        session_factory=lambda: app.state.session_factory,
+        settings=settings,
+        outbox=app.state.outbox,
+        client_voor=duo_clients(settings),
+        koppel=lambda code, bsn: intake_koppelaar(app.state.service_client, settings.intake_url)(code, bsn),
+    )

@@ -1,0 +1,157 @@
+"""DUO's notifications and the two-way sync, against the DUO simulator; every DUO exchange is checked
+against DUO's OpenAPI documents."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN, controleer_contract, feiten
+from traject_testkit import INBURGERAAR, dossiers, notificeer, open_traject
+
+
+def test_notification_is_answered_exactly_as_duo_specifies(client, contract):
+    bericht_id = str(uuid.uuid4())
+    response = notificeer(client, bericht_id=bericht_id, vNummer=1234567890)
+    assert response.status_code == 201
+    assert response.content == b""
+    assert response.headers["API-Version"] == "1.8.0"
+    request = response.request
+    contract.valideer_request("POST", "/v1/notificaties", dict(request.headers), request.content)
+    contract.valideer_response("POST", "/v1/notificaties", 201, dict(response.headers), response.content)
+
+
+@pytest.mark.parametrize(
+    "aanpassing",
+    [
+        {"gebeurtenisId": "ss139"},
+        {"gebeurtenisId": "SS1399X"},
+        {"bsn": "12345678"},
+        {"registratieDatumTijd": "gisteren"},
+        {"registratieDatumTijd": "2026-11-02T09:30:00"},
+        {"vNummer": 99999999999},
+    ],
+    ids=[
+        "kleine-letters",
+        "te-lang",
+        "bsn-8-cijfers",
+        "geen-datum-tijd",
+        "zonder-offset",
+        "vnummer-te-groot",
+    ],
+)
+def test_invalid_notification_is_400_without_body_and_stores_nothing(
+    client, auth_headers, contract, aanpassing
+):
+    response = notificeer(client, **aanpassing)
+    assert response.status_code == 400
+    assert response.content == b""
+    contract.valideer_response("POST", "/v1/notificaties", 400, dict(response.headers), response.content)
+    assert dossiers(client, auth_headers) == []
+
+
+def test_missing_headers_are_400_and_strangers_are_403(client, auth_headers):
+    response = client.post(
+        "/v1/notificaties", json={"registratieDatumTijd": "2026-11-02T09:30:00Z", "gebeurtenisId": "SS139"}
+    )
+    assert response.status_code == 400
+    assert notificeer(client, bron="1" * 20).status_code == 403
+    assert notificeer(client, doel="2" * 20).status_code == 403
+    assert dossiers(client, auth_headers) == []
+
+
+def test_same_bericht_id_twice_is_stored_once(client, auth_headers):
+    bericht_id = str(uuid.uuid4())
+    assert notificeer(client, bericht_id=bericht_id).status_code == 201
+    assert notificeer(client, bericht_id=bericht_id).status_code == 201
+    [dossier] = dossiers(client, auth_headers)
+    assert len(dossier["notificaties"]) == 1
+    assert dossier["sync"]["status"] == "bezig"
+
+
+def test_ss139_reads_the_plicht_starts_the_pip_clock_and_links_the_inburgeraar(
+    client, auth_headers, duo, contract
+):
+    duo.beheer.put(f"/simulator/personen/{BSN}", json=feiten())
+    duo.inburgeraars[BSN] = INBURGERAAR
+    notificeer(client, "SS139")
+    assert duo.sync.ronde() == 1
+    [dossier] = dossiers(client, auth_headers)
+    assert dossier["pipKlokStart"] == "2026-11-02"
+    assert dossier["inburgeraar"] == INBURGERAAR
+    assert dossier["inburgeringsplicht"]["begindatum"] == "2025-01-01"
+    assert dossier["doelgroep"]["indeling"] == "Asielstatushouder"
+    assert dossier["notificaties"][0]["status"] == "verwerkt"
+    assert dossier["notificaties"][0]["omschrijving"].startswith("Persoon is inburgeringsplichtig")
+    assert dossier["sync"]["status"] == "bijgewerkt"
+    assert controleer_contract(contract, duo.transport.uitwisselingen) == 3
+
+
+def test_ss199_brings_the_exam_result(client, auth_headers, duo):
+    duo.beheer.put(
+        f"/simulator/personen/{BSN}",
+        json=feiten(
+            examenresultaten=[
+                {"examendatum": "2026-10-20", "resultaat": "Geslaagd", "onderdeel": "LE", "niveau": "B1"}
+            ]
+        ),
+    )
+    notificeer(client, "SS199")
+    duo.sync.ronde()
+    [dossier] = dossiers(client, auth_headers)
+    assert dossier["examenresultaten"] == [
+        {"examendatum": "2026-10-20", "resultaat": "Geslaagd", "onderdeel": "LE", "niveau": "B1"}
+    ]
+
+
+def test_unknown_gebeurtenis_is_stored_and_needs_no_action(client, auth_headers, duo):
+    notificeer(client, "SS999")
+    duo.sync.ronde()
+    [dossier] = dossiers(client, auth_headers)
+    assert dossier["notificaties"][0]["status"] == "verwerkt"
+    assert dossier["notificaties"][0]["resultaat"] == "Geen actie voor deze gebeurtenis."
+    assert duo.transport.uitwisselingen == []
+
+
+def test_ss102_makes_duos_termijn_the_trajectorys(client, auth_headers, pips, duo):
+    traject = open_traject(client, auth_headers, pips, dagtekening="2026-01-15")
+    assert (traject["termijnStart"], traject["termijnEinde"]) == ("2026-01-16", "2029-01-16")
+    duo.inburgeraars[BSN] = INBURGERAAR
+    duo.beheer.put(
+        f"/simulator/personen/{BSN}",
+        json=feiten(inburgeringstermijn={"startdatum": "2026-01-16", "einddatum": "2029-07-16"}),
+    )
+    notificeer(client, "SS104")
+    duo.sync.ronde()
+    traject = client.get(f"/v1/trajecten/{traject['uuid']}", headers=auth_headers("klantmanager")).json()
+    assert traject["termijnEinde"] == "2029-07-16"
+    deadlines = client.get("/v1/deadlines?status=open", headers=auth_headers("klantmanager")).json()[
+        "results"
+    ]
+    assert "2029-07-15" in {d["vervaldatum"] for d in deadlines if d["soort"] == "inburgeringstermijn"}
+
+
+def test_an_outage_loses_nothing_and_the_sync_converges(client, auth_headers, duo):
+    duo.beheer.put(f"/simulator/personen/{BSN}", json=feiten())
+    duo.beheer.put("/simulator/storing", json={})
+    notificeer(client, "SS139")
+    nu = datetime.now(UTC)
+    duo.sync.ronde(nu)
+    [dossier] = dossiers(client, auth_headers)
+    assert dossier["sync"]["status"] == "storing"
+    assert dossier["sync"]["openNotificaties"] == 1
+    assert "DUO niet bereikbaar" in dossier["sync"]["laatsteFout"]
+    assert dossier["notificaties"][0]["pogingen"] == 1
+    duo.sync.ronde(nu)  # not yet due: backoff
+    assert dossiers(client, auth_headers)[0]["notificaties"][0]["pogingen"] == 1
+    duo.beheer.delete("/simulator/storing")
+    duo.sync.ronde(nu + timedelta(minutes=2))
+    [dossier] = dossiers(client, auth_headers)
+    assert dossier["sync"]["status"] == "bijgewerkt"
+    assert dossier["pipKlokStart"] == "2026-11-02"
+
+
+def test_notification_without_bsn_is_kept_as_an_error_for_operators(client, auth_headers, duo):
+    body = {"registratieDatumTijd": "2026-11-02T09:30:00Z", "vNummer": 12345, "gebeurtenisId": "SS101"}
+    headers = {"bron": DUO_OIN, "doel": GEMEENTE_OIN, "berichtId": str(uuid.uuid4())}
+    assert client.post("/v1/notificaties", json=body, headers=headers).status_code == 201
+    assert duo.sync.ronde() == 0
