@@ -1,7 +1,7 @@
 """components, DUO dossiers, notifications and writes
 
 Revision ID: 518380ece109
-Revises: 087f1709a9fb
+Revises: 72b3f93d82c6
 Create Date: 2026-11-23 09:55:20.099339
 """
 from alembic import op
@@ -10,7 +10,7 @@ import inburgering_shared.db
 from sqlalchemy.dialects import postgresql
 
 revision = '518380ece109'
-down_revision = '087f1709a9fb'
+down_revision = '72b3f93d82c6'
 branch_labels = None
 depends_on = None
 
