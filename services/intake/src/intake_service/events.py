@@ -16,8 +16,10 @@ def inburgeraar_url(api_url: str, inburgeraar_id: uuid.UUID) -> str:
     return f"{api_url}/inburgeraars/{inburgeraar_id}"
 
 
-def inburgeraar_notificatie(api_url: str, inburgeraar: Inburgeraar, actie: Actie) -> Notificatie:
-    url = inburgeraar_url(api_url, inburgeraar.id)
+def inburgeraar_notificatie(
+    api_url: str, inburgeraar_id: uuid.UUID, *, gemeentecode: str, doelgroep: str, actie: Actie
+) -> Notificatie:
+    url = inburgeraar_url(api_url, inburgeraar_id)
     return Notificatie(
         id=uuid.uuid4(),
         kanaal=Kanaal.INBURGERAARS,
@@ -26,14 +28,21 @@ def inburgeraar_notificatie(api_url: str, inburgeraar: Inburgeraar, actie: Actie
         resourceUrl=url,
         actie=actie,
         aanmaakdatum=utcnow(),
-        kenmerken={"gemeentecode": inburgeraar.gemeentecode, "doelgroep": inburgeraar.doelgroep},
+        kenmerken={"gemeentecode": gemeentecode, "doelgroep": doelgroep},
     )
 
 
 def publish_inburgeraar(
     session: Session, outbox: Outbox, api_url: str, inburgeraar: Inburgeraar, actie: Actie
 ) -> None:
-    outbox.publish(session, inburgeraar_notificatie(api_url, inburgeraar, actie))
+    notificatie = inburgeraar_notificatie(
+        api_url,
+        inburgeraar.id,
+        gemeentecode=inburgeraar.gemeentecode,
+        doelgroep=inburgeraar.doelgroep,
+        actie=actie,
+    )
+    outbox.publish(session, notificatie)
 
 
 def brede_intake_url(api_url: str, intake_id: uuid.UUID) -> str:

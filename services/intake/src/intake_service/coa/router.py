@@ -14,7 +14,6 @@ from ..events import inburgeraar_url
 from ..toestemmingen.rules import Categorie, Doel
 from ..toestemmingen.service import heeft_toestemming
 from . import service
-from .models import CoaOverdracht
 from .schemas import (
     BulkResultaat,
     CoaBulkAntwoord,
@@ -32,7 +31,7 @@ Coa = Annotated[Principal, Depends(require(Role.COA))]
 Casework = Annotated[Principal, Depends(require(*CASEWORK))]
 
 
-def to_read(api_url: str, overdracht: CoaOverdracht) -> CoaOverdrachtRead:
+def to_read(api_url: str, overdracht: service.Vastgelegd) -> CoaOverdrachtRead:
     return CoaOverdrachtRead(
         url=f"{api_url}/coa-overdrachten/{overdracht.id}",
         uuid=overdracht.id,
@@ -116,7 +115,7 @@ def list_coa_overdrachten(
         afgeschermd = profiel.gezondheid is not None and not zichtbaar
         details.append(
             CoaOverdrachtDetail(
-                **to_read(api_url, o).model_dump(exclude={"inburgeraar"}),
+                **to_read(api_url, service.Vastgelegd.van(o)).model_dump(exclude={"inburgeraar"}),
                 ontvangen=o.ontvangen,
                 datumKoppeling=o.inhoud["datumKoppeling"],
                 klantprofiel=profiel.model_copy(update={"gezondheid": None}) if afgeschermd else profiel,

@@ -15,24 +15,38 @@ from inburgering_shared.contracts.events import Actie
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import InvalidParam, invalid_params_of
 from pydantic import ValidationError
-from sqlalchemy import select, tuple_
+from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from ..brede_intake.service import neem_coa_correctie_over
 from ..events import inburgeraar_notificatie
 from ..inburgeraars.models import Inburgeraar
 from ..inburgeraars.schemas import InburgeraarCreate
-from ..inburgeraars.service import get_inburgeraar, nieuw_inburgeraar
+from ..inburgeraars.service import get_inburgeraar, inburgeraar_kolommen
 from ..toestemmingen.models import Toestemming
 from ..toestemmingen.rules import Bron, Categorie, Doel
 from .models import CoaOverdracht, CoaOverdrachtVersie
 from .schemas import CoaOverdrachtCreate, Uitkomst
 
 
+@dataclass(frozen=True)
+class Vastgelegd:
+    """What a result names of a stored handover."""
+
+    id: uuid.UUID
+    coa_referentie: str
+    versie: int
+    inburgeraar_id: uuid.UUID
+
+    @classmethod
+    def van(cls, overdracht: CoaOverdracht) -> "Vastgelegd":
+        return cls(overdracht.id, overdracht.coa_referentie, overdracht.versie, overdracht.inburgeraar_id)
+
+
 @dataclass
 class Resultaat:
     uitkomst: Uitkomst
-    overdracht: CoaOverdracht | None = None
+    overdracht: Vastgelegd | None = None
     fouten: list[InvalidParam] = field(default_factory=list)
 
 
@@ -47,6 +61,15 @@ def valideer(items: list[dict[str, Any]]) -> list[CoaOverdrachtCreate | Resultaa
     return gevalideerd
 
 
+@dataclass
+class _Nieuw:
+    """Rows of a batch's new records, inserted set-based after the loop."""
+
+    dossiers: list[dict[str, Any]] = field(default_factory=list)
+    overdrachten: list[dict[str, Any]] = field(default_factory=list)
+    toestemmingen: list[dict[str, Any]] = field(default_factory=list)
+
+
 def ontvang_coa_overdrachten(
     session: Session,
     outbox: Outbox,
@@ -59,9 +82,8 @@ def ontvang_coa_overdrachten(
     geldig = [item for item in items if isinstance(item, CoaOverdrachtCreate)]
     bekend = _bekende_overdrachten(session, [o.coaReferentie for o in geldig])
     dossiers = _bekende_dossiers(session, {(o.gemeentecode, o.persoon.bsn) for o in geldig})
-    nieuw: list[Inburgeraar] = []
+    nieuw = _Nieuw()
     gezien: set[str] = set()
-    daarna: list[CoaOverdracht | Toestemming] = []
     resultaten: list[Resultaat] = []
     for item in items:
         if isinstance(item, Resultaat):
@@ -71,38 +93,56 @@ def ontvang_coa_overdrachten(
         gezien.add(item.coaReferentie)
         if weigering is not None:
             resultaten.append(Resultaat(Uitkomst.GEWEIGERD, fouten=[weigering]))
-            continue
-        bestaand = bekend.get(item.coaReferentie)
-        if bestaand is not None:
-            resultaten.append(_corrigeer(session, bestaand, item))
-            continue
-        dossier = dossiers.get((item.gemeentecode, item.persoon.bsn))
-        if dossier is None:
-            dossier = nieuw_inburgeraar(
-                InburgeraarCreate(
-                    **item.persoon.model_dump(),
-                    gemeentecode=item.gemeentecode,
-                    datumKoppeling=item.datumKoppeling,
-                )
+        elif item.coaReferentie in bekend:
+            resultaten.append(_corrigeer(session, bekend[item.coaReferentie], item))
+        else:
+            resultaten.append(_nieuwe_overdracht(item, dossiers, nieuw))
+    # Set-based: the new dossiers first, then what refers to them.
+    for model, rows in ((Inburgeraar, nieuw.dossiers), (CoaOverdracht, nieuw.overdrachten),
+                        (Toestemming, nieuw.toestemmingen)):  # fmt: skip
+        if rows:
+            session.execute(insert(model.__table__), rows)
+    outbox.publish_many(
+        session,
+        [
+            inburgeraar_notificatie(
+                api_url, d["id"], gemeentecode=d["gemeentecode"], doelgroep=d["doelgroep"], actie=Actie.CREATE
             )
-            dossiers[(item.gemeentecode, item.persoon.bsn)] = dossier
-            session.add(dossier)
-            nieuw.append(dossier)
-        overdracht = CoaOverdracht(
-            coa_referentie=item.coaReferentie,
-            inburgeraar_id=dossier.id,
-            gemeentecode=item.gemeentecode,
-            versie=1,
-            inhoud=item.model_dump(mode="json"),
-        )
-        daarna.append(overdracht)
-        daarna.extend(_toestemming(dossier, item.toestemmingGezondheid))
-        resultaten.append(Resultaat(Uitkomst.AANGEMAAKT, overdracht))
-    session.flush()  # the new dossiers first: what refers to them follows
-    session.add_all(daarna)
+            for d in nieuw.dossiers
+        ],
+    )
     session.flush()
-    outbox.publish_many(session, [inburgeraar_notificatie(api_url, i, Actie.CREATE) for i in nieuw])
     return resultaten
+
+
+def _nieuwe_overdracht(
+    item: CoaOverdrachtCreate, dossiers: dict[tuple[str, str], tuple[uuid.UUID, str]], nieuw: _Nieuw
+) -> Resultaat:
+    """A first handover: a dossier when the person has none in this gemeente, and the handover."""
+    sleutel = (item.gemeentecode, item.persoon.bsn)
+    if sleutel not in dossiers:
+        # Validated already as part of the handover: no second validation.
+        persoon = InburgeraarCreate.model_construct(
+            **dict(item.persoon), gemeentecode=item.gemeentecode, datumKoppeling=item.datumKoppeling
+        )
+        kolommen = {**inburgeraar_kolommen(persoon), "versie": 1}
+        nieuw.dossiers.append(kolommen)
+        dossiers[sleutel] = (kolommen["id"], item.gemeentecode)
+    dossier_id, gemeentecode = dossiers[sleutel]
+    overdracht = Vastgelegd(uuid.uuid4(), item.coaReferentie, 1, dossier_id)
+    nieuw.overdrachten.append(
+        {
+            "id": overdracht.id,
+            "coa_referentie": item.coaReferentie,
+            "inburgeraar_id": dossier_id,
+            "gemeentecode": gemeentecode,
+            "versie": 1,
+            "inhoud": item.model_dump(mode="json"),
+        }
+    )
+    if item.toestemmingGezondheid is not None:
+        nieuw.toestemmingen.append(_toestemming(dossier_id, gemeentecode, item.toestemmingGezondheid))
+    return Resultaat(Uitkomst.AANGEMAAKT, overdracht)
 
 
 def _bekende_overdrachten(session: Session, referenties: list[str]) -> dict[str, CoaOverdracht]:
@@ -112,11 +152,15 @@ def _bekende_overdrachten(session: Session, referenties: list[str]) -> dict[str,
     return {o.coa_referentie: o for o in session.scalars(query)}
 
 
-def _bekende_dossiers(session: Session, sleutels: set[tuple[str, str]]) -> dict[tuple[str, str], Inburgeraar]:
+def _bekende_dossiers(
+    session: Session, sleutels: set[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[uuid.UUID, str]]:
     if not sleutels:
         return {}
-    query = select(Inburgeraar).where(tuple_(Inburgeraar.gemeentecode, Inburgeraar.bsn).in_(sleutels))
-    return {(i.gemeentecode, i.bsn): i for i in session.scalars(query)}
+    query = select(Inburgeraar.gemeentecode, Inburgeraar.bsn, Inburgeraar.id).where(
+        tuple_(Inburgeraar.gemeentecode, Inburgeraar.bsn).in_(sleutels)
+    )
+    return {(gemeente, bsn): (dossier_id, gemeente) for gemeente, bsn, dossier_id in session.execute(query)}
 
 
 def _weigering(
@@ -147,7 +191,7 @@ def _corrigeer(session: Session, bestaand: CoaOverdracht, item: CoaOverdrachtCre
     """The same handover again changes nothing; a corrected one keeps the earlier version whole."""
     inhoud = item.model_dump(mode="json")
     if bestaand.inhoud == inhoud:
-        return Resultaat(Uitkomst.ONGEWIJZIGD, bestaand)
+        return Resultaat(Uitkomst.ONGEWIJZIGD, Vastgelegd.van(bestaand))
     session.add(
         CoaOverdrachtVersie(
             overdracht_id=bestaand.id,
@@ -156,9 +200,10 @@ def _corrigeer(session: Session, bestaand: CoaOverdracht, item: CoaOverdrachtCre
             ontvangen=bestaand.ontvangen,
         )
     )
-    if inhoud["toestemmingGezondheid"] != bestaand.inhoud.get("toestemmingGezondheid"):
-        dossier = session.get_one(Inburgeraar, bestaand.inburgeraar_id)
-        session.add_all(_toestemming(dossier, item.toestemmingGezondheid))
+    datum = item.toestemmingGezondheid
+    if datum is not None and inhoud["toestemmingGezondheid"] != bestaand.inhoud.get("toestemmingGezondheid"):
+        rij = _toestemming(bestaand.inburgeraar_id, bestaand.gemeentecode, datum)
+        session.execute(insert(Toestemming.__table__), [rij])
     bestaand.inhoud = inhoud
     bestaand.versie += 1
     neem_coa_correctie_over(
@@ -168,23 +213,20 @@ def _corrigeer(session: Session, bestaand: CoaOverdracht, item: CoaOverdrachtCre
         referentie=bestaand.coa_referentie,
         ontvangen=date.today(),
     )
-    return Resultaat(Uitkomst.BIJGEWERKT, bestaand)
+    return Resultaat(Uitkomst.BIJGEWERKT, Vastgelegd.van(bestaand))
 
 
-def _toestemming(dossier: Inburgeraar, datum: date | None) -> list[Toestemming]:
+def _toestemming(dossier_id: uuid.UUID, gemeentecode: str, datum: date) -> dict[str, Any]:
     """The consent COA recorded for handing over health data, for the consent register with source COA."""
-    if datum is None:
-        return []
-    return [
-        Toestemming(
-            inburgeraar_id=dossier.id,
-            gemeentecode=dossier.gemeentecode,
-            categorie=Categorie.GEZONDHEID.value,
-            doel=Doel.OVERDRACHT.value,
-            datum=datum,
-            bron=Bron.COA.value,
-        )
-    ]
+    return {
+        "id": uuid.uuid4(),
+        "inburgeraar_id": dossier_id,
+        "gemeentecode": gemeentecode,
+        "categorie": Categorie.GEZONDHEID.value,
+        "doel": Doel.OVERDRACHT.value,
+        "datum": datum,
+        "bron": Bron.COA.value,
+    }
 
 
 def coa_overdrachten_van(

@@ -1,6 +1,7 @@
 """Use cases of the inburgeraar register."""
 
 import uuid
+from typing import Any
 
 from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.events import Actie
@@ -30,21 +31,26 @@ def registreer_inburgeraar(
 
 
 def nieuw_inburgeraar(data: InburgeraarCreate) -> Inburgeraar:
-    return Inburgeraar(
-        id=uuid.uuid4(),
-        gemeentecode=data.gemeentecode,
-        bsn=data.bsn,
-        v_nummer=data.vNummer,
-        voornamen=data.voornamen,
-        achternaam=data.achternaam,
-        geboortedatum=data.geboortedatum,
-        land_van_herkomst=data.landVanHerkomst,
-        doelgroep=data.doelgroep.value,
-        klantmanager=data.klantmanager,
-        datum_koppeling=data.datumKoppeling,
-        datum_kennisgeving=data.datumKennisgeving,
-        datum_inschrijving_brp=data.datumInschrijvingBrp,
-    )
+    return Inburgeraar(**inburgeraar_kolommen(data))
+
+
+def inburgeraar_kolommen(data: InburgeraarCreate) -> dict[str, Any]:
+    """A new dossier's columns (a fresh id), for the ORM or a set-based insert."""
+    return {
+        "id": uuid.uuid4(),
+        "gemeentecode": data.gemeentecode,
+        "bsn": data.bsn,
+        "v_nummer": data.vNummer,
+        "voornamen": data.voornamen,
+        "achternaam": data.achternaam,
+        "geboortedatum": data.geboortedatum,
+        "land_van_herkomst": data.landVanHerkomst,
+        "doelgroep": data.doelgroep.value,
+        "klantmanager": data.klantmanager,
+        "datum_koppeling": data.datumKoppeling,
+        "datum_kennisgeving": data.datumKennisgeving,
+        "datum_inschrijving_brp": data.datumInschrijvingBrp,
+    }
 
 
 def get_inburgeraar(session: Session, *, principal: Principal, inburgeraar_id: uuid.UUID) -> Inburgeraar:
