@@ -1,7 +1,7 @@
 """Benchmark: COA's bulk handover into intake, profiles per second on PostgreSQL.
 
 Usage:
-    python bench/intake_bulk_handover.py --database-url postgresql://postgres@127.0.0.1:5432/throwaway [--size 10000]
+    python bench/intake_bulk_handover.py --database-url postgresql://postgres@127.0.0.1/scratch [--size 10000]
 
 Migrates intake's schema into the given (empty, throw-away) database, starts the
 intake app with uvicorn on a free port against it, and posts `--size` new
@@ -30,7 +30,6 @@ from itertools import islice
 from pathlib import Path
 
 import httpx
-
 from inburgering_shared.auth import mint_token
 from inburgering_shared.migrations import upgrade
 from inburgering_shared.testing import bsn_numbers, normalise_postgres_url
@@ -42,7 +41,10 @@ GEMEENTE = "GM0171"
 
 
 def emit(name: str, value: float, unit: str, target: str | None = None, met: bool | None = None) -> None:
-    print(json.dumps({"name": name, "value": round(value, 3), "unit": unit, "target": target, "met": met}), flush=True)
+    print(
+        json.dumps({"name": name, "value": round(value, 3), "unit": unit, "target": target, "met": met}),
+        flush=True,
+    )
 
 
 def profiel(index: int, bsn: str) -> dict[str, object]:
@@ -114,7 +116,9 @@ def post_all(client: httpx.Client, bodies: list[bytes], uitkomst: str) -> tuple[
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--size", type=int, default=10_000, help="profiles in total (default 10,000)")
     parser.add_argument("--batch", type=int, default=2_000, help="profiles per request (default 2,000)")
@@ -124,7 +128,8 @@ def main() -> None:
     upgrade(str(ALEMBIC_INI), database_url)
     items = [profiel(i, bsn) for i, bsn in enumerate(islice(bsn_numbers(200_000_000), args.size))]
     bodies = [
-        json.dumps({"overdrachten": items[i : i + args.batch]}).encode() for i in range(0, len(items), args.batch)
+        json.dumps({"overdrachten": items[i : i + args.batch]}).encode()
+        for i in range(0, len(items), args.batch)
     ]
     secret = secrets.token_urlsafe(32)
     token = mint_token(secret, client_id="bench-coa", roles=["coa"], gemeenten=[GEMEENTE])
@@ -135,10 +140,22 @@ def main() -> None:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=300) as client:
             seconds, slowest = post_all(client, bodies, "aangemaakt")
             rate = args.size / seconds
-            emit("intake_bulk_handover_new_profiles_per_second", rate, "profiles/s", f">= {TARGET:.0f}", rate >= TARGET)
+            emit(
+                "intake_bulk_handover_new_profiles_per_second",
+                rate,
+                "profiles/s",
+                f">= {TARGET:.0f}",
+                rate >= TARGET,
+            )
             emit("intake_bulk_handover_new_slowest_request", slowest, "s", None, None)
             seconds, slowest = post_all(client, bodies, "ongewijzigd")
-            emit("intake_bulk_handover_repeat_profiles_per_second", args.size / seconds, "profiles/s", None, None)
+            emit(
+                "intake_bulk_handover_repeat_profiles_per_second",
+                args.size / seconds,
+                "profiles/s",
+                None,
+                None,
+            )
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

@@ -1,4 +1,4 @@
-from intake_testkit import registreer
+from intake_testkit import bsn_reeks, persoon, registreer
 
 
 def test_register_returns_existing_dossier_for_same_bsn(client, auth_headers, bsn):
@@ -66,3 +66,109 @@ def test_registration_writes_an_event_to_the_outbox(app, client, auth_headers, b
         payloads = session.scalars(select(OUTBOX_TABLES[0].c.payload)).all()
     assert [p["kanaal"] for p in payloads] == ["inburgeraars"]
     assert payloads[0]["actie"] == "create"
+
+
+def test_register_holds_languages_interpreter_and_duo_plicht(client, auth_headers, bsn):
+    km = auth_headers("klantmanager")
+    body = {
+        **persoon(bsn),
+        "gemeentecode": "GM0171",
+        "talen": ["Arabisch", "Koerdisch"],
+        "tolkNodig": True,
+        "tolkTaal": "Arabisch",
+        "inburgeringsplicht": {"indicatorInburgeringsplicht": True, "begindatum": "2026-08-01"},
+        "datumKennisgeving": "2026-08-15",
+        "datumHuisvestingVerwacht": "2026-11-01",
+    }
+    created = client.post("/v1/inburgeraars", json=body, headers=km)
+    assert created.status_code == 201, created.text
+    dossier = created.json()
+    assert dossier["talen"] == ["Arabisch", "Koerdisch"] and dossier["tolkNodig"] is True
+    assert dossier["inburgeringsplicht"] == {
+        "indicatorInburgeringsplicht": True,
+        "begindatum": "2026-08-01",
+        "einddatum": None,
+        "redenGeenInburgeringsplicht": None,
+    }
+    changes = {
+        "datumHuisvesting": "2026-11-03",
+        "ontheffing": "Gehele ontheffing, oordeel Toekenning, 2026-12-01",
+        "inburgeringsplicht": {
+            "indicatorInburgeringsplicht": False,
+            "begindatum": "2026-08-01",
+            "einddatum": "2026-12-01",
+            "redenGeenInburgeringsplicht": "Volledige ontheffing",
+        },
+    }
+    url = f"/v1/inburgeraars/{dossier['uuid']}"
+    patched = client.patch(url, json=changes, headers={**km, "If-Match": created.headers["ETag"]})
+    assert patched.status_code == 200, patched.text
+    shown = client.get(url, headers=km).json()
+    assert shown["datumHuisvesting"] == "2026-11-03" and shown["talen"] == ["Arabisch", "Koerdisch"]
+    assert shown["inburgeringsplicht"]["redenGeenInburgeringsplicht"] == "Volledige ontheffing"
+    assert shown["ontheffing"].startswith("Gehele ontheffing")
+    bad = client.patch(url, json={"inburgeringsplicht": {"redenGeenInburgeringsplicht": "Geen zin"}},
+                       headers={**km, "If-Match": patched.headers["ETag"]})  # fmt: skip
+    assert bad.status_code == 400
+
+
+def test_list_filters_by_dates_doelgroep_klantmanager_and_intake_status(client, auth_headers, bsn):
+    km = auth_headers("klantmanager")
+    first, second = bsn, next(bsn_reeks(bsn, 1))
+    for nummer, koppeling, doelgroep in (
+        (first, "2026-03-01", "Asielstatushouder"),
+        (second, "2026-06-01", "Overig"),
+    ):
+        body = {**persoon(nummer), "gemeentecode": "GM0171", "datumKoppeling": koppeling}
+        body.update(doelgroep=doelgroep, klantmanager="km-noord")
+        assert client.post("/v1/inburgeraars", json=body, headers=km).status_code == 201
+    lijst = client.get(
+        "/v1/inburgeraars?datumKoppelingVanaf=2026-05-01&datumKoppelingTot=2026-06-01", headers=km
+    )
+    assert [i["datumKoppeling"] for i in lijst.json()["results"]] == ["2026-06-01"]
+    assert (
+        client.get("/v1/inburgeraars?doelgroep=Overig&klantmanager=km-noord", headers=km).json()["count"] == 1
+    )
+    assert client.get("/v1/inburgeraars?klantmanager=km-zuid", headers=km).json()["count"] == 0
+    first_uuid = client.post("/v1/inburgeraars/zoeken", json={"bsn": first}, headers=km).json()[0]["uuid"]
+    client.post("/v1/brede-intakes", json={"inburgeraar": first_uuid}, headers=km)
+    concept = client.get("/v1/inburgeraars?intakeStatus=concept", headers=km).json()
+    assert [i["uuid"] for i in concept["results"]] == [first_uuid]
+    zonder = client.get("/v1/inburgeraars?intakeStatus=geen", headers=km).json()
+    assert first_uuid not in [i["uuid"] for i in zonder["results"]] and zonder["count"] == 1
+    assert client.get("/v1/inburgeraars?datumKoppelingVanaf=morgen", headers=km).status_code == 400
+
+
+def test_move_hands_the_dossier_over_with_its_history(client, auth_headers, bsn):
+    oud = auth_headers("klantmanager", gemeente="GM0171")
+    nieuw = auth_headers("klantmanager", gemeente="GM0363")
+    dossier = registreer(client, oud, bsn).json()
+    intake = client.post("/v1/brede-intakes", json={"inburgeraar": dossier["uuid"]}, headers=oud).json()
+    verhuizing = {
+        "bsn": bsn,
+        "naarGemeente": "GM0363",
+        "datumVestiging": "2026-10-01",
+        "gebeurtenis": "SS121",
+    }
+    moved = client.post("/v1/verhuizingen", json=verhuizing, headers=nieuw)
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["uuid"] == dossier["uuid"] and moved.json()["gemeentecode"] == "GM0363"
+    assert moved.json()["klantmanager"] is None
+    shown = client.get(f"/v1/inburgeraars/{dossier['uuid']}", headers=nieuw).json()
+    assert shown["verhuizingen"] == [
+        {
+            "vanGemeente": "GM0171",
+            "naarGemeente": "GM0363",
+            "datumVestiging": "2026-10-01",
+            "gebeurtenis": "SS121",
+        }
+    ]
+    assert client.get(f"/v1/brede-intakes/{intake['uuid']}", headers=nieuw).status_code == 200
+    assert client.get(f"/v1/inburgeraars/{dossier['uuid']}", headers=oud).status_code == 404
+    assert client.get(f"/v1/brede-intakes/{intake['uuid']}", headers=oud).status_code == 404
+    # Only to a gemeente of the token, once, and only when a dossier exists elsewhere.
+    assert client.post("/v1/verhuizingen", json=verhuizing, headers=nieuw).status_code == 409
+    naar_elders = {**verhuizing, "naarGemeente": "GM0034"}
+    assert client.post("/v1/verhuizingen", json=naar_elders, headers=nieuw).status_code == 403
+    onbekend = {**verhuizing, "bsn": next(bsn_reeks(bsn, 1))}
+    assert client.post("/v1/verhuizingen", json=onbekend, headers=nieuw).status_code == 404

@@ -1,9 +1,8 @@
 """Intake's database: its own metadata, with the outbox for its events."""
 
-from sqlalchemy.orm import DeclarativeBase
-
 from inburgering_shared.db import new_metadata
 from inburgering_shared.outbox import outbox_tables
+from sqlalchemy.orm import DeclarativeBase
 
 metadata = new_metadata()
 

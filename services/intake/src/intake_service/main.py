@@ -9,7 +9,9 @@ from .coa.router import router as coa_router
 from .config import Settings
 from .db import OUTBOX_TABLES
 from .inburgeraars.router import router as inburgeraars_router
+from .inburgeraars.router import verhuizingen_router
 from .toestemmingen.router import router as toestemmingen_router
+from .vluchtelingenwerk.router import router as vluchtelingenwerk_router
 
 VERSION = "1.0.0"
 
@@ -22,6 +24,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Inburgeraars, overdrachten (COA, VluchtelingenWerk), brede intake, leerbaarheidstoets.",
         version=VERSION,
         settings=settings,
-        routers=[inburgeraars_router, toestemmingen_router, coa_router, brede_intake_router],
+        routers=[
+            inburgeraars_router,
+            verhuizingen_router,
+            toestemmingen_router,
+            coa_router,
+            vluchtelingenwerk_router,
+            brede_intake_router,
+        ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
     )

@@ -19,11 +19,11 @@ from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from ..brede_intake.service import neem_coa_correctie_over
+from ..db import metadata
 from ..events import inburgeraar_notificatie
 from ..inburgeraars.models import Inburgeraar
 from ..inburgeraars.schemas import InburgeraarCreate
 from ..inburgeraars.service import get_inburgeraar, inburgeraar_kolommen
-from ..toestemmingen.models import Toestemming
 from ..toestemmingen.rules import Bron, Categorie, Doel
 from .models import CoaOverdracht, CoaOverdrachtVersie
 from .schemas import CoaOverdrachtCreate, Uitkomst
@@ -98,10 +98,10 @@ def ontvang_coa_overdrachten(
         else:
             resultaten.append(_nieuwe_overdracht(item, dossiers, nieuw))
     # Set-based: the new dossiers first, then what refers to them.
-    for model, rows in ((Inburgeraar, nieuw.dossiers), (CoaOverdracht, nieuw.overdrachten),
-                        (Toestemming, nieuw.toestemmingen)):  # fmt: skip
+    for tabel, rows in (("inburgeraar", nieuw.dossiers), ("coa_overdracht", nieuw.overdrachten),
+                        ("toestemming", nieuw.toestemmingen)):  # fmt: skip
         if rows:
-            session.execute(insert(model.__table__), rows)
+            session.execute(insert(metadata.tables[tabel]), rows)
     outbox.publish_many(
         session,
         [
@@ -203,7 +203,7 @@ def _corrigeer(session: Session, bestaand: CoaOverdracht, item: CoaOverdrachtCre
     datum = item.toestemmingGezondheid
     if datum is not None and inhoud["toestemmingGezondheid"] != bestaand.inhoud.get("toestemmingGezondheid"):
         rij = _toestemming(bestaand.inburgeraar_id, bestaand.gemeentecode, datum)
-        session.execute(insert(Toestemming.__table__), [rij])
+        session.execute(insert(metadata.tables["toestemming"]), [rij])
     bestaand.inhoud = inhoud
     bestaand.versie += 1
     neem_coa_correctie_over(

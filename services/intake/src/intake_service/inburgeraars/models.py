@@ -1,10 +1,9 @@
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Date, Index, Integer, String, UniqueConstraint
+from inburgering_shared.db import JsonDocument, UTCDateTime, Uuid, new_uuid, utcnow
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
-
-from inburgering_shared.db import UTCDateTime, Uuid, new_uuid, utcnow
 
 from ..db import Base
 
@@ -31,8 +30,33 @@ class Inburgeraar(Base):
     datum_koppeling: Mapped[date | None] = mapped_column(Date)
     datum_kennisgeving: Mapped[date | None] = mapped_column(Date)
     datum_inschrijving_brp: Mapped[date | None] = mapped_column(Date)
+    talen: Mapped[list[str]] = mapped_column(JsonDocument, default=list)
+    tolk_nodig: Mapped[bool] = mapped_column(Boolean, default=False)
+    tolk_taal: Mapped[str | None] = mapped_column(String(60))
+    plicht: Mapped[bool | None] = mapped_column(Boolean)
+    plicht_begindatum: Mapped[date | None] = mapped_column(Date)
+    plicht_einddatum: Mapped[date | None] = mapped_column(Date)
+    reden_geen_plicht: Mapped[str | None] = mapped_column(String(60))
+    vrijstelling: Mapped[str | None] = mapped_column(String(500))
+    ontheffing: Mapped[str | None] = mapped_column(String(500))
+    datum_huisvesting_verwacht: Mapped[date | None] = mapped_column(Date)
+    datum_huisvesting: Mapped[date | None] = mapped_column(Date)
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     versie: Mapped[int] = mapped_column(Integer)
 
     __mapper_args__ = {"version_id_col": versie}
+
+
+class Verhuizing(Base):
+    """A dossier handed over to another gemeente, with the DUO event that told of it (SS120/SS121)."""
+
+    __tablename__ = "verhuizing"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_uuid)
+    inburgeraar_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("inburgeraar.id"), index=True)
+    van_gemeente: Mapped[str] = mapped_column(String(6))
+    naar_gemeente: Mapped[str] = mapped_column(String(6))
+    datum_vestiging: Mapped[date] = mapped_column(Date)
+    gebeurtenis: Mapped[str] = mapped_column(String(8))
+    aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

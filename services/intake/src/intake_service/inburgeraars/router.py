@@ -1,10 +1,10 @@
 """HTTP for the inburgeraar register. The BSN travels only in request bodies."""
 
 import uuid
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
-
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import Doelgroep
@@ -13,11 +13,22 @@ from inburgering_shared.pagination import Page, PageParams, make_page, page_para
 from inburgering_shared.problems import problem_responses
 
 from ..events import inburgeraar_url
-from . import service
+from . import service, verhuizing
 from .models import Inburgeraar
-from .schemas import BsnZoekvraag, InburgeraarCreate, InburgeraarDetail, InburgeraarRead, InburgeraarUpdate
+from .repository import IntakeStatus, Zoekfilter
+from .schemas import (
+    BsnZoekvraag,
+    InburgeraarCreate,
+    InburgeraarDetail,
+    InburgeraarRead,
+    InburgeraarUpdate,
+    Inburgeringsplicht,
+    Verhuizing,
+    VerhuizingCreate,
+)
 
 router = APIRouter(prefix="/inburgeraars", tags=["inburgeraars"])
+verhuizingen_router = APIRouter(prefix="/verhuizingen", tags=["inburgeraars"])
 
 Casework = Annotated[Principal, Depends(require(*CASEWORK))]
 Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
@@ -38,6 +49,23 @@ def to_read(api_url: str, i: Inburgeraar) -> InburgeraarRead:
         landVanHerkomst=i.land_van_herkomst,
         klantmanager=i.klantmanager,
         datumKoppeling=i.datum_koppeling,
+        talen=i.talen,
+        tolkNodig=i.tolk_nodig,
+        tolkTaal=i.tolk_taal,
+        inburgeringsplicht=(
+            Inburgeringsplicht(
+                indicatorInburgeringsplicht=i.plicht,
+                begindatum=i.plicht_begindatum,
+                einddatum=i.plicht_einddatum,
+                redenGeenInburgeringsplicht=i.reden_geen_plicht,
+            )
+            if i.plicht is not None
+            else None
+        ),
+        vrijstelling=i.vrijstelling,
+        ontheffing=i.ontheffing,
+        datumHuisvestingVerwacht=i.datum_huisvesting_verwacht,
+        datumHuisvesting=i.datum_huisvesting,
         aangemaakt=i.aangemaakt,
         gewijzigd=i.gewijzigd,
         versie=i.versie,
@@ -51,8 +79,12 @@ def to_read(api_url: str, i: Inburgeraar) -> InburgeraarRead:
     responses={200: {"model": InburgeraarRead, "description": "Bestond al"}},
 )
 def registreer_inburgeraar(
-    data: InburgeraarCreate, principal: Casework, session: DbSession, outbox: EventOutbox,
-    api_url: ApiUrl, response: Response,
+    data: InburgeraarCreate,
+    principal: Casework,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    response: Response,
 ) -> InburgeraarRead:
     principal.check_gemeente(data.gemeentecode)
     inburgeraar, created = service.registreer_inburgeraar(session, outbox, api_url=api_url, data=data)
@@ -71,10 +103,25 @@ def list_inburgeraars(
     params: Annotated[PageParams, Depends(page_params)],
     klantmanager: Annotated[str | None, Query(max_length=100)] = None,
     doelgroep: Doelgroep | None = None,
+    intakeStatus: IntakeStatus | None = None,
+    datumKoppelingVanaf: date | None = None,
+    datumKoppelingTot: date | None = None,
+    datumKennisgevingVanaf: date | None = None,
+    datumKennisgevingTot: date | None = None,
 ) -> Page[InburgeraarRead]:
+    """Dossiers of the token's gemeenten, filtered (date bounds inclusive); BSN search: `POST /zoeken`."""
+    zoekfilter = Zoekfilter(
+        gemeenten=principal.gemeente_filter(),
+        klantmanager=klantmanager,
+        doelgroep=doelgroep.value if doelgroep else None,
+        intake_status=intakeStatus,
+        koppeling_vanaf=datumKoppelingVanaf,
+        koppeling_tot=datumKoppelingTot,
+        kennisgeving_vanaf=datumKennisgevingVanaf,
+        kennisgeving_tot=datumKennisgevingTot,
+    )
     count, rows = service.list_inburgeraars(
-        session, principal=principal, klantmanager=klantmanager,
-        doelgroep=doelgroep.value if doelgroep else None, offset=params.offset, limit=params.pageSize,
+        session, zoekfilter=zoekfilter, offset=params.offset, limit=params.pageSize
     )
     return make_page(request, params, count, [to_read(api_url, i) for i in rows])
 
@@ -95,12 +142,19 @@ def get_inburgeraar(
     response.headers["ETag"] = etag(inburgeraar.versie)
     # The BSN only for casework roles; other services work with the dossier URL.
     bsn = inburgeraar.bsn if principal.has_role(*CASEWORK) else None
-    return InburgeraarDetail(**to_read(api_url, inburgeraar).model_dump(), bsn=bsn)
+    verhuizingen = [
+        Verhuizing(
+            vanGemeente=v.van_gemeente,
+            naarGemeente=v.naar_gemeente,
+            datumVestiging=v.datum_vestiging,
+            gebeurtenis=v.gebeurtenis,
+        )
+        for v in verhuizing.verhuizingen_van(session, inburgeraar)
+    ]
+    return InburgeraarDetail(**to_read(api_url, inburgeraar).model_dump(), bsn=bsn, verhuizingen=verhuizingen)
 
 
-@router.patch(
-    "/{inburgeraarId}", response_model=InburgeraarRead, responses=problem_responses(404, 412, 428)
-)
+@router.patch("/{inburgeraarId}", response_model=InburgeraarRead, responses=problem_responses(404, 412, 428))
 def wijzig_inburgeraar(
     inburgeraarId: uuid.UUID,
     changes: InburgeraarUpdate,
@@ -112,8 +166,22 @@ def wijzig_inburgeraar(
     if_match: Annotated[str | None, Header(alias="If-Match")] = None,
 ) -> InburgeraarRead:
     inburgeraar = service.wijzig_inburgeraar(
-        session, outbox, api_url=api_url, principal=principal, inburgeraar_id=inburgeraarId,
-        changes=changes, if_match=if_match,
+        session,
+        outbox,
+        api_url=api_url,
+        principal=principal,
+        inburgeraar_id=inburgeraarId,
+        changes=changes,
+        if_match=if_match,
     )
     response.headers["ETag"] = etag(inburgeraar.versie)
     return to_read(api_url, inburgeraar)
+
+
+@verhuizingen_router.post("", response_model=InburgeraarRead, responses=problem_responses(403, 404, 409))
+def verhuis_inburgeraar(
+    data: VerhuizingCreate, principal: Casework, session: DbSession, outbox: EventOutbox, api_url: ApiUrl
+) -> InburgeraarRead:
+    """The person settled in this gemeente (DUO SS120/SS121): the dossier moves here with its history."""
+    dossier = verhuizing.verhuis(session, outbox, api_url=api_url, principal=principal, data=data)
+    return to_read(api_url, dossier)

@@ -1,13 +1,13 @@
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated
-
-from pydantic import AfterValidator, BaseModel, Field
 
 from inburgering_shared.contracts.resources import (
     GEMEENTECODE_PATTERN,
     Doelgroep,
     InburgeraarContract,
 )
+from pydantic import AfterValidator, BaseModel, Field
 
 from .rules import bsn_is_valid
 
@@ -33,21 +33,66 @@ class Persoonsgegevens(BaseModel):
     doelgroep: Doelgroep
 
 
-class InburgeraarCreate(Persoonsgegevens):
-    gemeentecode: Gemeentecode
+class RedenGeenInburgeringsplicht(StrEnum):
+    """DUO Inburgeringsplicht API, schema `RedenGeenInburgeringsplicht`."""
+
+    VOLLEDIGE_ONTHEFFING = "Volledige ontheffing"
+    VOLLEDIGE_VRIJSTELLING = "Volledige vrijstelling"
+    VOLDAAN = "Inburgeringsplicht voldaan"
+    VERBLIJFSDOEL_GEWIJZIGD = "Verblijfsdoel gewijzigd"
+    VERTREK = "Vertrek uit Nederland langer dan een jaar"
+    OVERLIJDEN = "Overlijden"
+    OVERIG = "Overig"
+    TIJDELIJKE_VRIJSTELLING = "Tijdelijke vrijstelling"
+
+
+class Inburgeringsplicht(BaseModel):
+    """The inburgeringsplicht as DUO states it (Inburgeringsplicht API, schema `Inburgeringsplicht`)."""
+
+    indicatorInburgeringsplicht: bool
+    begindatum: date | None = None
+    einddatum: date | None = None
+    redenGeenInburgeringsplicht: RedenGeenInburgeringsplicht | None = None
+
+
+Taal = Annotated[str, Field(min_length=1, max_length=60)]
+DuoTekst = Annotated[
+    str | None, Field(max_length=500, description="Zoals DUO het vastlegt (reden of grond, oordeel, datum)")
+]
+
+
+class Dossierfeiten(BaseModel):
+    """Facts of the dossier besides identity; on an update, absent fields stay as they are."""
+
     klantmanager: Annotated[str | None, Field(max_length=100)] = None
-    datumKoppeling: date | None = None
     datumKennisgeving: date | None = None
     datumInschrijvingBrp: date | None = None
+    talen: Annotated[list[Taal] | None, Field(max_length=20)] = None
+    tolkNodig: bool | None = None
+    tolkTaal: Taal | None = None
+    inburgeringsplicht: Inburgeringsplicht | None = None
+    vrijstelling: DuoTekst = None
+    ontheffing: DuoTekst = None
+    datumHuisvestingVerwacht: date | None = None
+    datumHuisvesting: date | None = None
 
 
-class InburgeraarUpdate(BaseModel):
+class InburgeraarCreate(Persoonsgegevens, Dossierfeiten):
+    gemeentecode: Gemeentecode
+    datumKoppeling: date | None = None
+
+
+class InburgeraarUpdate(Dossierfeiten):
     """Fields a klantmanager may change; absent fields stay as they are."""
 
-    klantmanager: Annotated[str | None, Field(max_length=100)] = None
-    datumKennisgeving: date | None = None
-    datumInschrijvingBrp: date | None = None
     landVanHerkomst: Annotated[str | None, Field(max_length=100)] = None
+
+
+class Verhuizing(BaseModel):
+    vanGemeente: str
+    naarGemeente: str
+    datumVestiging: date
+    gebeurtenis: str
 
 
 class InburgeraarRead(InburgeraarContract):
@@ -60,6 +105,14 @@ class InburgeraarRead(InburgeraarContract):
     landVanHerkomst: str | None
     klantmanager: str | None
     datumKoppeling: date | None
+    talen: list[str]
+    tolkNodig: bool
+    tolkTaal: str | None
+    inburgeringsplicht: Inburgeringsplicht | None
+    vrijstelling: str | None
+    ontheffing: str | None
+    datumHuisvestingVerwacht: date | None
+    datumHuisvesting: date | None
     aangemaakt: datetime
     gewijzigd: datetime
     versie: int
@@ -67,9 +120,24 @@ class InburgeraarRead(InburgeraarContract):
 
 class InburgeraarDetail(InburgeraarRead):
     bsn: str | None = Field(description="Alleen voor klantmanager, teamleider en regisseur")
+    verhuizingen: list[Verhuizing] = Field(description="Eerdere gemeenten van dit dossier (DUO SS120/SS121)")
 
 
 class BsnZoekvraag(BaseModel):
     bsn: Bsn
 
 
+class DuoGebeurtenisVestiging(StrEnum):
+    """DUO's events for a person settling in another gemeente (Gebeurtenissen.md)."""
+
+    SS120 = "SS120"  # in gemeente gevestigd zonder PIP
+    SS121 = "SS121"  # in gemeente gevestigd met PIP vorige gemeente
+
+
+class VerhuizingCreate(BaseModel):
+    """Hand a dossier over to the gemeente the person settled in; the BSN travels in the body."""
+
+    bsn: Bsn
+    naarGemeente: Gemeentecode
+    datumVestiging: date
+    gebeurtenis: DuoGebeurtenisVestiging

@@ -1,6 +1,7 @@
 """Use cases of the inburgeraar register."""
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from inburgering_shared.auth import Principal
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..events import publish_inburgeraar
 from . import repository
 from .models import Inburgeraar
-from .schemas import InburgeraarCreate, InburgeraarUpdate
+from .schemas import Dossierfeiten, InburgeraarCreate, InburgeraarUpdate
 
 
 def registreer_inburgeraar(
@@ -46,11 +47,43 @@ def inburgeraar_kolommen(data: InburgeraarCreate) -> dict[str, Any]:
         "geboortedatum": data.geboortedatum,
         "land_van_herkomst": data.landVanHerkomst,
         "doelgroep": data.doelgroep.value,
-        "klantmanager": data.klantmanager,
         "datum_koppeling": data.datumKoppeling,
-        "datum_kennisgeving": data.datumKennisgeving,
-        "datum_inschrijving_brp": data.datumInschrijvingBrp,
+        **feiten_kolommen(data, Dossierfeiten.model_fields),
     }
+
+
+KOLOMMEN = {
+    "klantmanager": "klantmanager",
+    "datumKennisgeving": "datum_kennisgeving",
+    "datumInschrijvingBrp": "datum_inschrijving_brp",
+    "tolkTaal": "tolk_taal",
+    "vrijstelling": "vrijstelling",
+    "ontheffing": "ontheffing",
+    "datumHuisvestingVerwacht": "datum_huisvesting_verwacht",
+    "datumHuisvesting": "datum_huisvesting",
+    "landVanHerkomst": "land_van_herkomst",
+}
+
+
+def feiten_kolommen(feiten: Dossierfeiten, velden: Iterable[str]) -> dict[str, Any]:
+    """The columns of the named API fields; no languages is an empty list, no answer on a tolk is no."""
+    kolommen: dict[str, Any] = {}
+    for veld in velden:
+        waarde = getattr(feiten, veld)
+        if veld == "inburgeringsplicht":
+            kolommen.update(
+                plicht=waarde.indicatorInburgeringsplicht if waarde else None,
+                plicht_begindatum=waarde.begindatum if waarde else None,
+                plicht_einddatum=waarde.einddatum if waarde else None,
+                reden_geen_plicht=waarde.redenGeenInburgeringsplicht if waarde else None,
+            )
+        elif veld == "talen":
+            kolommen["talen"] = list(waarde or [])
+        elif veld == "tolkNodig":
+            kolommen["tolk_nodig"] = bool(waarde)
+        else:
+            kolommen[KOLOMMEN[veld]] = waarde
+    return kolommen
 
 
 def get_inburgeraar(session: Session, *, principal: Principal, inburgeraar_id: uuid.UUID) -> Inburgeraar:
@@ -73,37 +106,17 @@ def wijzig_inburgeraar(
 ) -> Inburgeraar:
     inburgeraar = get_inburgeraar(session, principal=principal, inburgeraar_id=inburgeraar_id)
     check_if_match(if_match, inburgeraar.versie)
-    fields = changes.model_dump(exclude_unset=True)
-    column = {
-        "klantmanager": "klantmanager",
-        "datumKennisgeving": "datum_kennisgeving",
-        "datumInschrijvingBrp": "datum_inschrijving_brp",
-        "landVanHerkomst": "land_van_herkomst",
-    }
-    for name, value in fields.items():
-        setattr(inburgeraar, column[name], value)
+    for column, value in feiten_kolommen(changes, changes.model_fields_set).items():
+        setattr(inburgeraar, column, value)
     session.flush()
     publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.UPDATE)
     return inburgeraar
 
 
 def list_inburgeraars(
-    session: Session,
-    *,
-    principal: Principal,
-    klantmanager: str | None,
-    doelgroep: str | None,
-    offset: int,
-    limit: int,
+    session: Session, *, zoekfilter: repository.Zoekfilter, offset: int, limit: int
 ) -> tuple[int, list[Inburgeraar]]:
-    return repository.list_page(
-        session,
-        gemeenten=principal.gemeente_filter(),
-        klantmanager=klantmanager,
-        doelgroep=doelgroep,
-        offset=offset,
-        limit=limit,
-    )
+    return repository.list_page(session, zoekfilter, offset=offset, limit=limit)
 
 
 def zoek_op_bsn(session: Session, *, principal: Principal, bsn: str) -> list[Inburgeraar]:
