@@ -62,15 +62,15 @@ class Worker:
     app: FastAPI
     owners: Owners
 
-    def jobs(self, vandaag: date) -> dict[str, Job]:
+    def jobs(self, vandaag: date, **settings: object) -> dict[str, Job]:
         services = ServiceClient(lambda: "t", transport=httpx.MockTransport(self.owners.handle))
-        config = Settings(database_url="sqlite://", **SETTINGS)  # type: ignore[arg-type]
+        config = Settings(database_url="sqlite://", **{**SETTINGS, **settings})  # type: ignore[arg-type]
         return build_jobs(config, services, Outbox(OUTBOX_TABLES, []), vandaag=lambda: vandaag)
 
-    def run(self, job: str, vandaag: date) -> Resultaat:
+    def run(self, job: str, vandaag: date, **settings: object) -> Resultaat:
         factory: Callable = self.app.state.session_factory
         with factory() as session, session.begin():
-            return self.jobs(vandaag)[job](session)
+            return self.jobs(vandaag, **settings)[job](session)
 
     def run_recorded(self, job: str, vandaag: date) -> JobRun | None:
         """As the worker does: on the leading replica only, with the run recorded."""

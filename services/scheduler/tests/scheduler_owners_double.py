@@ -1,13 +1,13 @@
 """Contract-shaped doubles of the services the scheduler reads: pip's deadlines and intake's dossiers.
 
-The deadlines endpoint follows the shared `deadline_router` contract (status,
+The deadlines endpoint follows the shared `deadline_router` contract (status, gewijzigdNa,
 vervaldatumTot, keyset cursor `na`, pageSize, `next`); the real pip and
 trajectory answer in the end-to-end test (tests/e2e).
 """
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -21,7 +21,9 @@ INTAKE = "http://intake.test/v1/inburgeraars"
 class Owners:
     deadlines: dict[str, dict[str, Any]] = field(default_factory=dict)
     dossiers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    gewijzigd: dict[str, datetime] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
+    served: list[int] = field(default_factory=list)  # deadlines answered per listing
     down: bool = False
 
     def dossier(self, *, klantmanager: str | None = "km-1", gemeentecode: str = "GM0171") -> str:
@@ -51,12 +53,14 @@ class Owners:
             "status": "open",
             "regel": "R2: Besluit art. 5.3",
         }
+        self.gewijzigd[url] = datetime.now(UTC)
         return url
 
     def set(self, url: str, **fields: Any) -> None:
         self.deadlines[url].update(
             {k: v.isoformat() if isinstance(v, date) else v for k, v in fields.items()}
         )
+        self.gewijzigd[url] = datetime.now(UTC)
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(str(request.url))
@@ -78,6 +82,10 @@ class Owners:
                 for d in self.deadlines.values()
                 if d["status"] == query.get("status", "open")
                 and ("vervaldatumTot" not in query or d["vervaldatum"] <= query["vervaldatumTot"])
+                and (
+                    "gewijzigdNa" not in query
+                    or self.gewijzigd[d["url"]] > datetime.fromisoformat(query["gewijzigdNa"])
+                )
             ),
             key=lambda d: (d["vervaldatum"], d["uuid"]),
         )
@@ -86,6 +94,7 @@ class Owners:
             rows = [d for d in rows if (d["vervaldatum"], d["uuid"]) > (day, ident)]
         size = int(query.get("pageSize", 100))
         page, rest = rows[:size], rows[size:]
+        self.served.append(len(page))
         next_url = None
         if rest:
             last = page[-1]

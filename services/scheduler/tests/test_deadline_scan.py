@@ -70,7 +70,8 @@ def test_the_scan_reads_only_the_horizon_page_by_page(
     listings = [r for r in worker.owners.requests if r.startswith(f"{PIP}/deadlines?")]
     assert len(listings) == 3  # pages of 500 by keyset
     tot = date.fromisoformat(listings[0].split("vervaldatumTot=")[1].split("&")[0])
-    assert tot == date(2026, 12, 30)  # the furthest default horizon: inburgeringstermijn, 6 months
+    # The furthest default horizon, inburgeringstermijn's 6 months: 31 December less 6 months is 30 June.
+    assert tot == date(2026, 12, 31)
     assert far not in {s["deadline"] for s in signalen(client, auth_headers)}
 
 
@@ -83,7 +84,7 @@ def test_a_signal_resolves_when_the_owner_reports_the_deadline_met(
     worker.run("deadline-scan", D + timedelta(days=1))
     worker.owners.set(met, status="gehaald")
     worker.owners.set(moved, vervaldatum=D + timedelta(days=60))  # a third party's information (R3)
-    del worker.owners.deadlines[cancelled]
+    worker.owners.set(cancelled, status="vervallen")
     assert worker.run("deadline-scan", D + timedelta(days=2)).items == 3
     reden = {
         s["deadline"]: (s["status"], s["opgelost"]["reden"], s["opgelost"]["door"])
@@ -232,3 +233,81 @@ def test_an_unreachable_owner_fails_the_run_partly_and_loses_nothing(
     assert (resultaat.items, len(resultaat.fouten)) == (0, 1)
     worker.owners.down = False
     assert worker.run("deadline-scan", D + timedelta(days=5)).items == 1
+
+
+def listings(worker: Worker) -> list[str]:
+    return [r for r in worker.owners.requests if r.startswith(f"{PIP}/deadlines?")]
+
+
+def test_after_the_first_full_scan_a_run_reads_only_what_changed(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    soon = worker.owners.deadline("pip-vaststellen", D + timedelta(days=20))
+    worker.run("deadline-scan", D)
+    assert ["gewijzigdNa" not in r and "na=" not in r for r in listings(worker)] == [True]  # full: one page
+
+    worker.owners.requests.clear()
+    assert worker.run("deadline-scan", D).items == 0  # same day: no due-date window, only the changes
+    assert listings(worker) and all("gewijzigdNa=" in r for r in listings(worker))
+
+    # Down for ten days: the windows of the missed days are read, and the warning is raised.
+    worker.owners.requests.clear()
+    assert worker.run("deadline-scan", D + timedelta(days=10)).items == 1
+    windows = [r for r in listings(worker) if "gewijzigdNa" not in r]
+    assert windows and all("na=" in r and "vervaldatumTot=" in r for r in windows)
+    assert [s["deadline"] for s in signalen(client, auth_headers)] == [soon]
+
+
+def test_the_changes_feed_reads_only_deadlines_changed_since_the_last_scan_began(worker: Worker) -> None:
+    for _ in range(3):
+        worker.owners.deadline("pip-vaststellen", D - timedelta(days=3))
+    worker.run("deadline-scan", D, scan_overlap_seconds=0)
+    changed = worker.owners.deadline("pip-vaststellen", D + timedelta(days=100))
+    worker.owners.served.clear()
+    worker.run("deadline-scan", D, scan_overlap_seconds=0)
+    assert sum(worker.owners.served) == 1  # only the one created after the last scan began
+    worker.owners.set(changed, status="gehaald")
+    worker.owners.served.clear()
+    worker.run("deadline-scan", D, scan_overlap_seconds=600)  # the overlap re-reads recent changes too
+    assert sum(worker.owners.served) == 4
+
+
+def test_a_deadline_created_already_late_is_raised_by_the_next_incremental_run(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    worker.run("deadline-scan", D)  # the first, full scan
+    late = worker.owners.deadline("pip-vaststellen", D - timedelta(days=30))  # a late kennisgeving
+    assert worker.run("deadline-scan", D).items == 1
+    assert [s["deadline"] for s in signalen(client, auth_headers)] == [late]
+
+
+def test_changed_horizons_make_the_next_run_read_the_whole_horizon(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    worker.run("deadline-scan", D)
+    put_settings(client, auth_headers, horizonnen={"pip-vaststellen": {"dagen": 40}})
+    worker.owners.requests.clear()
+    worker.run("deadline-scan", D)
+    assert any("gewijzigdNa" not in r and "na=" not in r for r in listings(worker))
+
+
+def test_a_deleted_deadline_resolves_its_signal_on_the_owners_event(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    url = worker.owners.deadline("pip-vaststellen", D)
+    inburgeraar = worker.owners.deadlines[url]["inburgeraar"]
+    worker.run("deadline-scan", D + timedelta(days=1))
+    del worker.owners.deadlines[url]
+    event = {
+        "id": str(uuid.uuid4()),
+        "kanaal": "trajecten",
+        "hoofdObject": inburgeraar,
+        "resource": "traject",
+        "resourceUrl": f"{PIP}/trajecten/{uuid.uuid4()}",
+        "actie": "destroy",
+        "aanmaakdatum": "2026-07-01T10:00:00Z",
+        "kenmerken": {"gemeentecode": "GM0171"},
+    }
+    assert client.post("/v1/callbacks", json=event, headers=auth_headers("service")).status_code == 204
+    [signaal] = signalen(client, auth_headers, soort="pip-vaststellen-verstreken")
+    assert (signaal["status"], signaal["opgelost"]["reden"]) == ("opgelost", "deadline-vervallen")

@@ -1,6 +1,6 @@
 """The scheduler's date rules, table-tested: which signal a deadline raises, escalation, CBS (R16), DST."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +12,7 @@ from scheduler_service.signalen.rules import (
     cbs_levering_open,
     datum_in,
     escalatieniveau,
+    nieuw_verschuldigd,
     signaal_soort,
 )
 
@@ -126,3 +127,45 @@ def test_a_dst_change_does_not_move_a_due_date() -> None:
     )
     # The warning two weeks before the change is counted in days, not in hours.
     assert horizon.waarschuwingsdatum(vervaldatum) == date(2026, 10, 11)
+
+
+HORIZONNEN = [
+    Horizon(dagen=14),
+    Horizon(maanden=3),
+    Horizon(maanden=6),
+    Horizon(dagen=28),
+    Horizon(),
+    Horizon(maanden=1, dagen=3),
+]
+DAYS = [date(2026, 1, 1) + timedelta(days=i) for i in range(430)]
+
+
+@pytest.mark.parametrize("horizon", HORIZONNEN)
+def test_the_furthest_warning_date_is_exact_also_at_month_ends(horizon: Horizon) -> None:
+    for vandaag in DAYS:
+        tot = horizon.verste_vervaldatum(vandaag)
+        assert (
+            horizon.waarschuwingsdatum(tot) <= vandaag < horizon.waarschuwingsdatum(tot + timedelta(days=1))
+        )
+
+
+@pytest.mark.parametrize("gap", [1, 2, 7, 45])
+def test_the_incremental_windows_hold_every_deadline_whose_signal_fell_due(gap: int) -> None:
+    """After a gap of days (downtime), every deadline whose signal changed lies in a window."""
+    for vorige in DAYS[::7]:
+        vandaag = vorige + timedelta(days=gap)
+        vensters = nieuw_verschuldigd(vorige, vandaag, HORIZONNEN)
+        for vervaldatum in (vorige + timedelta(days=i) for i in range(-10, 200)):
+            for horizon in HORIZONNEN:
+                nu = signaal_soort("x", vervaldatum, vandaag, horizon)
+                if nu is not None and nu != signaal_soort("x", vervaldatum, vorige, horizon):
+                    assert any(na < vervaldatum <= tot for na, tot in vensters), (
+                        vorige,
+                        vandaag,
+                        vervaldatum,
+                    )
+
+
+def test_no_windows_on_the_same_day() -> None:
+    assert nieuw_verschuldigd(date(2026, 3, 1), date(2026, 3, 1), HORIZONNEN) == []
+    assert nieuw_verschuldigd(date(2026, 3, 2), date(2026, 3, 1), HORIZONNEN) == []

@@ -13,6 +13,9 @@ class Settings(ServiceSettings):
         default_factory=lambda: ["http://127.0.0.1:8002/v1", "http://127.0.0.1:8003/v1"]
     )
     scan_interval_seconds: float = 300.0
+    # The incremental scan re-reads deadlines changed this long before the last scan began (clock skew,
+    # transactions still open then); re-reading is harmless, missing is not.
+    scan_overlap_seconds: float = Field(default=600.0, ge=0)
     leader_lease_seconds: float = 60.0
     timezone: str = "Europe/Amsterdam"
     # Defaults for gemeenten that set nothing themselves (`/v1/instellingen/{gemeentecode}`).

@@ -58,7 +58,8 @@ def build_jobs(
             instellingen=AlleInstellingen(session, standaarden(settings)),
             vandaag=today(),
         )
-        return scan_deadlines(scan, settings.deadline_sources)
+        overlap = timedelta(seconds=settings.scan_overlap_seconds)
+        return scan_deadlines(scan, settings.deadline_sources, nu=datetime.now(UTC), overlap=overlap)
 
     def signaal_escalatie(session: Session) -> Resultaat:
         return escalate_signalen(

@@ -1,5 +1,6 @@
 """A gemeente's signal settings, and the effective settings the jobs apply (defaults filled in)."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 from inburgering_shared.auth import Principal
@@ -58,6 +59,11 @@ class AlleInstellingen:
         if gemeentecode not in self._cache:
             self._cache[gemeentecode] = effectief(self.rows.get(gemeentecode), self.standaard)
         return self._cache[gemeentecode]
+
+    def handtekening(self) -> str:
+        """Changes whenever any gemeente's horizons (or the defaults) change."""
+        horizonnen = {code: sorted(self.voor(code).horizonnen.items()) for code in ["", *sorted(self.rows)]}
+        return hashlib.sha256(repr(horizonnen).encode()).hexdigest()
 
     def alle_horizonnen(self) -> list[Horizon]:
         gemeenten = [effectief(None, self.standaard), *map(self.voor, self.rows)]

@@ -48,3 +48,15 @@ class Signaal(Base):
     versie: Mapped[int] = mapped_column(Integer)
 
     __mapper_args__ = {"version_id_col": versie}
+
+
+class ScanStand(Base):
+    """How far the deadline scan got per source: the day it last completed, when that run began, and under
+    which horizons (a change of horizons makes the next run read the whole horizon again)."""
+
+    __tablename__ = "scan_stand"
+
+    bron: Mapped[str] = mapped_column(String(300), primary_key=True)
+    vandaag: Mapped[date] = mapped_column(Date)
+    gestart: Mapped[datetime] = mapped_column(UTCDateTime)
+    handtekening: Mapped[str] = mapped_column(String(64))

@@ -6,6 +6,7 @@ The law sets the deadlines themselves (pip: R2; trajectory: R4, R11, R14);
 the scheduler only compares dates with per-gemeente warning horizons.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -41,8 +42,15 @@ class Horizon:
         return add_months(vervaldatum, -self.maanden) - timedelta(days=self.dagen)
 
     def verste_vervaldatum(self, vandaag: date) -> date:
-        """The latest due date that already warns today (the scan reads up to this date)."""
-        return add_months(vandaag + timedelta(days=self.dagen), self.maanden)
+        """The latest due date that already warns today (the scan reads up to this date).
+
+        Exact also at month ends, where `add_months` clamps (31 March less one
+        month warns on 28 February).
+        """
+        verste = add_months(vandaag + timedelta(days=self.dagen), self.maanden)
+        while self.waarschuwingsdatum(verste + timedelta(days=1)) <= vandaag:
+            verste += timedelta(days=1)
+        return verste
 
 
 STANDAARD_HORIZONNEN: dict[str, Horizon] = {
@@ -75,9 +83,29 @@ def signaal_soort(
     return None
 
 
-def escaleert(soort: str) -> bool:
-    """Only a passed deadline escalates; a warning stays with the klantmanager."""
-    return soort.endswith(f"-{VERSTREKEN}")
+def nieuw_verschuldigd(vorige: date, vandaag: date, horizonnen: Iterable[Horizon]) -> list[tuple[date, date]]:
+    """Due-date windows (after, up to and including) of the deadlines whose signal falls due after `vorige`.
+
+    A deadline passes the day after its due date, and warns from its
+    horizon's warning date; what fell due up to `vorige` was handled by the
+    scan of that day. Overlapping windows are merged; none when `vandaag` is
+    not after `vorige`.
+    """
+    if vandaag <= vorige:
+        return []
+    vensters = sorted(
+        [(vorige - timedelta(days=1), vandaag - timedelta(days=1))]
+        + [(h.verste_vervaldatum(vorige), h.verste_vervaldatum(vandaag)) for h in set(horizonnen)]
+    )
+    merged: list[tuple[date, date]] = []
+    for na, tot in vensters:
+        if na >= tot:
+            continue
+        if merged and na <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], tot))
+        else:
+            merged.append((na, tot))
+    return merged
 
 
 def escalatieniveau(

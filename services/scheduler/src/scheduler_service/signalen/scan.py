@@ -1,22 +1,28 @@
 """The deadline scan: signals raised from the open deadlines of pip and trajectory, and closed again.
 
-Each run reads, per source, only the open deadlines due up to the furthest
-warning horizon (`vervaldatumTot`), oldest first, keyset-paged over the
-owner's (status, vervaldatum, id) index: the deadlines that warn or have passed,
-never the whole table. Every run reads the whole horizon again, so a run after
-downtime raises everything that fell due meanwhile, and a deadline created
-already late (a late kennisgeving) is not skipped. Safe to run twice and on
-two replicas at once: a signal is unique per deadline and kind.
+Every read goes through the owner's `GET /deadlines`, keyset-paged by due date
+over its (status, vervaldatum, id) index, or by its `gewijzigd` index; no run
+reads the open deadlines beyond the warning horizon, and a routine run reads
+only what changed:
 
-A signal whose deadline no longer shows up as open within the horizon is
-checked with the owner (GET the deadline) and resolved when it was met,
-cancelled or moved; the same check runs when pip or trajectory announce a
-change to the inburgeraar's dossier (see `events.py`).
+- **full** (the first run, after the horizons changed): every open deadline
+  due up to the furthest horizon, then every active signal the scan did not
+  call for again is checked with the owner (GET the deadline);
+- **incremental** (otherwise): the due-date windows of the days since the
+  last completed scan (after downtime every missed day, so nothing is
+  skipped), plus the deadlines created or changed since that scan began
+  (a deadline created already late, a moved one, a met or cancelled one).
+
+Safe to run twice and on two replicas at once: a signal is unique per deadline
+and kind. When pip or trajectory announce a change to a dossier, its active
+signals are checked at once (see `events.py`).
 """
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
+from urllib.parse import urlencode
 
 from inburgering_shared.contracts.resources import DeadlineContract, DeadlineStatus, InburgeraarContract
 from inburgering_shared.http import ServiceClient
@@ -24,13 +30,14 @@ from inburgering_shared.outbox import Outbox
 from inburgering_shared.pagination import MAX_PAGE_SIZE, Page
 from inburgering_shared.problems import ServiceUnavailable
 from sqlalchemy import select, tuple_
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..instellingen.service import AlleInstellingen
 from ..jobs.result import Resultaat
 from . import lifecycle
-from .models import Signaal
-from .rules import NADERT, VERSTREKEN, signaal_soort
+from .models import ScanStand, Signaal
+from .rules import NADERT, VERSTREKEN, nieuw_verschuldigd, signaal_soort
 from .schemas import SignaalStatus
 
 log = logging.getLogger(__name__)
@@ -62,28 +69,108 @@ class Scan:
         return self.klantmanagers[inburgeraar_url]
 
 
-def scan_deadlines(scan: Scan, sources: list[str]) -> Resultaat:
-    tot = max(h.verste_vervaldatum(scan.vandaag) for h in scan.instellingen.alle_horizonnen())
+MAX_UUID = "ffffffff-ffff-ffff-ffff-ffffffffffff"
+
+
+def scan_deadlines(scan: Scan, sources: list[str], *, nu: datetime, overlap: timedelta) -> Resultaat:
+    """Per source, a full scan of the horizon when there is no record of an earlier one under the same
+    horizons, else an incremental one; the record moves on only when the source's scan completed."""
+    handtekening = scan.instellingen.handtekening()
     resultaat = Resultaat()
     for source in sources:
+        stand = scan.session.get(ScanStand, source)
         try:
-            resultaat.add(_scan_source(scan, source, tot))
+            if stand is None or stand.handtekening != handtekening or stand.vandaag > scan.vandaag:
+                resultaat.add(_full_scan(scan, source))
+            else:
+                resultaat.add(_incremental_scan(scan, source, stand, since=stand.gestart - overlap))
         except ServiceUnavailable as exc:
             resultaat.fouten.append(exc.detail)
+            continue
+        _record(scan.session, stand, source, vandaag=scan.vandaag, gestart=nu, handtekening=handtekening)
     return resultaat
 
 
-def _scan_source(scan: Scan, source: str, tot: date) -> Resultaat:
-    gezien: set[tuple[str, str]] = set()
-    raised = 0
-    url: str | None = f"{source}/deadlines?status=open&vervaldatumTot={tot}&pageSize={MAX_PAGE_SIZE}"
+def _record(
+    session: Session,
+    stand: ScanStand | None,
+    source: str,
+    *,
+    vandaag: date,
+    gestart: datetime,
+    handtekening: str,
+) -> None:
+    if stand is None:
+        try:
+            with session.begin_nested():
+                session.add(
+                    ScanStand(bron=source, vandaag=vandaag, gestart=gestart, handtekening=handtekening)
+                )
+        except IntegrityError:
+            pass  # another replica recorded its scan of the same source just now
+        return
+    stand.vandaag, stand.gestart, stand.handtekening = vandaag, gestart, handtekening
+
+
+def _pages(scan: Scan, source: str, **query: str) -> Iterator[list[DeadlineContract]]:
+    url: str | None = f"{source}/deadlines?" + urlencode({**query, "pageSize": MAX_PAGE_SIZE})
     while url is not None:
         page = scan.services.get_model(url, Page[DeadlineContract])
-        wanted = _wanted(scan, page.results)
+        yield page.results
+        url = page.next
+
+
+def _full_scan(scan: Scan, source: str) -> Resultaat:
+    """Every open deadline up to the furthest horizon; then the active signals not called for again."""
+    tot = max(h.verste_vervaldatum(scan.vandaag) for h in scan.instellingen.alle_horizonnen())
+    gezien: set[tuple[str, str]] = set()
+    raised = 0
+    for deadlines in _pages(scan, source, status="open", vervaldatumTot=str(tot)):
+        wanted = _wanted(scan, deadlines)
         raised += _raise_for_page(scan, wanted)
         gezien.update(wanted)
-        url = page.next
     return Resultaat(raised).add(_recheck_unseen(scan, source, gezien))
+
+
+def _incremental_scan(scan: Scan, source: str, stand: ScanStand, *, since: datetime) -> Resultaat:
+    """Only what changed since the last completed scan of this source.
+
+    1. the due-date windows of deadlines whose signal fell due after that
+       scan's day (after downtime: every day since; on the same day: none);
+    2. the deadlines the owner created or changed since that scan began (less
+       an overlap for clock skew and transactions still open then): new ones
+       already late, moved ones, and met or cancelled ones, whose signals resolve.
+    """
+    resultaat = Resultaat()
+    horizonnen = scan.instellingen.alle_horizonnen()
+    for na, tot in nieuw_verschuldigd(stand.vandaag, scan.vandaag, horizonnen):
+        for deadlines in _pages(scan, source, status="open", vervaldatumTot=str(tot), na=f"{na}_{MAX_UUID}"):
+            resultaat.items += _raise_for_page(scan, _wanted(scan, deadlines))
+    gewijzigd = since.isoformat()
+    for deadlines in _pages(scan, source, status="open", gewijzigdNa=gewijzigd):
+        wanted = _wanted(scan, deadlines)
+        resultaat.items += _raise_for_page(scan, wanted)
+        resultaat.items += _resolve_changed(scan, {d.url: d for d in deadlines}, wanted)
+    for status in (DeadlineStatus.GEHAALD, DeadlineStatus.VERVALLEN):
+        for deadlines in _pages(scan, source, status=status.value, gewijzigdNa=gewijzigd):
+            resultaat.items += _resolve_changed(scan, {d.url: d for d in deadlines}, {})
+    return resultaat
+
+
+def _resolve_changed(
+    scan: Scan, deadlines: dict[str, DeadlineContract], wanted: dict[tuple[str, str], DeadlineContract]
+) -> int:
+    """Resolve the active signals of these changed deadlines that they no longer call for."""
+    if not deadlines:
+        return 0
+    actief = scan.session.scalars(
+        select(Signaal).where(Signaal.deadline_url.in_(list(deadlines)), Signaal.status.in_(ACTIEF))
+    )
+    resolved = 0
+    for signaal in actief:
+        if (signaal.deadline_url, signaal.soort) not in wanted:
+            resolved += _assess(scan, signaal, deadlines[signaal.deadline_url])
+    return resolved
 
 
 def _wanted(scan: Scan, deadlines: list[DeadlineContract]) -> dict[tuple[str, str], DeadlineContract]:
@@ -157,19 +244,28 @@ def recheck(scan: Scan, signaal: Signaal) -> int:
     """Ask the owner about the signal's deadline; resolve the signal if it no longer applies (1)."""
     response = scan.services.request("GET", signaal.deadline_url)
     if response.status_code == 404:
-        oplossing = "deadline-vervallen"
-    elif not response.is_success:
+        return _assess(scan, signaal, None)
+    if not response.is_success:
         raise ServiceUnavailable(f"{signaal.deadline_url} antwoordde {response.status_code}.")
-    else:
+    try:
         deadline = DeadlineContract.model_validate(response.json())
+    except ValueError as exc:
+        raise ServiceUnavailable(f"{signaal.deadline_url} gaf een antwoord buiten het contract.") from exc
+    return _assess(scan, signaal, deadline)
+
+
+def _assess(scan: Scan, signaal: Signaal, deadline: DeadlineContract | None) -> int:
+    """Resolve the signal when its deadline (None: gone) no longer calls for it (1), else leave it (0)."""
+    if deadline is None:
+        oplossing = "deadline-vervallen"
+    elif deadline.status != DeadlineStatus.OPEN:
+        oplossing = f"deadline-{deadline.status.value}"
+    else:
         horizon = scan.instellingen.voor(deadline.gemeentecode).horizonnen.get(deadline.soort)
         nu = signaal_soort(deadline.soort, deadline.vervaldatum, scan.vandaag, horizon)
-        if deadline.status != DeadlineStatus.OPEN:
-            oplossing = f"deadline-{deadline.status.value}"
-        elif nu == signaal.soort or (nu is not None and nu.endswith(VERSTREKEN)):
+        if nu == signaal.soort or (nu is not None and nu.endswith(VERSTREKEN)):
             return 0  # still due, or a warning that has now passed: the scan raises that signal
-        else:
-            oplossing = "termijn-verschoven"
+        oplossing = "termijn-verschoven"
     lifecycle.resolve(
         scan.session, scan.outbox, scan.api_url, signaal, door=lifecycle.SYSTEEM, oplossing=oplossing
     )
