@@ -12,7 +12,14 @@ import sys
 import threading
 from pathlib import Path
 
-from inburgering_shared.system import SERVICES, LocalSystem, service_environment
+from inburgering_shared.system import (
+    DUO_SIMULATOR,
+    DUO_SIMULATOR_PORT,
+    SERVICES,
+    LocalSystem,
+    duo_simulator_installed,
+    service_environment,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 VAR = ROOT / "var"
@@ -33,6 +40,8 @@ def main() -> int:
     args = parser.parse_args()
     VAR.mkdir(exist_ok=True)
     ports = {spec.name: spec.port for spec in SERVICES}
+    if duo_simulator_installed():
+        ports[DUO_SIMULATOR] = DUO_SIMULATOR_PORT
     env = service_environment(ports, lambda name: f"sqlite:///{VAR / (name + '.db')}")
     env["AUTH_JWT_SECRET"] = dev_secret()
     env["SCHEDULER_SCAN_INTERVAL_SECONDS"] = "60"
@@ -50,6 +59,9 @@ def main() -> int:
             base = f"http://127.0.0.1:{ports[spec.name]}"
             print(f"  {spec.name:<11} {base}/v1/docs   (OpenAPI: {base}/openapi.json)")
         print("  scheduler jobs run in a separate process (scheduler-worker)")
+        if DUO_SIMULATOR in ports:
+            base = f"http://127.0.0.1:{ports[DUO_SIMULATOR]}"
+            print(f"  DUO simulator {base}/docs (control API under /simulator; see docs/duo-sync.md)")
         print("\nA token: make token ROLE=klantmanager GEMEENTE=GM0171")
         if args.demo:
             from demo_data import load_demo

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import pytest
 
-from inburgering_shared.system import SERVICES, LocalSystem, service_environment
+from inburgering_shared.system import DUO_SIMULATOR, SERVICES, LocalSystem, service_environment
 from inburgering_shared.testing import DatabaseBackend
 
 T = TypeVar("T")
@@ -24,13 +24,16 @@ def free_ports(count: int) -> list[int]:
     return ports
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def system(database_backend: DatabaseBackend, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalSystem]:
-    ports = dict(zip([s.name for s in SERVICES], free_ports(len(SERVICES)), strict=True))
+    names = [s.name for s in SERVICES] + [DUO_SIMULATOR]
+    ports = dict(zip(names, free_ports(len(names)), strict=True))
     env = service_environment(ports, lambda name: database_backend.url_for(f"e2e_{name}"))
     env.update(
         AUTH_JWT_SECRET=os.environ["AUTH_JWT_SECRET"],
         SCHEDULER_SCAN_INTERVAL_SECONDS="1",
+        TRAJECTORY_DUO_SYNC_INTERVAL_SECONDS="0.3",
+        TRAJECTORY_DUO_MAX_BACKOFF_SECONDS="1",
         **{f"{s.prefix}DISPATCH_INTERVAL_SECONDS": "0.2" for s in SERVICES},
         **{f"{s.prefix}DISPATCH_MAX_BACKOFF_SECONDS": "1" for s in SERVICES},
     )

@@ -52,6 +52,18 @@ SERVICES = (
 )
 
 
+# DUO is the one external system the local system simulates (deploy/duo-simulator). Development OINs:
+# DUO's as the simulator sends it, and one per gemeente (any 20 digits; production sets the real ones).
+DUO_SIMULATOR = "duo-simulator"
+DUO_SIMULATOR_PORT = 8090
+DUO_OIN = "00000000000000000000"
+GEMEENTE_OINS = {"GM0171": "00000001001234567000", "GM0200": "00000001002000000000"}
+
+
+def duo_simulator_installed() -> bool:
+    return importlib.util.find_spec("duo_simulator") is not None
+
+
 def service_environment(
     ports: dict[str, int], database_url: Callable[[str], str], *, host: str = "127.0.0.1"
 ) -> dict[str, str]:
@@ -68,6 +80,11 @@ def service_environment(
             if sub.subscribes_to and sub.name != spec.name
         ]
         env[spec.prefix + "ABONNEMENTEN"] = json.dumps(abonnementen)
+    env["TRAJECTORY_INTAKE_URL"] = f"http://{host}:{ports['intake']}/v1"
+    if DUO_SIMULATOR in ports:
+        env["TRAJECTORY_DUO_BASE_URL"] = f"http://{host}:{ports[DUO_SIMULATOR]}/v1"
+        env["TRAJECTORY_DUO_OIN"] = env["DUO_SIMULATOR_OIN"] = DUO_OIN
+        env["TRAJECTORY_DUO_GEMEENTE_OINS"] = json.dumps(GEMEENTE_OINS)
     env["SCHEDULER_DEADLINE_SOURCES"] = json.dumps(
         [f"http://{host}:{ports['pip']}/v1", f"http://{host}:{ports['trajectory']}/v1"]
     )
@@ -94,6 +111,11 @@ class LocalSystem:
                            "--host", self.env[spec.prefix + "HOST"], "--port", str(self.ports[name]),
                            "--log-level", "warning"])
 
+    def start_duo_simulator(self) -> None:
+        port = str(self.ports[DUO_SIMULATOR])
+        self._spawn(DUO_SIMULATOR, [sys.executable, "-m", "uvicorn", "duo_simulator.main:create_app",
+                                    "--factory", "--host", "127.0.0.1", "--port", port, "--log-level", "warning"])
+
     def start_worker(self) -> None:
         self._spawn("scheduler-worker", [sys.executable, "-m", "scheduler_service.worker"])
 
@@ -106,6 +128,8 @@ class LocalSystem:
         )
 
     def start_all(self) -> None:
+        if DUO_SIMULATOR in self.ports:
+            self.start_duo_simulator()
         for spec in SERVICES:
             self.start(spec.name)
         if self.scheduler_worker:
@@ -113,8 +137,9 @@ class LocalSystem:
 
     def wait_ready(self, names: list[str] | None = None, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
-        for name in names or [s.name for s in SERVICES]:
-            url = f"http://127.0.0.1:{self.ports[name]}/health/ready"
+        for name in names or [s.name for s in SERVICES] + [n for n in (DUO_SIMULATOR,) if n in self.ports]:
+            ready = "/simulator/storing" if name == DUO_SIMULATOR else "/health/ready"
+            url = f"http://127.0.0.1:{self.ports[name]}{ready}"
             while True:
                 process = self.processes.get(name)
                 if process is not None and process.poll() is not None:
