@@ -113,8 +113,8 @@ class LocalSystem:
 
     def start_duo_simulator(self) -> None:
         port = str(self.ports[DUO_SIMULATOR])
-        self._spawn(DUO_SIMULATOR, [sys.executable, "-m", "uvicorn", "duo_simulator.main:create_app",
-                                    "--factory", "--host", "127.0.0.1", "--port", port, "--log-level", "warning"])
+        command = ["uvicorn", "duo_simulator.main:create_app", "--factory", "--host", "127.0.0.1", "--port", port]
+        self._spawn(DUO_SIMULATOR, [sys.executable, "-m", *command, "--log-level", "warning"])
 
     def start_worker(self) -> None:
         self._spawn("scheduler-worker", [sys.executable, "-m", "scheduler_service.worker"])
