@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from inburgering_shared.settings import ServiceSettings
 from pydantic_settings import SettingsConfigDict
 
@@ -27,5 +29,9 @@ class Settings(ServiceSettings):
     duo_sync_enabled: bool = True
     duo_sync_interval_seconds: float = 2.0
     duo_max_backoff_seconds: float = 300.0
+    voortgangsgesprek_maanden: dict[str, int] = {}
+    """Per gemeentecode the interval between voortgangsgesprekken in months (default 3)."""
+    boete_maximum: dict[str, Decimal] = {}
+    """Per gemeentecode the gemeente's own maximum boete, below the statutory EUR 800 (R15)."""
     intake_url: str = ""
     """Intake's API (…/v1): DUO names a person by BSN, intake links the BSN to the inburgeraar."""

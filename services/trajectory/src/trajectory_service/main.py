@@ -13,8 +13,10 @@ from .db import INBOX, OUTBOX_TABLES
 from .deadlines.models import Deadline
 from .duo.router import router as duo_router
 from .duo.sync import DuoSync, create_sync
+from .handhaving.router import router as handhaving_router
 from .trajecten.router import router as trajecten_router
 from .trajecten.service import verwerk_pip
+from .voortgang.router import router as voortgang_router
 
 VERSION = "1.0.0"
 
@@ -34,9 +36,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[
             trajecten_router,
             componenten_router,
+            voortgang_router,
+            handhaving_router,
             duo_router,
             deadline_router(Deadline),
-            callback_router(INBOX, {Kanaal.PIPS: verwerk_pip}),
+            callback_router(INBOX, {Kanaal.PIPS: lambda context, n: verwerk_pip(context, n, settings)}),
         ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
         workers=[duo_sync],

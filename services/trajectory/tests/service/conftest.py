@@ -43,6 +43,7 @@ def app(database_backend: DatabaseBackend) -> FastAPI:
                 duo_oin=DUO_OIN,
                 duo_gemeente_oins={"GM0171": GEMEENTE_OIN},
                 duo_max_backoff_seconds=60,
+                boete_maximum={"GM0171": 300},
             )
         ),
     )

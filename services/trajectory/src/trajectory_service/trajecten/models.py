@@ -1,10 +1,9 @@
 import uuid
 from datetime import date, datetime
 
+from inburgering_shared.db import UTCDateTime, Uuid, new_uuid, utcnow
 from sqlalchemy import Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
-
-from inburgering_shared.db import UTCDateTime, Uuid, new_uuid, utcnow
 
 from ..db import Base
 

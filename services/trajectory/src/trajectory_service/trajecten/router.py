@@ -3,11 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
-
+from fastapi import APIRouter, Depends, Request, Response
 from inburgering_shared.api import ApiUrl, DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import Leerroute
+from inburgering_shared.etag import etag
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
 
@@ -18,7 +18,7 @@ from .schemas import TrajectRead
 
 router = APIRouter(prefix="/trajecten", tags=["trajecten"])
 
-Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
+Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE, Role.TAALAANBIEDER))]
 
 
 def to_read(api_url: str, t: Traject) -> TrajectRead:
@@ -33,6 +33,8 @@ def to_read(api_url: str, t: Traject) -> TrajectRead:
         termijnStart=t.termijn_start,
         termijnEinde=t.termijn_einde,
         mapDeadline=t.map_deadline,
+        pipVersie=t.pip_versie,
+        taalaanbieder=t.taalaanbieder,
         aangemaakt=t.aangemaakt,
         gewijzigd=t.gewijzigd,
     )
@@ -53,5 +55,9 @@ def list_trajecten(
 
 
 @router.get("/{trajectId}", response_model=TrajectRead, responses=problem_responses(404))
-def get_traject(trajectId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl) -> TrajectRead:
-    return to_read(api_url, service.get_traject(session, principal=principal, traject_id=trajectId))
+def get_traject(
+    trajectId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl, response: Response
+) -> TrajectRead:
+    traject = service.get_traject(session, principal=principal, traject_id=trajectId)
+    response.headers["ETag"] = etag(traject.rijversie)
+    return to_read(api_url, traject)

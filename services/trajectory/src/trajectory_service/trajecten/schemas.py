@@ -1,9 +1,8 @@
 import uuid
 from datetime import date, datetime
 
-from pydantic import BaseModel, Field
-
 from inburgering_shared.contracts.resources import Leerroute
+from pydantic import BaseModel, Field
 
 
 class TrajectRead(BaseModel):
@@ -16,6 +15,10 @@ class TrajectRead(BaseModel):
     dagtekeningEerstePip: date
     termijnStart: date
     termijnEinde: date = Field(description="Exclusief, zoals DUO het vastlegt (R4)")
-    mapDeadline: date | None = Field(description="MAP gestart binnen 18 maanden (R11); niet bij de Onderwijsroute")
+    mapDeadline: date | None = Field(
+        description="MAP gestart binnen 18 maanden (R11); niet bij de Onderwijsroute"
+    )
+    pipVersie: int
+    taalaanbieder: str | None = Field(description="Client-id van de taalaanbieder die dit traject verzorgt")
     aangemaakt: datetime
     gewijzigd: datetime

@@ -3,28 +3,28 @@
 import uuid
 from datetime import date, timedelta
 
+from inburgering_shared.auth import CASEWORK, Principal, Role
+from inburgering_shared.callbacks import EventContext
+from inburgering_shared.contracts.events import Actie, Notificatie
+from inburgering_shared.contracts.resources import DeadlineStatus, Leerroute, PipContract, PipStatus
+from inburgering_shared.outbox import Outbox
+from inburgering_shared.problems import NotFound
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inburgering_shared.auth import Principal
-from inburgering_shared.callbacks import EventContext
-from inburgering_shared.contracts.events import Actie, Kanaal, Notificatie
-from inburgering_shared.contracts.resources import DeadlineStatus, Leerroute, PipContract, PipStatus
-from inburgering_shared.db import utcnow
-from inburgering_shared.outbox import Outbox
-from inburgering_shared.problems import NotFound
-
 from ..componenten.service import open_componenten
+from ..config import Settings
 from ..deadlines.models import Deadline
 from ..duo.service import plan_opdracht
-from .events import publish, traject_url
+from ..voortgang.service import plan_gesprek
+from .events import publish
 from .models import Traject
 from .rules import inburgeringstermijn, map_deadline
 
 TERMIJN, MAP = "inburgeringstermijn", "map-gestart"
 
 
-def verwerk_pip(context: EventContext, notificatie: Notificatie) -> None:
+def verwerk_pip(context: EventContext, notificatie: Notificatie, settings: Settings) -> None:
     """Event handler: the first vastgesteld PIP opens the trajectory and starts its termijnen."""
     if notificatie.kenmerken.get("status") != PipStatus.VASTGESTELD:
         return
@@ -47,6 +47,7 @@ def verwerk_pip(context: EventContext, notificatie: Notificatie) -> None:
         traject.pip_versie = pip.versie
         return
     traject = open_traject(session, pip)
+    plan_gesprek(session, settings, traject, traject.termijn_start)
     publish(session, context.outbox, context.api_url, traject, Actie.CREATE)
 
 
@@ -108,9 +109,18 @@ def _deadline(session: Session, traject: Traject, soort: str, vervaldatum: date,
     )
 
 
+def bediende_trajecten(principal: Principal) -> str | None:
+    """A taalaanbieder (without a casework role) sees only the trajectories it serves: its client id."""
+    if principal.has_role(Role.TAALAANBIEDER) and not principal.has_role(*CASEWORK, Role.SERVICE):
+        return principal.client_id
+    return None
+
+
 def get_traject(session: Session, *, principal: Principal, traject_id: uuid.UUID) -> Traject:
     traject = session.get(Traject, traject_id)
     if traject is None or not principal.may_access(traject.gemeentecode):
+        raise NotFound("Traject niet gevonden.")
+    if (bediend := bediende_trajecten(principal)) is not None and traject.taalaanbieder != bediend:
         raise NotFound("Traject niet gevonden.")
     return traject
 
@@ -121,6 +131,8 @@ def list_trajecten(
     query = select(Traject)
     if (gemeenten := principal.gemeente_filter()) is not None:
         query = query.where(Traject.gemeentecode.in_(gemeenten))
+    if (bediend := bediende_trajecten(principal)) is not None:
+        query = query.where(Traject.taalaanbieder == bediend)
     count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     return count, list(
         session.scalars(query.order_by(Traject.aangemaakt, Traject.id).offset(offset).limit(limit))

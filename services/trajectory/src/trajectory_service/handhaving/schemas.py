@@ -1,0 +1,31 @@
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from .rules import Boetegrond
+
+
+class Handhavingssoort(StrEnum):
+    SCHRIFTELIJKE_WAARSCHUWING = "schriftelijke-waarschuwing"
+    HOORZITTING = "hoorzitting"
+    BOETE = "boete"
+
+
+class HandhavingsbesluitIn(BaseModel):
+    soort: Handhavingssoort
+    datum: date
+    grond: Boetegrond
+    verplichting: str = Field(
+        min_length=1, max_length=2000, description="De PIP-verplichting die niet is nagekomen"
+    )
+    bedrag: Decimal | None = Field(None, max_digits=8, decimal_places=2, description="Alleen bij een boete")
+
+
+class HandhavingsbesluitRead(HandhavingsbesluitIn):
+    url: str
+    pipVersie: int
+    wettelijkeGrondslag: str | None
+    beslotenDoor: str
+    aangemaakt: datetime

@@ -1,0 +1,120 @@
+"""Use cases of progress: voortgangsgesprekken (klantmanager) and monthly reports (taalaanbieder)."""
+
+import uuid
+from datetime import date
+
+from inburgering_shared.auth import Principal
+from inburgering_shared.contracts.resources import DeadlineStatus
+from inburgering_shared.etag import check_if_match
+from inburgering_shared.problems import Conflict, NotFound
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..config import Settings
+from ..deadlines.models import Deadline
+from ..trajecten.models import Traject
+from .models import Voortgangsgesprek, Voortgangsrapportage
+from .rules import STANDAARD_INTERVAL_MAANDEN, volgend_gesprek
+from .schemas import VoortgangsgesprekVerslag
+from .schemas import Voortgangsrapportage as RapportageIn
+
+SOORT = "voortgangsgesprek"
+
+
+def interval(settings: Settings, gemeentecode: str) -> int:
+    return settings.voortgangsgesprek_maanden.get(gemeentecode, STANDAARD_INTERVAL_MAANDEN)
+
+
+def plan_gesprek(session: Session, settings: Settings, traject: Traject, vanaf: date) -> Voortgangsgesprek:
+    """Plan the next talk and expose it as a deadline for the scheduler."""
+    gesprek = Voortgangsgesprek(
+        id=uuid.uuid4(),
+        traject_id=traject.id,
+        gepland=volgend_gesprek(vanaf, interval(settings, traject.gemeentecode)),
+        pip_versie=traject.pip_versie,
+    )
+    session.add(gesprek)
+    session.add(
+        Deadline(
+            soort=SOORT,
+            subject_id=gesprek.id,
+            inburgeraar_url=traject.inburgeraar_url,
+            gemeentecode=traject.gemeentecode,
+            vervaldatum=gesprek.gepland,
+            status=DeadlineStatus.OPEN.value,
+            regel="Voortgangsgesprek (seed 002 section 5; interval per gemeente)",
+            gestart_door=f"traject, vanaf {vanaf}",
+        )
+    )
+    session.flush()
+    return gesprek
+
+
+def gesprekken(session: Session, traject: Traject) -> list[Voortgangsgesprek]:
+    query = select(Voortgangsgesprek).where(Voortgangsgesprek.traject_id == traject.id)
+    return list(session.scalars(query.order_by(Voortgangsgesprek.gepland, Voortgangsgesprek.id)))
+
+
+def get_gesprek(session: Session, traject: Traject, gesprek_id: uuid.UUID) -> Voortgangsgesprek:
+    gesprek = session.get(Voortgangsgesprek, gesprek_id)
+    if gesprek is None or gesprek.traject_id != traject.id:
+        raise NotFound("Voortgangsgesprek niet gevonden.")
+    return gesprek
+
+
+def leg_gesprek_vast(
+    session: Session,
+    settings: Settings,
+    *,
+    traject: Traject,
+    gesprek_id: uuid.UUID,
+    verslag: VoortgangsgesprekVerslag,
+    if_match: str | None,
+) -> Voortgangsgesprek:
+    """Record the talk as held (report, outcome, the PIP version discussed) and plan the next one."""
+    gesprek = get_gesprek(session, traject, gesprek_id)
+    check_if_match(if_match, gesprek.rijversie)
+    if gesprek.gehouden is not None:
+        raise Conflict("Dit voortgangsgesprek is al vastgelegd.")
+    gesprek.gehouden, gesprek.verslag, gesprek.uitkomst = (
+        verslag.gehouden,
+        verslag.verslag,
+        verslag.uitkomst.value,
+    )
+    gesprek.pip_versie = traject.pip_versie
+    deadline = session.scalar(
+        select(Deadline).where(Deadline.subject_id == gesprek.id, Deadline.soort == SOORT)
+    )
+    if deadline is not None:
+        deadline.status = DeadlineStatus.GEHAALD.value
+    session.flush()
+    plan_gesprek(session, settings, traject, verslag.gehouden)
+    return gesprek
+
+
+def rapporteer(
+    session: Session, *, principal: Principal, traject: Traject, maand: str, rapportage: RapportageIn
+) -> tuple[Voortgangsrapportage, bool]:
+    """Create or replace the month's report (PUT: idempotent). Returns it and whether it is new."""
+    if traject.taalaanbieder != principal.client_id:
+        raise NotFound("Traject niet gevonden.")
+    rij = session.scalar(
+        select(Voortgangsrapportage).where(
+            Voortgangsrapportage.traject_id == traject.id, Voortgangsrapportage.maand == maand
+        )
+    )
+    nieuw = rij is None
+    if rij is None:
+        rij = Voortgangsrapportage(id=uuid.uuid4(), traject_id=traject.id, maand=maand)
+        session.add(rij)
+    rij.taalaanbieder = principal.client_id
+    rij.uren_gevolgd, rij.aanwezigheid_procent = rapportage.urenGevolgd, rapportage.aanwezigheidProcent
+    rij.vaardigheden = [v.model_dump(mode="json") for v in rapportage.vaardigheden]
+    rij.geplande_examens = [e.model_dump(mode="json") for e in rapportage.geplandeExamens]
+    session.flush()
+    return rij, nieuw
+
+
+def rapportages(session: Session, traject: Traject) -> list[Voortgangsrapportage]:
+    query = select(Voortgangsrapportage).where(Voortgangsrapportage.traject_id == traject.id)
+    return list(session.scalars(query.order_by(Voortgangsrapportage.maand)))
