@@ -59,6 +59,7 @@ def test_acknowledging_and_resolving_record_who_and_when(
     )
     assert opgelost.status_code == 200
     assert (opgelost.json()["opgelost"]["reden"], opgelost.json()["status"]) == ("handmatig", "opgelost")
+    assert client.get(url, headers=km).headers["ETag"] == opgelost.headers["ETag"] != erkend.headers["ETag"]
     bad = client.patch(url, json={"status": "weg"}, headers={**km, "If-Match": opgelost.headers["ETag"]})
     assert bad.status_code == 400 and bad.headers["content-type"].startswith("application/problem+json")
     assert client.patch(url, json={"status": "erkend"}, headers=auth_headers("beleid")).status_code == 403

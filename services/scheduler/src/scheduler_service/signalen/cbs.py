@@ -29,9 +29,8 @@ def cbs_reminders(session: Session, outbox: Outbox, *, api_url: str, vandaag: da
     gemeenten = session.scalars(
         union(select(GemeenteInstelling.gemeentecode), select(Signaal.gemeentecode).distinct())
     )
-    resultaat = Resultaat()
-    for gemeentecode in sorted(gemeenten):
-        signaal = lifecycle.nieuw_signaal(
+    herinneringen = [
+        lifecycle.nieuw_signaal(
             soort=f"{SOORT}-{NADERT}",
             deadline=f"urn:inburgering:{SOORT}:{gemeentecode}:{kwartaal}",
             deadline_soort=SOORT,
@@ -41,7 +40,6 @@ def cbs_reminders(session: Session, outbox: Outbox, *, api_url: str, vandaag: da
             vandaag=vandaag,
             niveau=Niveau.REGISSEUR,
         )
-        exists = session.scalar(select(Signaal.id).where(Signaal.deadline_url == signaal.deadline_url))
-        if exists is None and lifecycle.open_signaal(session, outbox, api_url, signaal):
-            resultaat.items += 1
-    return resultaat
+        for gemeentecode in sorted(gemeenten)
+    ]
+    return Resultaat(lifecycle.open_signalen(session, outbox, api_url, herinneringen))

@@ -27,7 +27,7 @@ def escalate_signalen(
             Signaal.soort.endswith(f"-{VERSTREKEN}"),
         )
     )
-    resultaat = Resultaat()
+    escalaties: list[tuple[Signaal, Niveau]] = []
     for signaal in kandidaten:
         gemeente = instellingen.voor(signaal.gemeentecode)
         niveau = escalatieniveau(
@@ -37,6 +37,6 @@ def escalate_signalen(
             regisseur_na_dagen=gemeente.regisseur_na_dagen,
         )
         if RANG[niveau.value] > RANG[signaal.niveau]:
-            lifecycle.escalate(session, outbox, api_url, signaal, niveau)
-            resultaat.items += 1
-    return resultaat
+            escalaties.append((signaal, niveau))
+    lifecycle.escalate(session, outbox, api_url, escalaties)
+    return Resultaat(len(escalaties))

@@ -1,12 +1,21 @@
-"""A signal's lifecycle: raised once, escalated, acknowledged, resolved; each step announced as an event."""
+"""A signal's lifecycle: raised once, escalated, acknowledged, resolved; each step announced as an event.
+
+The jobs handle signals a page at a time: one statement raises a page's new
+signals, one flush records a page's changes, and their events are written
+together (`Outbox.publish_many`).
+"""
 
 import uuid
+from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from inburgering_shared.contracts.events import Actie, Kanaal, Notificatie
 from inburgering_shared.db import utcnow
 from inburgering_shared.outbox import Outbox
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from .models import Signaal
@@ -21,66 +30,100 @@ def signaal_url(api_url: str, signaal_id: uuid.UUID) -> str:
     return f"{api_url}/signalen/{signaal_id}"
 
 
-def publish(session: Session, outbox: Outbox, api_url: str, signaal: Signaal, actie: Actie) -> None:
-    kenmerken = {
-        "gemeentecode": signaal.gemeentecode,
-        "soort": signaal.soort,
-        "status": signaal.status,
-        "niveau": signaal.niveau,
-    }
-    outbox.publish(
+def publish(
+    session: Session, outbox: Outbox, api_url: str, signalen: Sequence[Signaal], actie: Actie
+) -> None:
+    nu = utcnow()
+    outbox.publish_many(
         session,
-        Notificatie(
-            id=uuid.uuid4(),
-            kanaal=Kanaal.SIGNALEN,
-            hoofdObject=signaal.inburgeraar_url or signaal.deadline_url,
-            resource="signaal",
-            resourceUrl=signaal_url(api_url, signaal.id),
-            actie=actie,
-            aanmaakdatum=utcnow(),
-            kenmerken=kenmerken,
-        ),
+        [
+            Notificatie(
+                id=uuid.uuid4(),
+                kanaal=Kanaal.SIGNALEN,
+                hoofdObject=s.inburgeraar_url or s.deadline_url,
+                resource="signaal",
+                resourceUrl=signaal_url(api_url, s.id),
+                actie=actie,
+                aanmaakdatum=nu,
+                kenmerken={
+                    "gemeentecode": s.gemeentecode,
+                    "soort": s.soort,
+                    "status": s.status,
+                    "niveau": s.niveau,
+                },
+            )
+            for s in signalen
+        ],
     )
 
 
-def open_signaal(session: Session, outbox: Outbox, api_url: str, signaal: Signaal) -> bool:
-    """Raise `signaal` with its event; False when another replica raised it first (unique per deadline, kind).
+def open_signalen(session: Session, outbox: Outbox, api_url: str, signalen: Sequence[Signaal]) -> int:
+    """Raise the signals not raised before, in one statement, with their events; returns how many were new.
 
-    On PostgreSQL a concurrent insert of the same deadline and kind waits for
-    the other transaction and then fails on the unique constraint; only this
-    savepoint rolls back, so the rest of the run goes on.
+    `INSERT ... ON CONFLICT (deadline_url, soort) DO NOTHING`: a signal that
+    exists is skipped, and on PostgreSQL a replica inserting the same signal
+    at the same moment waits for the other's commit and then skips it.
     """
-    signaal.status = SignaalStatus.OPEN.value
-    try:
-        with session.begin_nested():
-            session.add(signaal)
-            session.flush()
-            publish(session, outbox, api_url, signaal, Actie.CREATE)
-    except IntegrityError:
-        return False
-    return True
+    if not signalen:
+        return 0
+    nu = utcnow()
+    rows: list[dict[str, Any]] = []
+    for s in signalen:
+        s.status, s.aangemaakt, s.versie = SignaalStatus.OPEN.value, nu, 1
+        rows.append({column.key: getattr(s, column.key) for column in Signaal.__table__.columns})
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(Signaal)
+        .on_conflict_do_nothing(index_elements=["deadline_url", "soort"])
+        .returning(Signaal.id)
+    )
+    nieuw = set(session.scalars(statement, rows))
+    raised = [s for s in signalen if s.id in nieuw]
+    publish(session, outbox, api_url, raised, Actie.CREATE)
+    return len(raised)
 
 
 def resolve(
-    session: Session, outbox: Outbox, api_url: str, signaal: Signaal, *, door: str, oplossing: str
+    session: Session, outbox: Outbox, api_url: str, signalen: Sequence[tuple[Signaal, str]], *, door: str
 ) -> None:
-    signaal.status = SignaalStatus.OPGELOST.value
-    signaal.opgelost_door, signaal.opgelost, signaal.oplossing = door, utcnow(), oplossing
+    """Resolve each signal with its reason (`oplossing`): one UPDATE per reason, the version moved on."""
+    if not signalen:
+        return
     session.flush()
-    publish(session, outbox, api_url, signaal, Actie.UPDATE)
+    nu, per_reden = utcnow(), defaultdict(list)
+    for signaal, oplossing in signalen:
+        per_reden[oplossing].append(signaal.id)
+    for oplossing, ids in per_reden.items():
+        session.execute(
+            update(Signaal)
+            .where(Signaal.id.in_(ids))
+            .values(
+                status=SignaalStatus.OPGELOST.value,
+                opgelost_door=door,
+                opgelost=nu,
+                oplossing=oplossing,
+                versie=Signaal.versie + 1,
+            ),
+            execution_options={"synchronize_session": "fetch"},
+        )
+    publish(session, outbox, api_url, [s for s, _ in signalen], Actie.UPDATE)
 
 
 def acknowledge(session: Session, outbox: Outbox, api_url: str, signaal: Signaal, *, door: str) -> None:
     signaal.status = SignaalStatus.ERKEND.value
     signaal.erkend_door, signaal.erkend = door, utcnow()
     session.flush()
-    publish(session, outbox, api_url, signaal, Actie.UPDATE)
+    publish(session, outbox, api_url, [signaal], Actie.UPDATE)
 
 
-def escalate(session: Session, outbox: Outbox, api_url: str, signaal: Signaal, niveau: Niveau) -> None:
-    signaal.niveau, signaal.geescaleerd = niveau.value, utcnow()
+def escalate(
+    session: Session, outbox: Outbox, api_url: str, signalen: Sequence[tuple[Signaal, Niveau]]
+) -> None:
+    nu = utcnow()
+    for signaal, niveau in signalen:
+        signaal.niveau, signaal.geescaleerd = niveau.value, nu
     session.flush()
-    publish(session, outbox, api_url, signaal, Actie.UPDATE)
+    publish(session, outbox, api_url, [s for s, _ in signalen], Actie.UPDATE)
 
 
 def nieuw_signaal(

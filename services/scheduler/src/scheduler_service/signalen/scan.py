@@ -20,6 +20,7 @@ signals are checked at once (see `events.py`).
 
 import logging
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
@@ -29,7 +30,7 @@ from inburgering_shared.http import ServiceClient
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.pagination import MAX_PAGE_SIZE, Page
 from inburgering_shared.problems import ServiceUnavailable
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -57,18 +58,23 @@ class Scan:
     vandaag: date
     klantmanagers: dict[str, str | None] = field(default_factory=dict)
 
-    def klantmanager_van(self, inburgeraar_url: str) -> str | None:
-        """The dossier's klantmanager from intake; None (and logged) when intake does not answer."""
-        if inburgeraar_url not in self.klantmanagers:
-            try:
-                dossier = self.services.get_model(inburgeraar_url, InburgeraarContract)
-                self.klantmanagers[inburgeraar_url] = dossier.klantmanager
-            except ServiceUnavailable as exc:
-                log.warning("klantmanager unknown for a new signal: %s", exc.detail)
-                return None
-        return self.klantmanagers[inburgeraar_url]
+    def klantmanagers_van(self, inburgeraar_urls: set[str]) -> dict[str, str | None]:
+        """The dossiers' klantmanagers from intake, looked up at once; None (logged) where intake fails."""
+        onbekend = [url for url in inburgeraar_urls if url not in self.klantmanagers]
+        if onbekend:
+            with ThreadPoolExecutor(max_workers=LOOKUPS_AT_ONCE) as pool:
+                self.klantmanagers.update(zip(onbekend, pool.map(self._klantmanager, onbekend), strict=True))
+        return {url: self.klantmanagers[url] for url in inburgeraar_urls}
+
+    def _klantmanager(self, inburgeraar_url: str) -> str | None:
+        try:
+            return self.services.get_model(inburgeraar_url, InburgeraarContract).klantmanager
+        except ServiceUnavailable as exc:
+            log.warning("klantmanager unknown for a new signal: %s", exc.detail)
+            return None
 
 
+LOOKUPS_AT_ONCE = 8
 MAX_UUID = "ffffffff-ffff-ffff-ffff-ffffffffffff"
 
 
@@ -166,11 +172,14 @@ def _resolve_changed(
     actief = scan.session.scalars(
         select(Signaal).where(Signaal.deadline_url.in_(list(deadlines)), Signaal.status.in_(ACTIEF))
     )
-    resolved = 0
-    for signaal in actief:
-        if (signaal.deadline_url, signaal.soort) not in wanted:
-            resolved += _assess(scan, signaal, deadlines[signaal.deadline_url])
-    return resolved
+    oplossingen = [
+        (signaal, oplossing)
+        for signaal in actief
+        if (signaal.deadline_url, signaal.soort) not in wanted
+        and (oplossing := _assess(scan, signaal, deadlines[signaal.deadline_url])) is not None
+    ]
+    lifecycle.resolve(scan.session, scan.outbox, scan.api_url, oplossingen, door=lifecycle.SYSTEEM)
+    return len(oplossingen)
 
 
 def _wanted(scan: Scan, deadlines: list[DeadlineContract]) -> dict[tuple[str, str], DeadlineContract]:
@@ -186,42 +195,39 @@ def _wanted(scan: Scan, deadlines: list[DeadlineContract]) -> dict[tuple[str, st
 def _raise_for_page(scan: Scan, wanted: dict[tuple[str, str], DeadlineContract]) -> int:
     if not wanted:
         return 0
-    keys = list(wanted) + [(url, f"{d.soort}-{NADERT}") for (url, soort), d in wanted.items()]
+    urls = list({url for url, _ in wanted})  # the unique (deadline_url, soort) index serves this IN list
     existing = {
         (s.deadline_url, s.soort): s
-        for s in scan.session.scalars(
-            select(Signaal).where(tuple_(Signaal.deadline_url, Signaal.soort).in_(keys))
-        )
+        for s in scan.session.scalars(select(Signaal).where(Signaal.deadline_url.in_(urls)))
     }
-    raised = 0
-    for (url, soort), d in wanted.items():
-        if (url, soort) in existing:
-            continue
-        instellingen = scan.instellingen.voor(d.gemeentecode)
-        klantmanager = scan.klantmanager_van(d.inburgeraar)
-        signaal = lifecycle.nieuw_signaal(
-            soort=soort,
-            deadline=url,
-            deadline_soort=d.soort,
-            inburgeraar=d.inburgeraar,
-            gemeentecode=d.gemeentecode,
-            vervaldatum=d.vervaldatum,
-            vandaag=scan.vandaag,
-            klantmanager=klantmanager,
-            team=instellingen.team_van.get(klantmanager or ""),
-        )
-        if lifecycle.open_signaal(scan.session, scan.outbox, scan.api_url, signaal):
-            raised += 1
-        waarschuwing = existing.get((url, f"{d.soort}-{NADERT}"))
-        if soort.endswith(VERSTREKEN) and waarschuwing is not None and waarschuwing.status in ACTIEF:
-            lifecycle.resolve(
-                scan.session,
-                scan.outbox,
-                scan.api_url,
-                waarschuwing,
-                door=lifecycle.SYSTEEM,
-                oplossing=VERSTREKEN,
+    nieuw = {key: d for key, d in wanted.items() if key not in existing}
+    klantmanagers = scan.klantmanagers_van({d.inburgeraar for d in nieuw.values()})
+    signalen = []
+    for (url, soort), d in nieuw.items():
+        klantmanager = klantmanagers[d.inburgeraar]
+        signalen.append(
+            lifecycle.nieuw_signaal(
+                soort=soort,
+                deadline=url,
+                deadline_soort=d.soort,
+                inburgeraar=d.inburgeraar,
+                gemeentecode=d.gemeentecode,
+                vervaldatum=d.vervaldatum,
+                vandaag=scan.vandaag,
+                klantmanager=klantmanager,
+                team=scan.instellingen.voor(d.gemeentecode).team_van.get(klantmanager or ""),
             )
+        )
+    raised = lifecycle.open_signalen(scan.session, scan.outbox, scan.api_url, signalen)
+    # A passed deadline's warning is superseded by the passed-deadline signal.
+    superseded = [
+        (waarschuwing, VERSTREKEN)
+        for (url, soort), d in nieuw.items()
+        if soort.endswith(VERSTREKEN)
+        and (waarschuwing := existing.get((url, f"{d.soort}-{NADERT}"))) is not None
+        and waarschuwing.status in ACTIEF
+    ]
+    lifecycle.resolve(scan.session, scan.outbox, scan.api_url, superseded, door=lifecycle.SYSTEEM)
     return raised
 
 
@@ -232,41 +238,45 @@ def _recheck_unseen(scan: Scan, source: str, gezien: set[tuple[str, str]]) -> Re
             Signaal.status.in_(ACTIEF), Signaal.deadline_url.startswith(f"{source}/")
         )
     ).all()
-    resultaat = Resultaat()
+    oplossingen = []
     for signaal_id, deadline_url, soort in actief:
         if (deadline_url, soort) not in gezien:
             signaal = scan.session.get_one(Signaal, signaal_id)
-            resultaat.items += recheck(scan, signaal)
-    return resultaat
+            if (oplossing := _assess(scan, signaal, _ask_owner(scan, signaal))) is not None:
+                oplossingen.append((signaal, oplossing))
+    lifecycle.resolve(scan.session, scan.outbox, scan.api_url, oplossingen, door=lifecycle.SYSTEEM)
+    return Resultaat(len(oplossingen))
 
 
 def recheck(scan: Scan, signaal: Signaal) -> int:
     """Ask the owner about the signal's deadline; resolve the signal if it no longer applies (1)."""
+    if (oplossing := _assess(scan, signaal, _ask_owner(scan, signaal))) is None:
+        return 0
+    lifecycle.resolve(scan.session, scan.outbox, scan.api_url, [(signaal, oplossing)], door=lifecycle.SYSTEEM)
+    return 1
+
+
+def _ask_owner(scan: Scan, signaal: Signaal) -> DeadlineContract | None:
+    """The signal's deadline as its owner has it now; None when the owner no longer has it (404)."""
     response = scan.services.request("GET", signaal.deadline_url)
     if response.status_code == 404:
-        return _assess(scan, signaal, None)
+        return None
     if not response.is_success:
         raise ServiceUnavailable(f"{signaal.deadline_url} antwoordde {response.status_code}.")
     try:
-        deadline = DeadlineContract.model_validate(response.json())
+        return DeadlineContract.model_validate(response.json())
     except ValueError as exc:
         raise ServiceUnavailable(f"{signaal.deadline_url} gaf een antwoord buiten het contract.") from exc
-    return _assess(scan, signaal, deadline)
 
 
-def _assess(scan: Scan, signaal: Signaal, deadline: DeadlineContract | None) -> int:
-    """Resolve the signal when its deadline (None: gone) no longer calls for it (1), else leave it (0)."""
+def _assess(scan: Scan, signaal: Signaal, deadline: DeadlineContract | None) -> str | None:
+    """Why the signal resolves given its deadline now (None: gone); None while it still applies."""
     if deadline is None:
-        oplossing = "deadline-vervallen"
-    elif deadline.status != DeadlineStatus.OPEN:
-        oplossing = f"deadline-{deadline.status.value}"
-    else:
-        horizon = scan.instellingen.voor(deadline.gemeentecode).horizonnen.get(deadline.soort)
-        nu = signaal_soort(deadline.soort, deadline.vervaldatum, scan.vandaag, horizon)
-        if nu == signaal.soort or (nu is not None and nu.endswith(VERSTREKEN)):
-            return 0  # still due, or a warning that has now passed: the scan raises that signal
-        oplossing = "termijn-verschoven"
-    lifecycle.resolve(
-        scan.session, scan.outbox, scan.api_url, signaal, door=lifecycle.SYSTEEM, oplossing=oplossing
-    )
-    return 1
+        return "deadline-vervallen"
+    if deadline.status != DeadlineStatus.OPEN:
+        return f"deadline-{deadline.status.value}"
+    horizon = scan.instellingen.voor(deadline.gemeentecode).horizonnen.get(deadline.soort)
+    nu = signaal_soort(deadline.soort, deadline.vervaldatum, scan.vandaag, horizon)
+    if nu == signaal.soort or (nu is not None and nu.endswith(VERSTREKEN)):
+        return None  # still due, or a warning that has now passed: the scan raises that signal
+    return "termijn-verschoven"

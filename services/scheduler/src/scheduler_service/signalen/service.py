@@ -75,7 +75,7 @@ def patch_signaal(
             raise Conflict("Het signaal is al erkend.")
         lifecycle.acknowledge(session, outbox, api_url, signaal, door=door)
     elif status == SignaalStatus.OPGELOST:
-        lifecycle.resolve(session, outbox, api_url, signaal, door=door, oplossing="handmatig")
+        lifecycle.resolve(session, outbox, api_url, [(signaal, "handmatig")], door=door)
     else:
         raise RuleViolation(
             "Een signaal gaat niet terug naar open.",
