@@ -1,4 +1,4 @@
-from intake_testkit import bsn_reeks, overdracht
+from intake_testkit import bsn_reeks, overdracht, registreer
 
 
 def test_same_handover_twice_is_one_record(client, auth_headers, bsn):
@@ -150,3 +150,79 @@ def test_reference_of_another_person_is_409(client, auth_headers, bsn):
     response = client.post("/v1/coa-overdrachten", json=overdracht(other), headers=coa)
     assert response.status_code == 409
     assert response.json()["invalidParams"][0]["code"] == "andere-persoon"
+
+
+def dossier_van(client, km, created):
+    return client.get("/v1" + created["inburgeraar"].split("/v1", 1)[1], headers=km)
+
+
+def test_coa_corrects_its_own_person_facts(client, auth_headers, bsn):
+    coa, km = auth_headers("coa"), auth_headers("klantmanager")
+    created = client.post("/v1/coa-overdrachten", json=overdracht(bsn), headers=coa).json()
+    corrected = overdracht(bsn)
+    corrected["persoon"] = {**corrected["persoon"], "achternaam": "Tesfay", "geboortedatum": "1995-01-31"}
+    assert client.post("/v1/coa-overdrachten", json=corrected, headers=coa).json()["versie"] == 2
+    dossier = dossier_van(client, km, created).json()
+    assert (dossier["achternaam"], dossier["geboortedatum"]) == ("Tesfay", "1995-01-31")
+    assert dossier["tegenstrijdigheden"] == []
+
+
+def test_coa_never_overwrites_the_klantmanager_and_the_conflict_waits_for_the_klantmanager(
+    client, auth_headers, bsn
+):
+    coa, km = auth_headers("coa"), auth_headers("klantmanager")
+    first = overdracht(bsn)
+    first["persoon"] = {**first["persoon"], "landVanHerkomst": "Eritrea"}
+    created = client.post("/v1/coa-overdrachten", json=first, headers=coa).json()
+    dossier = dossier_van(client, km, created)
+    url = f"/v1/inburgeraars/{dossier.json()['uuid']}"
+    patched = client.patch(
+        url, json={"landVanHerkomst": "Ethiopie"}, headers={**km, "If-Match": dossier.headers["ETag"]}
+    )
+    assert patched.status_code == 200
+    corrected = overdracht(bsn)
+    corrected["persoon"] = {**corrected["persoon"], "landVanHerkomst": "Sudan"}
+    client.post("/v1/coa-overdrachten", json=corrected, headers=coa)
+    shown = client.get(url, headers=km)
+    assert shown.json()["landVanHerkomst"] == "Ethiopie"
+    [conflict] = shown.json()["tegenstrijdigheden"]
+    assert (conflict["veld"], conflict["waardeKlantmanager"], conflict["waardeCoa"]) == (
+        "landVanHerkomst",
+        "Ethiopie",
+        "Sudan",
+    )
+    resolved = client.patch(
+        url, json={"landVanHerkomst": "Sudan"}, headers={**km, "If-Match": shown.headers["ETag"]}
+    )
+    assert resolved.status_code == 200
+    assert client.get(url, headers=km).json()["tegenstrijdigheden"] == []
+
+
+def test_first_handover_onto_a_dossier_the_klantmanager_made_lists_differences(client, auth_headers, bsn):
+    km = auth_headers("klantmanager")
+    dossier = registreer(client, km, bsn).json()  # Amina Haddad, 1990-04-12
+    response = client.post(
+        "/v1/coa-overdrachten/bulk", json={"overdrachten": [overdracht(bsn)]}, headers=auth_headers("coa")
+    )
+    assert response.json()["resultaten"][0]["overdracht"]["inburgeraar"].endswith(dossier["uuid"])
+    shown = client.get(f"/v1/inburgeraars/{dossier['uuid']}", headers=km).json()
+    assert shown["voornamen"] == "Amina"
+    assert sorted(t["veld"] for t in shown["tegenstrijdigheden"]) == [
+        "achternaam",
+        "geboortedatum",
+        "voornamen",
+    ]
+    emptied = client.patch(
+        f"/v1/inburgeraars/{dossier['uuid']}", json={"voornamen": None}, headers={**km, "If-Match": '"1"'}
+    )
+    assert emptied.status_code == 400
+
+
+def test_location_of_a_handover_is_readable_by_the_klantmanager_only(client, auth_headers, bsn):
+    created = client.post("/v1/coa-overdrachten", json=overdracht(bsn), headers=auth_headers("coa"))
+    path = "/v1" + created.headers["Location"].split("/v1", 1)[1]
+    shown = client.get(path, headers=auth_headers("klantmanager"))
+    assert shown.status_code == 200
+    assert shown.json()["klantprofiel"]["opleiding"] == "Middelbare school"
+    assert client.get(path, headers=auth_headers("coa")).status_code == 403
+    assert client.get(path, headers=auth_headers("klantmanager", gemeente="GM0363")).status_code == 404

@@ -65,3 +65,14 @@ def test_end_before_start_is_400(client, auth_headers, bsn):
     )
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "begeleiding"
+
+
+def test_location_of_a_handover_is_readable_by_the_klantmanager_only(client, auth_headers, bsn):
+    registreer(client, auth_headers("klantmanager"), bsn)
+    created = client.post(
+        "/v1/vluchtelingenwerk-overdrachten", json=overdracht(bsn), headers=auth_headers("vluchtelingenwerk")
+    )
+    path = "/v1" + created.headers["Location"].split("/v1", 1)[1]
+    assert client.get(path, headers=auth_headers("klantmanager")).json()["referentie"] == "VWN-2026-17"
+    assert client.get(path, headers=auth_headers("vluchtelingenwerk")).status_code == 403
+    assert client.get(path, headers=auth_headers("klantmanager", gemeente="GM0363")).status_code == 404

@@ -3,6 +3,7 @@
 from datetime import date
 from typing import Any
 
+from ..inburgeraars.rules import tegenstrijdigheid
 from ..toestemmingen.rules import Bron
 
 
@@ -28,12 +29,6 @@ def neem_feiten_over(
             nieuw[veld] = feit(waarde, bron, datum)
         elif huidig["waarde"] != waarde:
             tegenstrijdig.append(
-                {
-                    "veld": veld,
-                    "waardeKlantmanager": huidig["waarde"],
-                    "waardeCoa": waarde,
-                    "coaReferentie": referentie,
-                    "ontvangen": datum.isoformat(),
-                }
+                tegenstrijdigheid(veld, huidig["waarde"], waarde, referentie=referentie, ontvangen=datum)
             )
     return nieuw, tegenstrijdig

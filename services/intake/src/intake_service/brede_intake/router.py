@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..events import brede_intake_url, inburgeraar_url
 from ..inburgeraars.models import Inburgeraar
+from ..inburgeraars.schemas import Tegenstrijdigheid
 from . import rules, service
 from .models import BredeIntake
 from .schemas import (
@@ -31,7 +32,6 @@ from .schemas import (
     BredeIntakeUpdate,
     Deelnemer,
     Ontbrekend,
-    Tegenstrijdigheid,
 )
 
 router = APIRouter(prefix="/brede-intakes", tags=["brede-intakes"])

@@ -13,6 +13,7 @@ from inburgering_shared.contracts.brede_intake import (
 )
 from pydantic import BaseModel, Field
 
+from ..inburgeraars.schemas import Tegenstrijdigheid
 from ..toestemmingen.rules import Bron
 
 ACHTERGROND_VELDEN = (
@@ -66,16 +67,6 @@ class AchtergrondUpdate(BaseModel):
     huishoudsamenstelling: Tekst | None = None
     voorinburgering: Tekst | None = None
     zichtbareBeperkingen: Tekst | None = None
-
-
-class Tegenstrijdigheid(BaseModel):
-    """A later COA handover disagrees with what the klantmanager recorded; the klantmanager decides."""
-
-    veld: str
-    waardeKlantmanager: str
-    waardeCoa: str
-    coaReferentie: str
-    ontvangen: date
 
 
 class BredeIntakeCreate(BaseModel):

@@ -9,11 +9,13 @@ from fastapi import APIRouter, Depends, Response, status
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.problems import Conflict, problem_responses
+from sqlalchemy.orm import Session
 
 from ..events import inburgeraar_url
 from ..toestemmingen.rules import Categorie, Doel
 from ..toestemmingen.service import heeft_toestemming
 from . import service
+from .models import CoaOverdracht
 from .schemas import (
     BulkResultaat,
     CoaBulkAntwoord,
@@ -92,6 +94,25 @@ def ontvang_coa_overdrachten(
     )
 
 
+def to_detail(session: Session, api_url: str, o: CoaOverdracht) -> CoaOverdrachtDetail:
+    """A handover as the klantmanager sees it; health only while the person's consent holds."""
+    profiel = Klantprofiel.model_validate(o.inhoud["klantprofiel"])
+    afgeschermd = profiel.gezondheid is not None and not heeft_toestemming(
+        session,
+        inburgeraar_id=o.inburgeraar_id,
+        categorie=Categorie.GEZONDHEID,
+        doel=Doel.OVERDRACHT,
+        peildatum=date.today(),
+    )
+    return CoaOverdrachtDetail(
+        **to_read(api_url, service.Vastgelegd.van(o)).model_dump(exclude={"inburgeraar"}),
+        ontvangen=o.ontvangen,
+        datumKoppeling=o.inhoud["datumKoppeling"],
+        klantprofiel=profiel.model_copy(update={"gezondheid": None}) if afgeschermd else profiel,
+        gezondheidAfgeschermd=afgeschermd,
+    )
+
+
 @router.get(
     "/inburgeraars/{inburgeraarId}/coa-overdrachten",
     response_model=list[CoaOverdrachtDetail],
@@ -102,24 +123,16 @@ def list_coa_overdrachten(
 ) -> list[CoaOverdrachtDetail]:
     """What COA handed over, with its date; health only while the person's consent holds."""
     overdrachten = service.coa_overdrachten_van(session, principal=principal, inburgeraar_id=inburgeraarId)
-    zichtbaar = heeft_toestemming(
-        session,
-        inburgeraar_id=inburgeraarId,
-        categorie=Categorie.GEZONDHEID,
-        doel=Doel.OVERDRACHT,
-        peildatum=date.today(),
-    )
-    details = []
-    for o in overdrachten:
-        profiel = Klantprofiel.model_validate(o.inhoud["klantprofiel"])
-        afgeschermd = profiel.gezondheid is not None and not zichtbaar
-        details.append(
-            CoaOverdrachtDetail(
-                **to_read(api_url, service.Vastgelegd.van(o)).model_dump(exclude={"inburgeraar"}),
-                ontvangen=o.ontvangen,
-                datumKoppeling=o.inhoud["datumKoppeling"],
-                klantprofiel=profiel.model_copy(update={"gezondheid": None}) if afgeschermd else profiel,
-                gezondheidAfgeschermd=afgeschermd,
-            )
-        )
-    return details
+    return [to_detail(session, api_url, o) for o in overdrachten]
+
+
+@router.get(
+    "/coa-overdrachten/{coaOverdrachtId}",
+    response_model=CoaOverdrachtDetail,
+    responses=problem_responses(404),
+)
+def get_coa_overdracht(
+    coaOverdrachtId: uuid.UUID, principal: Casework, session: DbSession, api_url: ApiUrl
+) -> CoaOverdrachtDetail:
+    overdracht = service.get_coa_overdracht(session, principal=principal, overdracht_id=coaOverdrachtId)
+    return to_detail(session, api_url, overdracht)

@@ -71,6 +71,8 @@ class CoaBulkOverdracht(BaseModel):
             min_length=1,
             max_length=MAX_BULK,
             description="Elk element is een CoaOverdrachtCreate; ongeldige worden per positie gemeld",
+            # Validated item by item (service.valideer), documented as what each item must be.
+            json_schema_extra={"items": {"$ref": "#/components/schemas/CoaOverdrachtCreate"}},
         ),
     ]
 

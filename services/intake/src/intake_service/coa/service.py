@@ -13,7 +13,7 @@ from typing import Any
 from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.events import Actie
 from inburgering_shared.outbox import Outbox
-from inburgering_shared.problems import InvalidParam, invalid_params_of
+from inburgering_shared.problems import InvalidParam, NotFound, invalid_params_of
 from pydantic import ValidationError
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from ..brede_intake.service import neem_coa_correctie_over
 from ..db import metadata
 from ..events import inburgeraar_notificatie
 from ..inburgeraars.models import Inburgeraar
+from ..inburgeraars.rules import PERSOON_KOLOMMEN, coa_persoonsfeiten, tegenstrijdigheid
 from ..inburgeraars.schemas import InburgeraarCreate
 from ..inburgeraars.service import get_inburgeraar, inburgeraar_kolommen
 from ..toestemmingen.rules import Bron, Categorie, Doel
@@ -68,6 +69,8 @@ class _Nieuw:
     dossiers: list[dict[str, Any]] = field(default_factory=list)
     overdrachten: list[dict[str, Any]] = field(default_factory=list)
     toestemmingen: list[dict[str, Any]] = field(default_factory=list)
+    ids: dict[tuple[str, str], uuid.UUID] = field(default_factory=dict)
+    gecorrigeerd: list[Inburgeraar] = field(default_factory=list)
 
 
 def ontvang_coa_overdrachten(
@@ -94,7 +97,7 @@ def ontvang_coa_overdrachten(
         if weigering is not None:
             resultaten.append(Resultaat(Uitkomst.GEWEIGERD, fouten=[weigering]))
         elif item.coaReferentie in bekend:
-            resultaten.append(_corrigeer(session, bekend[item.coaReferentie], item))
+            resultaten.append(_corrigeer(session, bekend[item.coaReferentie], item, nieuw))
         else:
             resultaten.append(_nieuwe_overdracht(item, dossiers, nieuw))
     # Set-based: the new dossiers first, then what refers to them.
@@ -109,6 +112,12 @@ def ontvang_coa_overdrachten(
                 api_url, d["id"], gemeentecode=d["gemeentecode"], doelgroep=d["doelgroep"], actie=Actie.CREATE
             )
             for d in nieuw.dossiers
+        ]
+        + [
+            inburgeraar_notificatie(
+                api_url, d.id, gemeentecode=d.gemeentecode, doelgroep=d.doelgroep, actie=Actie.UPDATE
+            )
+            for d in nieuw.gecorrigeerd
         ],
     )
     session.flush()
@@ -116,19 +125,25 @@ def ontvang_coa_overdrachten(
 
 
 def _nieuwe_overdracht(
-    item: CoaOverdrachtCreate, dossiers: dict[tuple[str, str], tuple[uuid.UUID, str]], nieuw: _Nieuw
+    item: CoaOverdrachtCreate, dossiers: dict[tuple[str, str], Inburgeraar], nieuw: _Nieuw
 ) -> Resultaat:
     """A first handover: a dossier when the person has none in this gemeente, and the handover."""
     sleutel = (item.gemeentecode, item.persoon.bsn)
-    if sleutel not in dossiers:
+    bestaand = dossiers.get(sleutel)
+    if bestaand is not None:
+        _vergelijk_persoon(bestaand, None, item, nieuw)
+        dossier_id = bestaand.id
+    elif sleutel in nieuw.ids:
+        dossier_id = nieuw.ids[sleutel]
+    else:
         # Validated already as part of the handover: no second validation.
         persoon = InburgeraarCreate.model_construct(
             **dict(item.persoon), gemeentecode=item.gemeentecode, datumKoppeling=item.datumKoppeling
         )
         kolommen = {**inburgeraar_kolommen(persoon), "versie": 1}
         nieuw.dossiers.append(kolommen)
-        dossiers[sleutel] = (kolommen["id"], item.gemeentecode)
-    dossier_id, gemeentecode = dossiers[sleutel]
+        dossier_id = nieuw.ids[sleutel] = kolommen["id"]
+    gemeentecode = item.gemeentecode
     overdracht = Vastgelegd(uuid.uuid4(), item.coaReferentie, 1, dossier_id)
     nieuw.overdrachten.append(
         {
@@ -152,15 +167,38 @@ def _bekende_overdrachten(session: Session, referenties: list[str]) -> dict[str,
     return {o.coa_referentie: o for o in session.scalars(query)}
 
 
-def _bekende_dossiers(
-    session: Session, sleutels: set[tuple[str, str]]
-) -> dict[tuple[str, str], tuple[uuid.UUID, str]]:
+def _bekende_dossiers(session: Session, sleutels: set[tuple[str, str]]) -> dict[tuple[str, str], Inburgeraar]:
     if not sleutels:
         return {}
-    query = select(Inburgeraar.gemeentecode, Inburgeraar.bsn, Inburgeraar.id).where(
-        tuple_(Inburgeraar.gemeentecode, Inburgeraar.bsn).in_(sleutels)
-    )
-    return {(gemeente, bsn): (dossier_id, gemeente) for gemeente, bsn, dossier_id in session.execute(query)}
+    query = select(Inburgeraar).where(tuple_(Inburgeraar.gemeentecode, Inburgeraar.bsn).in_(sleutels))
+    return {(i.gemeentecode, i.bsn): i for i in session.scalars(query)}
+
+
+def _vergelijk_persoon(
+    dossier: Inburgeraar, vorige: dict[str, Any] | None, item: CoaOverdrachtCreate, nieuw: _Nieuw
+) -> None:
+    """COA's corrections of its own person facts apply; disagreements with others are kept as conflicts."""
+    huidig = {
+        veld: waarde.isoformat() if isinstance(waarde, date) else waarde
+        for veld, waarde in ((veld, getattr(dossier, kolom)) for veld, kolom in PERSOON_KOLOMMEN.items())
+    }
+    nieuw_json = item.persoon.model_dump(mode="json")
+    correcties, conflicten = coa_persoonsfeiten(huidig, vorige, nieuw_json)
+    for veld in correcties:
+        setattr(dossier, PERSOON_KOLOMMEN[veld], getattr(item.persoon, veld))
+    if correcties:
+        nieuw.gecorrigeerd.append(dossier)
+    if conflicten:
+        vandaag = date.today()
+        dossier.tegenstrijdigheden = [
+            *(t for t in dossier.tegenstrijdigheden if t["veld"] not in conflicten),
+            *(
+                tegenstrijdigheid(
+                    veld, huidig[veld], nieuw_json[veld], referentie=item.coaReferentie, ontvangen=vandaag
+                )
+                for veld in conflicten
+            ),
+        ]
 
 
 def _weigering(
@@ -187,7 +225,9 @@ def _weigering(
     return None
 
 
-def _corrigeer(session: Session, bestaand: CoaOverdracht, item: CoaOverdrachtCreate) -> Resultaat:
+def _corrigeer(
+    session: Session, bestaand: CoaOverdracht, item: CoaOverdrachtCreate, nieuw: _Nieuw
+) -> Resultaat:
     """The same handover again changes nothing; a corrected one keeps the earlier version whole."""
     inhoud = item.model_dump(mode="json")
     if bestaand.inhoud == inhoud:
@@ -204,6 +244,9 @@ def _corrigeer(session: Session, bestaand: CoaOverdracht, item: CoaOverdrachtCre
     if datum is not None and inhoud["toestemmingGezondheid"] != bestaand.inhoud.get("toestemmingGezondheid"):
         rij = _toestemming(bestaand.inburgeraar_id, bestaand.gemeentecode, datum)
         session.execute(insert(metadata.tables["toestemming"]), [rij])
+    _vergelijk_persoon(
+        session.get_one(Inburgeraar, bestaand.inburgeraar_id), bestaand.inhoud["persoon"], item, nieuw
+    )
     bestaand.inhoud = inhoud
     bestaand.versie += 1
     neem_coa_correctie_over(
@@ -235,3 +278,10 @@ def coa_overdrachten_van(
     dossier = get_inburgeraar(session, principal=principal, inburgeraar_id=inburgeraar_id)
     query = select(CoaOverdracht).where(CoaOverdracht.inburgeraar_id == dossier.id)
     return list(session.scalars(query.order_by(CoaOverdracht.ontvangen)))
+
+
+def get_coa_overdracht(session: Session, *, principal: Principal, overdracht_id: uuid.UUID) -> CoaOverdracht:
+    overdracht = session.get(CoaOverdracht, overdracht_id)
+    if overdracht is None or not principal.may_access(overdracht.gemeentecode):
+        raise NotFound("COA-overdracht niet gevonden.")
+    return overdracht

@@ -1,5 +1,6 @@
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from inburgering_shared.db import JsonDocument, UTCDateTime, Uuid, new_uuid, utcnow
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint
@@ -41,6 +42,7 @@ class Inburgeraar(Base):
     ontheffing: Mapped[str | None] = mapped_column(String(500))
     datum_huisvesting_verwacht: Mapped[date | None] = mapped_column(Date)
     datum_huisvesting: Mapped[date | None] = mapped_column(Date)
+    tegenstrijdigheden: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument, default=list)
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     versie: Mapped[int] = mapped_column(Integer)

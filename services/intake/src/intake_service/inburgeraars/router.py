@@ -23,6 +23,7 @@ from .schemas import (
     InburgeraarRead,
     InburgeraarUpdate,
     Inburgeringsplicht,
+    Tegenstrijdigheid,
     Verhuizing,
     VerhuizingCreate,
 )
@@ -151,7 +152,12 @@ def get_inburgeraar(
         )
         for v in verhuizing.verhuizingen_van(session, inburgeraar)
     ]
-    return InburgeraarDetail(**to_read(api_url, inburgeraar).model_dump(), bsn=bsn, verhuizingen=verhuizingen)
+    return InburgeraarDetail(
+        **to_read(api_url, inburgeraar).model_dump(),
+        bsn=bsn,
+        verhuizingen=verhuizingen,
+        tegenstrijdigheden=[Tegenstrijdigheid.model_validate(t) for t in inburgeraar.tegenstrijdigheden],
+    )
 
 
 @router.patch("/{inburgeraarId}", response_model=InburgeraarRead, responses=problem_responses(404, 412, 428))

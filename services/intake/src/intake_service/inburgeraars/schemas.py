@@ -7,7 +7,7 @@ from inburgering_shared.contracts.resources import (
     Doelgroep,
     InburgeraarContract,
 )
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from .rules import bsn_is_valid
 
@@ -83,9 +83,34 @@ class InburgeraarCreate(Persoonsgegevens, Dossierfeiten):
 
 
 class InburgeraarUpdate(Dossierfeiten):
-    """Fields a klantmanager may change; absent fields stay as they are."""
+    """Fields a klantmanager may change; absent fields stay as they are.
+
+    Recording a person fact resolves the conflicts with COA on that field.
+    """
 
     landVanHerkomst: Annotated[str | None, Field(max_length=100)] = None
+    vNummer: Annotated[str | None, Field(pattern=r"^\d{1,10}$")] = None
+    voornamen: Naam | None = None
+    achternaam: Naam | None = None
+    geboortedatum: date | None = None
+
+    @field_validator("voornamen", "achternaam", "geboortedatum")
+    @classmethod
+    def niet_leeg(cls, value: object) -> object:
+        """Runs only for a value sent: these may be corrected, not emptied."""
+        if value is None:
+            raise ValueError("mag niet leeg zijn")
+        return value
+
+
+class Tegenstrijdigheid(BaseModel):
+    """A COA handover disagrees with what the klantmanager recorded; the klantmanager decides."""
+
+    veld: str
+    waardeKlantmanager: str
+    waardeCoa: str
+    coaReferentie: str
+    ontvangen: date
 
 
 class Verhuizing(BaseModel):
@@ -121,6 +146,9 @@ class InburgeraarRead(InburgeraarContract):
 class InburgeraarDetail(InburgeraarRead):
     bsn: str | None = Field(description="Alleen voor klantmanager, teamleider en regisseur")
     verhuizingen: list[Verhuizing] = Field(description="Eerdere gemeenten van dit dossier (DUO SS120/SS121)")
+    tegenstrijdigheden: list[Tegenstrijdigheid] = Field(
+        description="Waar COA iets anders overdroeg dan de klantmanager vastlegde"
+    )
 
 
 class BsnZoekvraag(BaseModel):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..events import publish_inburgeraar
 from . import repository
 from .models import Inburgeraar
+from .rules import PERSOON_KOLOMMEN
 from .schemas import Dossierfeiten, InburgeraarCreate, InburgeraarUpdate
 
 
@@ -61,7 +62,7 @@ KOLOMMEN = {
     "ontheffing": "ontheffing",
     "datumHuisvestingVerwacht": "datum_huisvesting_verwacht",
     "datumHuisvesting": "datum_huisvesting",
-    "landVanHerkomst": "land_van_herkomst",
+    **PERSOON_KOLOMMEN,
 }
 
 
@@ -108,6 +109,10 @@ def wijzig_inburgeraar(
     check_if_match(if_match, inburgeraar.versie)
     for column, value in feiten_kolommen(changes, changes.model_fields_set).items():
         setattr(inburgeraar, column, value)
+    # What the klantmanager records now settles the conflicts with COA on those fields.
+    inburgeraar.tegenstrijdigheden = [
+        t for t in inburgeraar.tegenstrijdigheden if t["veld"] not in changes.model_fields_set
+    ]
     session.flush()
     publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.UPDATE)
     return inburgeraar

@@ -66,14 +66,29 @@ def ontvang_vluchtelingenwerk_overdracht(
 def list_vluchtelingenwerk_overdrachten(
     inburgeraarId: uuid.UUID, principal: Casework, session: DbSession, api_url: ApiUrl
 ) -> list[VluchtelingenwerkOverdrachtDetail]:
-    return [
-        VluchtelingenwerkOverdrachtDetail(
-            **to_read(api_url, o).model_dump(),
-            ontvangen=o.ontvangen,
-            begeleiding=Begeleiding.model_validate(o.inhoud["begeleiding"]),
-            contacten=[Contact.model_validate(c) for c in o.inhoud["contacten"]],
-            rapportages=[Rapportage.model_validate(r) for r in o.inhoud["rapportages"]],
-            eerdereVersies=len(o.eerdere_versies),
-        )
-        for o in service.overdrachten_van(session, principal=principal, inburgeraar_id=inburgeraarId)
-    ]
+    overdrachten = service.overdrachten_van(session, principal=principal, inburgeraar_id=inburgeraarId)
+    return [to_detail(api_url, o) for o in overdrachten]
+
+
+@router.get(
+    "/vluchtelingenwerk-overdrachten/{overdrachtId}",
+    response_model=VluchtelingenwerkOverdrachtDetail,
+    responses=problem_responses(404),
+)
+def get_vluchtelingenwerk_overdracht(
+    overdrachtId: uuid.UUID, principal: Casework, session: DbSession, api_url: ApiUrl
+) -> VluchtelingenwerkOverdrachtDetail:
+    return to_detail(
+        api_url, service.get_overdracht(session, principal=principal, overdracht_id=overdrachtId)
+    )
+
+
+def to_detail(api_url: str, o: VluchtelingenwerkOverdracht) -> VluchtelingenwerkOverdrachtDetail:
+    return VluchtelingenwerkOverdrachtDetail(
+        **to_read(api_url, o).model_dump(),
+        ontvangen=o.ontvangen,
+        begeleiding=Begeleiding.model_validate(o.inhoud["begeleiding"]),
+        contacten=[Contact.model_validate(c) for c in o.inhoud["contacten"]],
+        rapportages=[Rapportage.model_validate(r) for r in o.inhoud["rapportages"]],
+        eerdereVersies=len(o.eerdere_versies),
+    )

@@ -3,7 +3,7 @@
 import uuid
 
 from inburgering_shared.auth import Principal
-from inburgering_shared.problems import Conflict, InvalidParam, RuleViolation
+from inburgering_shared.problems import Conflict, InvalidParam, NotFound, RuleViolation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -68,3 +68,12 @@ def overdrachten_van(
         VluchtelingenwerkOverdracht.inburgeraar_id == dossier.id
     )
     return list(session.scalars(query.order_by(VluchtelingenwerkOverdracht.ontvangen)))
+
+
+def get_overdracht(
+    session: Session, *, principal: Principal, overdracht_id: uuid.UUID
+) -> VluchtelingenwerkOverdracht:
+    overdracht = session.get(VluchtelingenwerkOverdracht, overdracht_id)
+    if overdracht is None or not principal.may_access(overdracht.gemeentecode):
+        raise NotFound("Overdracht niet gevonden.")
+    return overdracht
