@@ -45,7 +45,7 @@ class ServiceSpec:
 
 SERVICES = (
     ServiceSpec("intake", "intake_service", 8001),
-    ServiceSpec("pip", "pip_service", 8002, (Kanaal.INBURGERAARS,)),
+    ServiceSpec("pip", "pip_service", 8002, (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES)),
     ServiceSpec("trajectory", "trajectory_service", 8003, (Kanaal.PIPS,)),
     ServiceSpec("reporting", "reporting_service", 8004, (Kanaal.INBURGERAARS, Kanaal.PIPS)),
     ServiceSpec("scheduler", "scheduler_service", 8005, (Kanaal.INBURGERAARS, Kanaal.PIPS, Kanaal.TRAJECTEN)),

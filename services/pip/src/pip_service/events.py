@@ -2,11 +2,10 @@
 
 import uuid
 
-from sqlalchemy.orm import Session
-
 from inburgering_shared.contracts.events import Actie, Kanaal, Notificatie
 from inburgering_shared.db import utcnow
 from inburgering_shared.outbox import Outbox
+from sqlalchemy.orm import Session
 
 from .pips.models import Pip
 
@@ -16,7 +15,7 @@ def pip_url(api_url: str, pip_id: uuid.UUID) -> str:
 
 
 def publish_pip(session: Session, outbox: Outbox, api_url: str, pip: Pip, actie: Actie) -> None:
-    kenmerken = {"gemeentecode": pip.gemeentecode, "status": pip.status}
+    kenmerken = {"gemeentecode": pip.gemeentecode, "status": pip.status, "versie": str(pip.versie)}
     if pip.leerroute:
         kenmerken["leerroute"] = pip.leerroute
     outbox.publish(

@@ -4,6 +4,7 @@ The real intake answers in the end-to-end test (tests/e2e), over real HTTP.
 """
 
 import json
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,6 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-
 from inburgering_shared.http import ServiceClient
 from inburgering_shared.testing import DatabaseBackend, migrated_app, rollback_client
 from pip_service.config import Settings
@@ -27,8 +27,39 @@ class IntakeDouble:
 
     def add(self, ident: str, **fields: object) -> str:
         url = INTAKE + ident
-        self.dossiers[url] = {"url": url, "uuid": ident, "gemeentecode": "GM0171",
-                              "doelgroep": "Asielstatushouder", **fields}
+        self.dossiers[url] = {
+            "url": url,
+            "uuid": ident,
+            "gemeentecode": "GM0171",
+            "doelgroep": "Asielstatushouder",
+            **fields,
+        }
+        return url
+
+    def add_brede_intake(self, inburgeraar: str, **fields: object) -> str:
+        ident = str(uuid.uuid4())
+        url = "http://intake.test/v1/brede-intakes/" + ident
+        self.dossiers[url] = {
+            "url": url,
+            "uuid": ident,
+            "inburgeraar": inburgeraar,
+            "gemeentecode": "GM0171",
+            "status": "afgerond",
+            "datumAfgerond": "2026-11-02",
+            "doelgroep": "Asielstatushouder",
+            "leeftijd": 24,
+            "versie": 1,
+            "leerbaarheidstoets": {
+                "resultaat": "B1-route haalbaar",
+                "behaaldeScore": "60",
+                "benodigdeScore": "50",
+            },
+            "vooropleiding": "voortgezet onderwijs",
+            "alfabetisering": "NVT",
+            "wilVervolgonderwijs": True,
+            "bijstand": True,
+            **fields,
+        }
         return url
 
     def handle(self, request: httpx.Request) -> httpx.Response:
@@ -39,7 +70,9 @@ class IntakeDouble:
 @pytest.fixture(scope="session")
 def app(database_backend: DatabaseBackend) -> FastAPI:
     return migrated_app(
-        database_backend, "pip", ALEMBIC_INI,
+        database_backend,
+        "pip",
+        ALEMBIC_INI,
         lambda url: create_app(Settings(database_url=url, dispatcher_enabled=False)),
     )
 
@@ -56,9 +89,42 @@ def client(app: FastAPI, intake: IntakeDouble) -> Iterator[TestClient]:
         yield test_client
 
 
-def notificatie(url: str, event_id: str, actie: str = "create") -> dict[str, object]:
-    return json.loads(json.dumps({
-        "id": event_id, "kanaal": "inburgeraars", "hoofdObject": url, "resource": "inburgeraar",
-        "resourceUrl": url, "actie": actie, "aanmaakdatum": "2026-11-01T10:00:00Z",
-        "kenmerken": {"gemeentecode": "GM0171"},
-    }))
+def notificatie(
+    url: str, event_id: str, actie: str = "create", kanaal: str = "inburgeraars", **kenmerken: str
+) -> dict[str, object]:
+    return json.loads(
+        json.dumps(
+            {
+                "id": event_id,
+                "kanaal": kanaal,
+                "hoofdObject": url,
+                "resource": kanaal.rstrip("s"),
+                "resourceUrl": url,
+                "actie": actie,
+                "aanmaakdatum": "2026-11-01T10:00:00Z",
+                "kenmerken": {"gemeentecode": "GM0171", **kenmerken},
+            }
+        )
+    )
+
+
+def receive(client, auth_headers, url, event_id=None, **kwargs):
+    event_id = event_id or str(uuid.uuid4())
+    return client.post(
+        "/v1/callbacks",
+        json=notificatie(url, event_id, **kwargs),
+        headers=auth_headers("service", gemeente="*"),
+    )
+
+
+def concept_for(client, auth_headers, intake, brp="2026-10-01", **fields):
+    url = intake.add(str(uuid.uuid4()), datumInschrijvingBrp=brp, **fields)
+    assert receive(client, auth_headers, url).status_code == 204
+    pips = client.get("/v1/pips?pageSize=100", headers=auth_headers("klantmanager")).json()["results"]
+    return next(p for p in pips if p["inburgeraar"] == url)
+
+
+def vaststellen(client, auth_headers, pip_uuid, body, etag=None):
+    km = auth_headers("klantmanager")
+    etag = etag or client.get(f"/v1/pips/{pip_uuid}", headers=km).headers["ETag"]
+    return client.post(f"/v1/pips/{pip_uuid}/vaststellen", json=body, headers={**km, "If-Match": etag})

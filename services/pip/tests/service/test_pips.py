@@ -1,18 +1,6 @@
 import uuid
 
-from .conftest import notificatie
-
-
-def receive(client, auth_headers, url, event_id=None):
-    event_id = event_id or str(uuid.uuid4())
-    return client.post("/v1/callbacks", json=notificatie(url, event_id), headers=auth_headers("service", gemeente="*"))
-
-
-def concept_for(client, auth_headers, intake, brp="2026-10-01", **fields):
-    url = intake.add(str(uuid.uuid4()), datumInschrijvingBrp=brp, **fields)
-    assert receive(client, auth_headers, url).status_code == 204
-    pips = client.get("/v1/pips", headers=auth_headers("klantmanager")).json()["results"]
-    return next(p for p in pips if p["inburgeraar"] == url)
+from .conftest import concept_for, receive, vaststellen
 
 
 def test_event_creates_concept_pip_with_deadline_ten_weeks_after_brp(client, auth_headers, intake):
@@ -37,15 +25,11 @@ def test_unreadable_resource_is_503_so_the_publisher_retries(client, auth_header
     assert response.headers["content-type"] == "application/problem+json"
 
 
-def vaststellen(client, auth_headers, pip_uuid, body, etag=None):
-    km = auth_headers("klantmanager")
-    etag = etag or client.get(f"/v1/pips/{pip_uuid}", headers=km).headers["ETag"]
-    return client.post(f"/v1/pips/{pip_uuid}/vaststellen", json=body, headers={**km, "If-Match": etag})
-
-
 def test_vaststellen_meets_the_deadline(client, auth_headers, intake):
     pip = concept_for(client, auth_headers, intake)
-    response = vaststellen(client, auth_headers, pip["uuid"], {"leerroute": "B1-route", "dagtekening": "2026-11-02"})
+    response = vaststellen(
+        client, auth_headers, pip["uuid"], {"leerroute": "B1-route", "dagtekening": "2026-11-02"}
+    )
     assert response.status_code == 200, response.text
     assert response.json()["status"] == "vastgesteld"
     assert response.json()["niveau"] == "B1"
@@ -65,7 +49,9 @@ def test_a2_with_onderwijsroute_is_refused_naming_the_rule(client, auth_headers,
 
 def test_dagtekening_before_brp_is_refused(client, auth_headers, intake):
     pip = concept_for(client, auth_headers, intake, brp="2026-10-01")
-    response = vaststellen(client, auth_headers, pip["uuid"], {"leerroute": "Z-route", "dagtekening": "2026-09-01"})
+    response = vaststellen(
+        client, auth_headers, pip["uuid"], {"leerroute": "Z-route", "dagtekening": "2026-09-01"}
+    )
     assert response.status_code == 422
 
 

@@ -27,6 +27,12 @@ class Actie(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DESTROY = "destroy"
+    # pip, kanaal `pips` (kenmerken also carry `versie`): the PIP became a beschikking,
+    # a new version of it was vastgesteld, and that new version has another leerroute.
+    # A route change publishes both PIP_GEWIJZIGD and LEERROUTE_GEWIJZIGD.
+    PIP_VASTGESTELD = "pip-vastgesteld"
+    PIP_GEWIJZIGD = "pip-gewijzigd"
+    LEERROUTE_GEWIJZIGD = "leerroute-gewijzigd"
 
 
 class Notificatie(BaseModel):

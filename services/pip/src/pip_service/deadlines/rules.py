@@ -34,3 +34,17 @@ def pip_deadline(
     if datum_kennisgeving >= datum_inschrijving_brp:
         return PipDeadline(datum_kennisgeving + PIP_TERMIJN, "kennisgeving DUO", regel)
     return PipDeadline(datum_inschrijving_brp + PIP_TERMIJN, "inschrijving BRP", regel)
+
+
+VERLENGING_NA_INFORMATIE = timedelta(weeks=2)
+
+
+def verlengde_vervaldatum(vervaldatum: date, informatie_ontvangen: date) -> date | None:
+    """The extended deadline when the PIP waits for third-party information; None if it extends nothing.
+
+    The PIP may then be vastgesteld at the latest 2 weeks after that
+    information was received; the deadline never moves earlier.
+    Source: Besluit inburgering 2021 art. 5.3; domain.md R3.
+    """
+    verlengd = informatie_ontvangen + VERLENGING_NA_INFORMATIE
+    return verlengd if verlengd > vervaldatum else None

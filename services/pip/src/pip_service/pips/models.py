@@ -1,10 +1,10 @@
 import uuid
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Date, Integer, String
+from inburgering_shared.db import JsonDocument, UTCDateTime, Uuid, new_uuid, utcnow
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
-
-from inburgering_shared.db import UTCDateTime, Uuid, new_uuid, utcnow
 
 from ..db import Base
 
@@ -26,8 +26,47 @@ class Pip(Base):
     dagtekening: Mapped[date | None] = mapped_column(Date)
     vastgesteld_door: Mapped[str | None] = mapped_column(String(100))
     versie: Mapped[int] = mapped_column(Integer, default=1)
+    dagtekening_eerste_pip: Mapped[date | None] = mapped_column(Date)
+    brede_intake_url: Mapped[str | None] = mapped_column(String(300))
+    advies: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
+    motivering: Mapped[str | None] = mapped_column(Text)
+    inhoud: Mapped[dict[str, Any]] = mapped_column(JsonDocument, default=dict)
+    routewijzigingen: Mapped[int] = mapped_column(Integer, default=0)
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     rijversie: Mapped[int] = mapped_column(Integer)
 
     __mapper_args__ = {"version_id_col": rijversie}
+
+
+class PipVersie(Base):
+    """One vastgesteld version of a PIP, kept for ever: its content, reason and diff to the previous."""
+
+    __tablename__ = "pip_versie"
+    __table_args__ = (UniqueConstraint("pip_id", "versie"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_uuid)
+    pip_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("pip.id"), index=True)
+    versie: Mapped[int] = mapped_column(Integer)
+    reden: Mapped[str] = mapped_column(Text)
+    inhoud: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    verschil: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument)
+    vastgesteld_door: Mapped[str] = mapped_column(String(100))
+    aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Bezwaar(Base):
+    """A bezwaar against a PIP version and its outcome."""
+
+    __tablename__ = "bezwaar"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_uuid)
+    pip_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("pip.id"), index=True)
+    versie: Mapped[int] = mapped_column(Integer)
+    ontvangen: Mapped[date] = mapped_column(Date)
+    gronden: Mapped[str] = mapped_column(Text)
+    uitkomst: Mapped[str | None] = mapped_column(String(30))
+    besloten: Mapped[date | None] = mapped_column(Date)
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    tijdig: Mapped[bool] = mapped_column(Boolean)
+    aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..deadlines.models import Deadline
-from .models import Pip
+from .models import Pip, PipVersie
 
 
 def get(session: Session, pip_id: uuid.UUID) -> Pip | None:
@@ -16,7 +16,9 @@ def by_inburgeraar(session: Session, inburgeraar_url: str) -> Pip | None:
 
 
 def deadline_of(session: Session, pip_id: uuid.UUID) -> Deadline | None:
-    return session.scalar(select(Deadline).where(Deadline.subject_id == pip_id, Deadline.soort == "pip-vaststellen"))
+    return session.scalar(
+        select(Deadline).where(Deadline.subject_id == pip_id, Deadline.soort == "pip-vaststellen")
+    )
 
 
 def list_page(
@@ -29,3 +31,13 @@ def list_page(
         query = query.where(Pip.status == status)
     count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     return count, list(session.scalars(query.order_by(Pip.aangemaakt, Pip.id).offset(offset).limit(limit)))
+
+
+def versie(session: Session, pip_id: uuid.UUID, nummer: int) -> PipVersie | None:
+    return session.scalar(select(PipVersie).where(PipVersie.pip_id == pip_id, PipVersie.versie == nummer))
+
+
+def versies(session: Session, pip_id: uuid.UUID) -> list[PipVersie]:
+    return list(
+        session.scalars(select(PipVersie).where(PipVersie.pip_id == pip_id).order_by(PipVersie.versie))
+    )

@@ -1,27 +1,51 @@
-"""HTTP for PIPs: list, read, vaststellen."""
+"""HTTP for PIPs: list, read, edit the concept, vaststellen, change as a new version, versions, deadline."""
 
 import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Request, Response
-
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
-from inburgering_shared.contracts.resources import Leerroute, PipStatus
+from inburgering_shared.contracts.resources import Leerroute, Niveau, PipStatus
 from inburgering_shared.etag import etag
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
 from sqlalchemy.orm import Session
 
+from ..deadlines.models import Deadline
 from ..events import pip_url
 from . import repository, service
-from .models import Pip
-from .schemas import Niveau, PipRead, Vaststelling
+from .models import Pip, PipVersie
+from .schemas import (
+    Advies,
+    ConceptWijziging,
+    PipInhoud,
+    PipRead,
+    PipTermijn,
+    Vaststelling,
+    Verlenging,
+    VersieRead,
+    Wijziging,
+)
 
 router = APIRouter(prefix="/pips", tags=["pips"])
 
 Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
 Casework = Annotated[Principal, Depends(require(*CASEWORK))]
+IfMatch = Annotated[str | None, Header(alias="If-Match")]
+
+
+def to_termijn(deadline: Deadline) -> PipTermijn:
+    return PipTermijn(
+        vervaldatum=deadline.vervaldatum,
+        gestartDoor=deadline.gestart_door,
+        regel=deadline.regel,
+        oorspronkelijkeVervaldatum=deadline.oorspronkelijke_vervaldatum,
+        informatieOntvangen=deadline.informatie_ontvangen,
+        verlengingReden=deadline.verlenging_reden,
+        status=deadline.status,
+        tijdig=deadline.afgehandeld_op <= deadline.vervaldatum if deadline.afgehandeld_op else None,
+    )
 
 
 def to_read(session: Session, api_url: str, pip: Pip) -> PipRead:
@@ -39,8 +63,30 @@ def to_read(session: Session, api_url: str, pip: Pip) -> PipRead:
         niveau=Niveau(pip.niveau) if pip.niveau else None,
         vastgesteldDoor=pip.vastgesteld_door,
         deadline=deadline.vervaldatum if deadline else None,
+        termijn=to_termijn(deadline) if deadline else None,
+        dagtekeningEerstePip=pip.dagtekening_eerste_pip,
+        advies=Advies.model_validate(pip.advies) if pip.advies else None,
+        motivering=pip.motivering,
+        inhoud=PipInhoud.model_validate(pip.inhoud or {}),
+        routewijzigingen=pip.routewijzigingen,
         aangemaakt=pip.aangemaakt,
         gewijzigd=pip.gewijzigd,
+    )
+
+
+def _answer(session: Session, api_url: str, pip: Pip, response: Response) -> PipRead:
+    response.headers["ETag"] = etag(pip.rijversie)
+    return to_read(session, api_url, pip)
+
+
+def to_versie(row: PipVersie) -> VersieRead:
+    return VersieRead(
+        versie=row.versie,
+        reden=row.reden,
+        vastgesteldDoor=row.vastgesteld_door,
+        aangemaakt=row.aangemaakt,
+        inhoud=row.inhoud,
+        verschil=row.verschil,
     )
 
 
@@ -60,14 +106,32 @@ def list_pips(
 
 
 @router.get("/{pipId}", response_model=PipRead, responses=problem_responses(404))
-def get_pip(pipId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl, response: Response) -> PipRead:
-    pip = service.get_pip(session, principal=principal, pip_id=pipId)
-    response.headers["ETag"] = etag(pip.rijversie)
-    return to_read(session, api_url, pip)
+def get_pip(
+    pipId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl, response: Response
+) -> PipRead:
+    """The PIP with its advice, content and deadline; the ETag is needed for every edit."""
+    return _answer(session, api_url, service.get_pip(session, principal=principal, pip_id=pipId), response)
+
+
+@router.patch("/{pipId}", response_model=PipRead, responses=problem_responses(400, 404, 409, 412, 428))
+def wijzig_concept(
+    pipId: uuid.UUID,
+    wijziging: ConceptWijziging,
+    principal: Casework,
+    session: DbSession,
+    api_url: ApiUrl,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PipRead:
+    """Adjust the concept; a vastgesteld PIP changes through `wijzigingen` instead."""
+    pip = service.wijzig_concept(
+        session, principal=principal, pip_id=pipId, wijziging=wijziging, if_match=if_match
+    )
+    return _answer(session, api_url, pip, response)
 
 
 @router.post(
-    "/{pipId}/vaststellen", response_model=PipRead, responses=problem_responses(404, 409, 412, 422, 428)
+    "/{pipId}/vaststellen", response_model=PipRead, responses=problem_responses(400, 404, 409, 412, 422, 428)
 )
 def vaststellen_pip(
     pipId: uuid.UUID,
@@ -77,12 +141,73 @@ def vaststellen_pip(
     outbox: EventOutbox,
     api_url: ApiUrl,
     response: Response,
-    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+    if_match: IfMatch = None,
 ) -> PipRead:
     """Set the PIP as a beschikking; refused with the rule named when DUO would refuse it (R6)."""
     pip = service.vaststellen_pip(
-        session, outbox, api_url=api_url, principal=principal, pip_id=pipId,
-        vaststelling=vaststelling, if_match=if_match,
+        session,
+        outbox,
+        api_url=api_url,
+        principal=principal,
+        pip_id=pipId,
+        vaststelling=vaststelling,
+        if_match=if_match,
     )
-    response.headers["ETag"] = etag(pip.rijversie)
-    return to_read(session, api_url, pip)
+    return _answer(session, api_url, pip, response)
+
+
+@router.post(
+    "/{pipId}/wijzigingen", response_model=PipRead, responses=problem_responses(400, 404, 409, 412, 422, 428)
+)
+def wijzig_pip(
+    pipId: uuid.UUID,
+    wijziging: Wijziging,
+    principal: Casework,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PipRead:
+    """Change a vastgesteld PIP: a new version with its reason and diff; a route change within R7."""
+    pip = service.wijzig_pip(
+        session,
+        outbox,
+        api_url=api_url,
+        principal=principal,
+        pip_id=pipId,
+        wijziging=wijziging,
+        if_match=if_match,
+    )
+    return _answer(session, api_url, pip, response)
+
+
+@router.get("/{pipId}/versies", response_model=list[VersieRead], responses=problem_responses(404))
+def list_versies(pipId: uuid.UUID, principal: Readers, session: DbSession) -> list[VersieRead]:
+    return [to_versie(v) for v in service.list_versies(session, principal=principal, pip_id=pipId)]
+
+
+@router.get("/{pipId}/versies/{versie}", response_model=VersieRead, responses=problem_responses(404))
+def get_versie(pipId: uuid.UUID, versie: int, principal: Readers, session: DbSession) -> VersieRead:
+    return to_versie(service.get_versie(session, principal=principal, pip_id=pipId, versie=versie))
+
+
+@router.post(
+    "/{pipId}/termijn/verlenging",
+    response_model=PipRead,
+    responses=problem_responses(400, 404, 409, 412, 422, 428),
+)
+def verleng_termijn(
+    pipId: uuid.UUID,
+    verlenging: Verlenging,
+    principal: Casework,
+    session: DbSession,
+    api_url: ApiUrl,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PipRead:
+    """Extend the PIP deadline: at the latest two weeks after third-party information came in (R3)."""
+    pip = service.verleng_termijn(
+        session, principal=principal, pip_id=pipId, verlenging=verlenging, if_match=if_match
+    )
+    return _answer(session, api_url, pip, response)

@@ -1,20 +1,152 @@
+import uuid
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
 
+from inburgering_shared.contracts.brede_intake import Leefgebied
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau, PipContract
 from pydantic import BaseModel, Field
 
-from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau, PipContract
+from .rules import Component
+
+Tekst = Annotated[str, Field(min_length=1, max_length=2000)]
+Reden = Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]
+
+
+class Onderbouwing(BaseModel):
+    code: str
+    tekst: str
+    bron: str
+
+
+class Advies(BaseModel):
+    """The leerroute advice from the brede intake, with every reason and the rule behind it."""
+
+    leerroute: Leerroute
+    niveau: Niveau | None
+    redenen: list[Onderbouwing]
+    bredeIntake: str = Field(description="URL van de brede intake waarop het advies rust")
+
+
+class Onderdeel(BaseModel):
+    """One component of the PIP (domain.md, Doelgroepen): offered or not, with its dates."""
+
+    component: Component
+    aangeboden: bool
+    start: date | None = None
+    verwachtEinde: date | None = None
+    toelichting: Tekst | None = None
+
+
+class ParticipatieSoort(StrEnum):
+    WERK = "werk"
+    VRIJWILLIGERSWERK = "vrijwilligerswerk"
+    STAGE = "stage"
+    OPLEIDING = "opleiding"
+
+
+class Participatie(BaseModel):
+    """The participation part (dual: language with work, volunteering, internship or education)."""
+
+    soort: ParticipatieSoort
+    omschrijving: Tekst
+    urenPerWeek: int = Field(ge=1, le=40)
+    start: date | None = None
+    einde: date | None = None
+
+
+class Doel(BaseModel):
+    leefgebied: Leefgebied
+    omschrijving: Annotated[str, Field(min_length=1, max_length=4000)]
+    aanleiding: Annotated[str | None, Field(max_length=9000, description="Wat de brede intake vond")] = None
+
+
+class WeekActiviteitKeuze(BaseModel):
+    activiteit: uuid.UUID = Field(description="uuid van een activiteit uit het lokale aanbod")
+    urenPerWeek: int = Field(ge=1, le=40)
+
+
+class WeekActiviteit(WeekActiviteitKeuze):
+    titel: str
+    aanbieder: str
+    plaats: str
+    rooster: str
+
+
+class PipInhoud(BaseModel):
+    onderdelen: list[Onderdeel] = Field(default_factory=list, max_length=20)
+    participatie: list[Participatie] = Field(default_factory=list, max_length=10)
+    doelen: list[Doel] = Field(default_factory=list, max_length=30)
+    weekprogramma: list[WeekActiviteit] = Field(default_factory=list, max_length=30)
+
+
+class InhoudVelden(BaseModel):
+    """What a klantmanager may change; an absent field stays as it is."""
+
+    leerroute: Leerroute | None = None
+    niveau: Niveau | None = Field(None, description="Leeg: B1 bij B1-route en Onderwijsroute (R6)")
+    motivering: Tekst | None = Field(None, description="Verplicht bij afwijken van het advies")
+    onderdelen: list[Onderdeel] | None = Field(None, max_length=20)
+    participatie: list[Participatie] | None = Field(None, max_length=10)
+    doelen: list[Doel] | None = Field(None, max_length=30)
+    weekprogramma: list[WeekActiviteitKeuze] | None = Field(None, max_length=30)
+
+
+class ConceptWijziging(InhoudVelden):
+    pass
+
+
+class Vaststelling(BaseModel):
+    leerroute: Leerroute | None = Field(None, description="Leeg: de leerroute van het concept")
+    niveau: Niveau | None = Field(None, description="Leeg: B1 bij B1-route en Onderwijsroute (R6)")
+    motivering: Tekst | None = Field(None, description="Verplicht bij afwijken van het advies")
+    dagtekening: date
+
+
+class Wijziging(InhoudVelden):
+    """A change to a vastgesteld PIP: a new version with its reason."""
+
+    reden: Reden
+    dagtekening: date
+
+
+class PipTermijn(BaseModel):
+    """The PIP deadline as data (R2, R3)."""
+
+    vervaldatum: date
+    gestartDoor: str
+    regel: str
+    oorspronkelijkeVervaldatum: date | None
+    informatieOntvangen: date | None
+    verlengingReden: str | None
+    status: str
+    tijdig: bool | None = Field(description="Vastgesteld op of voor de vervaldatum; leeg zolang open")
+
+
+class Verlenging(BaseModel):
+    informatieOntvangen: date = Field(description="Datum waarop de informatie van derden binnenkwam (R3)")
+    reden: Reden
 
 
 class PipRead(PipContract):
     doelgroep: Doelgroep
     niveau: Niveau | None
     vastgesteldDoor: str | None
-    deadline: date | None = Field(description="Uiterlijke datum van vaststellen (R2)")
+    deadline: date | None = Field(description="Uiterlijke datum van vaststellen (R2, R3)")
+    termijn: PipTermijn | None
+    dagtekeningEerstePip: date | None
+    advies: Advies | None
+    motivering: str | None
+    inhoud: PipInhoud
+    routewijzigingen: int
     aangemaakt: datetime
     gewijzigd: datetime
 
 
-class Vaststelling(BaseModel):
-    leerroute: Leerroute
-    niveau: Niveau | None = Field(None, description="Leeg: B1 bij B1-route en Onderwijsroute (R6)")
-    dagtekening: date
+class VersieRead(BaseModel):
+    versie: int
+    reden: str
+    vastgesteldDoor: str
+    aangemaakt: datetime
+    inhoud: dict[str, object]
+    verschil: list[dict[str, object]] = Field(description="Per gewijzigd veld: pad, oud, nieuw")

@@ -1,35 +1,49 @@
-"""Use cases of the PIP: a concept per inburgeraar, vaststellen as a beschikking."""
+"""Use cases of the PIP: a concept per inburgeraar, vaststellen as a beschikking, new versions on change."""
 
 import uuid
 from datetime import date
 
+from inburgering_shared.auth import Principal
+from inburgering_shared.callbacks import EventContext
+from inburgering_shared.contracts.events import Actie, Notificatie
+from inburgering_shared.contracts.resources import InburgeraarContract, Leerroute, PipStatus
+from inburgering_shared.db import utcnow
+from inburgering_shared.etag import check_if_match
+from inburgering_shared.outbox import Outbox
+from inburgering_shared.problems import Conflict, InvalidInput, InvalidParam, NotFound, RuleViolation
 from sqlalchemy.orm import Session
 
-from inburgering_shared.auth import Principal
-from inburgering_shared.contracts.events import Actie, Notificatie
-from inburgering_shared.contracts.resources import Doelgroep, InburgeraarContract, PipStatus
-from inburgering_shared.duo import validatie as duo_validatie
-from inburgering_shared.etag import check_if_match
-from inburgering_shared.callbacks import EventContext
-from inburgering_shared.outbox import Outbox
-from inburgering_shared.problems import Conflict, InvalidParam, NotFound, RuleViolation
-
-from ..deadlines.service import herbereken_pip_deadline, markeer_gehaald
+from ..deadlines.service import herbereken_pip_deadline, markeer_gehaald, verleng
 from ..events import publish_pip
-from . import repository
-from .models import Pip
-from .schemas import Vaststelling
+from ..instellingen.service import waarden
+from . import repository, toetsing
+from .inhoud import pas_toe, snapshot, vastgesteld_door
+from .models import Pip, PipVersie
+from .schemas import ConceptWijziging, Vaststelling, Verlenging, Wijziging
+from .verschil import verschil
+
+
+def nieuw_concept(session: Session, inburgeraar_url: str, gemeentecode: str, doelgroep: str) -> Pip:
+    pip = Pip(
+        id=uuid.uuid4(),
+        inburgeraar_url=inburgeraar_url,
+        gemeentecode=gemeentecode,
+        doelgroep=doelgroep,
+        status=PipStatus.CONCEPT.value,
+        versie=1,
+        inhoud={},
+    )
+    session.add(pip)
+    return pip
+
 
 def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None:
     """Event handler: a new or changed inburgeraar gets (or updates) its concept PIP and deadline."""
     session = context.session
     inburgeraar = context.services.get_model(notificatie.resourceUrl, InburgeraarContract)
-    pip = repository.by_inburgeraar(session, inburgeraar.url)
-    if pip is None:
-        pip = Pip(
-            id=uuid.uuid4(), inburgeraar_url=inburgeraar.url, status=PipStatus.CONCEPT.value, versie=1
-        )
-        session.add(pip)
+    pip = repository.by_inburgeraar(session, inburgeraar.url) or nieuw_concept(
+        session, inburgeraar.url, inburgeraar.gemeentecode, inburgeraar.doelgroep.value
+    )
     pip.gemeentecode = inburgeraar.gemeentecode
     pip.doelgroep = inburgeraar.doelgroep.value
     pip.datum_kennisgeving = inburgeraar.datumKennisgeving
@@ -45,6 +59,54 @@ def get_pip(session: Session, *, principal: Principal, pip_id: uuid.UUID) -> Pip
     return pip
 
 
+def _bewerkbaar(
+    session: Session, principal: Principal, pip_id: uuid.UUID, if_match: str | None, status: PipStatus
+) -> Pip:
+    pip = get_pip(session, principal=principal, pip_id=pip_id)
+    check_if_match(if_match, pip.rijversie)
+    if pip.status != status:
+        raise Conflict(
+            "Dit PIP is al vastgesteld; een wijziging wordt een nieuwe versie."
+            if status == PipStatus.CONCEPT
+            else "Dit PIP is nog een concept; stel het eerst vast."
+        )
+    return pip
+
+
+def wijzig_concept(
+    session: Session,
+    *,
+    principal: Principal,
+    pip_id: uuid.UUID,
+    wijziging: ConceptWijziging,
+    if_match: str | None,
+) -> Pip:
+    """Adjust the draft: leerroute, niveau, motivering, components, goals, participation, week programme."""
+    pip = _bewerkbaar(session, principal, pip_id, if_match, PipStatus.CONCEPT)
+    pas_toe(session, pip, wijziging)
+    if wijziging.leerroute is not None:
+        pip.leerroute = wijziging.leerroute.value
+    if "niveau" in wijziging.model_fields_set:
+        pip.niveau = wijziging.niveau.value if wijziging.niveau else None
+    session.flush()
+    return pip
+
+
+def _versie(session: Session, pip: Pip, reden: str, door: str) -> None:
+    nieuw = snapshot(pip)
+    vorige = repository.versie(session, pip.id, pip.versie - 1)
+    session.add(
+        PipVersie(
+            pip_id=pip.id,
+            versie=pip.versie,
+            reden=reden,
+            inhoud=nieuw,
+            verschil=verschil(vorige.inhoud, nieuw) if vorige else [],
+            vastgesteld_door=door,
+        )
+    )
+
+
 def vaststellen_pip(
     session: Session,
     outbox: Outbox,
@@ -55,57 +117,106 @@ def vaststellen_pip(
     vaststelling: Vaststelling,
     if_match: str | None,
 ) -> Pip:
-    """Set the PIP as a beschikking: validated as DUO would (R6), the deadline met."""
-    pip = get_pip(session, principal=principal, pip_id=pip_id)
-    check_if_match(if_match, pip.rijversie)
-    if pip.status != PipStatus.CONCEPT:
-        raise Conflict("Dit PIP is al vastgesteld; een wijziging wordt een nieuwe versie.")
-    aanlevering = duo_validatie.met_standaard_niveau(_aanlevering(vaststelling))
-    _check_duo_rules(pip, aanlevering)
+    """Set the PIP as a beschikking: validated as DUO would (R6), deviation from the advice motivated."""
+    pip = _bewerkbaar(session, principal, pip_id, if_match, PipStatus.CONCEPT)
+    leerroute = vaststelling.leerroute or (Leerroute(pip.leerroute) if pip.leerroute else None)
+    if leerroute is None:
+        raise RuleViolation(
+            "Kies een leerroute.",
+            invalid_params=[InvalidParam(name="leerroute", code="R6", reason="ontbreekt")],
+        )
+    niveau = vaststelling.niveau.value if vaststelling.niveau else None
+    if vaststelling.motivering is not None:
+        pip.motivering = vaststelling.motivering
+    aanlevering = toetsing.aanlevering(leerroute, niveau, vaststelling.dagtekening)
+    toetsing.check_duo_regels(pip, aanlevering)
+    toetsing.check_afwijking(pip, leerroute)
     pip.status = PipStatus.VASTGESTELD.value
-    pip.leerroute = vaststelling.leerroute.value
+    pip.leerroute = leerroute.value
     pip.niveau = aanlevering.niveau.value if aanlevering.niveau else None
-    pip.dagtekening = vaststelling.dagtekening
-    pip.vastgesteld_door = principal.user_id or principal.client_id
+    pip.dagtekening = pip.dagtekening_eerste_pip = vaststelling.dagtekening
+    pip.vastgesteld_door = vastgesteld_door(principal)
+    _versie(session, pip, "Eerste vaststelling", pip.vastgesteld_door)
     markeer_gehaald(session, pip)
     session.flush()
-    publish_pip(session, outbox, api_url, pip, Actie.UPDATE)
+    publish_pip(session, outbox, api_url, pip, Actie.PIP_VASTGESTELD)
     return pip
 
 
-def _aanlevering(vaststelling: Vaststelling) -> duo_validatie.PipAanlevering:
-    return duo_validatie.PipAanlevering(
-        dagtekening=vaststelling.dagtekening, leerroute=vaststelling.leerroute, niveau=vaststelling.niveau
-    )
+def wijzig_pip(
+    session: Session,
+    outbox: Outbox,
+    *,
+    api_url: str,
+    principal: Principal,
+    pip_id: uuid.UUID,
+    wijziging: Wijziging,
+    if_match: str | None,
+) -> Pip:
+    """A change to a vastgesteld PIP: a new version with its reason and diff (R6; route change: R7)."""
+    pip = _bewerkbaar(session, principal, pip_id, if_match, PipStatus.VASTGESTELD)
+    assert pip.leerroute is not None
+    huidige = Leerroute(pip.leerroute)
+    nieuwe = wijziging.leerroute or huidige
+    routewijziging = nieuwe is not huidige
+    if routewijziging:
+        max_wijzigingen = waarden(session, pip.gemeentecode).max_routewijzigingen
+        toetsing.check_routewijziging(pip, nieuwe, wijziging.dagtekening, wijziging.reden, max_wijzigingen)
+    niveau = wijziging.niveau.value if wijziging.niveau else None
+    if not routewijziging and "niveau" not in wijziging.model_fields_set:
+        niveau = pip.niveau
+    aanlevering = toetsing.aanlevering(nieuwe, niveau, wijziging.dagtekening)
+    toetsing.check_duo_regels(pip, aanlevering)
+    pas_toe(session, pip, wijziging)
+    pip.leerroute = nieuwe.value
+    pip.niveau = aanlevering.niveau.value if aanlevering.niveau else None
+    pip.dagtekening = wijziging.dagtekening
+    pip.versie += 1
+    pip.routewijzigingen += int(routewijziging)
+    pip.vastgesteld_door = vastgesteld_door(principal)
+    _versie(session, pip, wijziging.reden, pip.vastgesteld_door)
+    session.flush()
+    publish_pip(session, outbox, api_url, pip, Actie.PIP_GEWIJZIGD)
+    if routewijziging:
+        publish_pip(session, outbox, api_url, pip, Actie.LEERROUTE_GEWIJZIGD)
+    return pip
 
 
-def _check_duo_rules(pip: Pip, aanlevering: duo_validatie.PipAanlevering) -> None:
-    if pip.datum_inschrijving_brp is None:
-        raise RuleViolation(
-            "Een PIP kan pas worden vastgesteld als de inschrijving in de BRP bekend is (R6).",
-            invalid_params=[InvalidParam(name="datumInschrijvingBrp", code="R6", reason="onbekend")],
-        )
-    # Until DUO's Inburgeringsplicht is read (DUO sync), the kennisgeving marks the start of the plicht.
-    start_plicht: date = pip.datum_kennisgeving or pip.datum_inschrijving_brp
-    context = duo_validatie.PipContext(
-        start_inburgeringsplicht=start_plicht,
-        datum_vestiging_gemeente=pip.datum_inschrijving_brp,
-        doelgroep=Doelgroep(pip.doelgroep),
-    )
-    overtredingen = duo_validatie.pip_overtredingen(aanlevering, context)
-    if overtredingen:
-        raise RuleViolation(
-            " ".join(o.melding for o in overtredingen),
-            invalid_params=[
-                InvalidParam(name=o.veld, code=o.code, reason=f"{o.melding} Bron: {o.bron}") for o in overtredingen
-            ],
-        )
+def list_versies(session: Session, *, principal: Principal, pip_id: uuid.UUID) -> list[PipVersie]:
+    pip = get_pip(session, principal=principal, pip_id=pip_id)
+    return repository.versies(session, pip.id)
+
+
+def get_versie(session: Session, *, principal: Principal, pip_id: uuid.UUID, versie: int) -> PipVersie:
+    pip = get_pip(session, principal=principal, pip_id=pip_id)
+    gevonden = repository.versie(session, pip.id, versie)
+    if gevonden is None:
+        raise NotFound("Deze versie van het PIP bestaat niet.")
+    return gevonden
 
 
 def list_pips(
     session: Session, *, principal: Principal, status: PipStatus | None, offset: int, limit: int
 ) -> tuple[int, list[Pip]]:
     return repository.list_page(
-        session, gemeenten=principal.gemeente_filter(), status=status.value if status else None,
-        offset=offset, limit=limit,
+        session,
+        gemeenten=principal.gemeente_filter(),
+        status=status.value if status else None,
+        offset=offset,
+        limit=limit,
     )
+
+
+def verleng_termijn(
+    session: Session, *, principal: Principal, pip_id: uuid.UUID, verlenging: Verlenging, if_match: str | None
+) -> Pip:
+    pip = _bewerkbaar(session, principal, pip_id, if_match, PipStatus.CONCEPT)
+    if verlenging.informatieOntvangen > date.today():
+        raise InvalidInput(
+            "De informatie kan niet in de toekomst zijn ontvangen.",
+            invalid_params=[InvalidParam(name="informatieOntvangen", code="toekomst", reason="na vandaag")],
+        )
+    verleng(session, pip, verlenging.informatieOntvangen, verlenging.reden)
+    pip.gewijzigd = utcnow()  # the deadline is part of the PIP's representation: a new ETag
+    session.flush()
+    return pip

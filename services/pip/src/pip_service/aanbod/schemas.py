@@ -1,0 +1,55 @@
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from inburgering_shared.contracts.brede_intake import Leefgebied
+from pydantic import BaseModel, Field
+
+Kort = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Stap(StrEnum):
+    """The steps of the route on the library routekaart (seed 000; domain.md, Local offer catalogue)."""
+
+    NIEUW = "nieuw in de gemeente"
+    INTAKE_PIP = "intake en PIP"
+    PARTICIPATIEVERKLARING = "participatieverklaring"
+    LEERROUTE = "leerroute volgen"
+    OEFENEN = "taal en digitale vaardigheden oefenen"
+    WERK = "werk en vrijwilligerswerk"
+    GEZIN = "samen met het gezin"
+    CONTACT = "meer contact in de nieuwe woonplaats"
+    AFRONDEN = "leerroute afronden"
+    DOORLEREN = "verder leren"
+    BIJHOUDEN = "bijhouden"
+
+
+class Taalniveau(StrEnum):
+    """CEFR levels as used for inburgering (Z-route A1, B1-route A2/B1, Onderwijsroute B1 and up)."""
+
+    A0 = "A0"
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+
+
+class ActiviteitNieuw(BaseModel):
+    aanbieder: Kort
+    titel: Kort
+    omschrijving: Annotated[str, Field(max_length=4000)] = ""
+    stap: Stap
+    leefgebieden: list[Leefgebied] = Field(min_length=1, max_length=len(Leefgebied))
+    taalniveau: Taalniveau | None = Field(None, description="Minimaal taalniveau; leeg: geen eis")
+    plaats: Kort
+    rooster: Kort = Field(description="Bijvoorbeeld 'dinsdag 10.00-12.00'")
+    capaciteit: int = Field(ge=1, le=10000)
+
+
+class Activiteit(ActiviteitNieuw):
+    url: str
+    uuid: uuid.UUID
+    gemeentecode: str
+    gepubliceerdDoor: str
+    aangemaakt: datetime

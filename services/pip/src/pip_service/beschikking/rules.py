@@ -1,0 +1,23 @@
+"""The terms a beschikking letter states."""
+
+from datetime import date, timedelta
+
+BEZWAARTERMIJN = timedelta(weeks=6)
+
+
+def bezwaartermijn_einde(dagtekening: date) -> date:
+    """The last day to object to a beschikking dated `dagtekening`.
+
+    The bezwaartermijn is six weeks and starts the day after the decision is
+    made known (sent): the last day is the same weekday six weeks after the
+    dagtekening. (A last day on a Saturday, Sunday or public holiday moves to
+    the next working day by the Algemene termijnenwet; the letter states the
+    plain six weeks.)
+    Source: Algemene wet bestuursrecht art. 6:7 and 6:8; domain.md step 4 (bezwaar).
+    """
+    return dagtekening + BEZWAARTERMIJN
+
+
+def bezwaar_tijdig(dagtekening: date, ontvangen: date) -> bool:
+    """Whether a bezwaar received on `ontvangen` is within the term (Awb art. 6:7, 6:9)."""
+    return ontvangen <= bezwaartermijn_einde(dagtekening)

@@ -1,0 +1,40 @@
+import uuid
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+Tekst = Annotated[str, Field(min_length=1, max_length=4000, pattern=r"\S")]
+
+
+class Uitkomst(StrEnum):
+    GEGROND = "gegrond"
+    ONGEGROND = "ongegrond"
+    NIET_ONTVANKELIJK = "niet-ontvankelijk"
+    INGETROKKEN = "ingetrokken"
+
+
+class BezwaarNieuw(BaseModel):
+    versie: int | None = Field(None, ge=1, description="Versie van het PIP; leeg: de huidige")
+    ontvangen: date
+    gronden: Tekst
+
+
+class BezwaarBeslissing(BaseModel):
+    uitkomst: Uitkomst
+    besloten: date
+    toelichting: Tekst | None = Field(
+        None, description="Bij gegrond: het PIP wordt gewijzigd als nieuwe versie"
+    )
+
+
+class Bezwaar(BaseModel):
+    uuid: uuid.UUID
+    versie: int
+    ontvangen: date
+    gronden: str
+    tijdig: bool = Field(description="Ontvangen binnen zes weken na de dagtekening (Awb art. 6:7)")
+    uitkomst: Uitkomst | None
+    besloten: date | None
+    toelichting: str | None

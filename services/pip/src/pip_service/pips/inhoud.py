@@ -1,0 +1,70 @@
+"""The PIP's content as one document: what a version holds, and how edits apply to it."""
+
+from typing import Any
+
+from inburgering_shared.auth import Principal
+from inburgering_shared.problems import InvalidInput, InvalidParam
+from sqlalchemy.orm import Session
+
+from ..aanbod import repository as aanbod
+from .models import Pip
+from .schemas import InhoudVelden, PipInhoud, WeekActiviteit, WeekActiviteitKeuze
+
+
+def snapshot(pip: Pip) -> dict[str, Any]:
+    """Everything a version of the PIP decides, as stored with the version and compared between versions."""
+    return {
+        "leerroute": pip.leerroute,
+        "niveau": pip.niveau,
+        "dagtekening": pip.dagtekening.isoformat() if pip.dagtekening else None,
+        "motivering": pip.motivering,
+        **PipInhoud.model_validate(pip.inhoud or {}).model_dump(mode="json"),
+    }
+
+
+def _weekprogramma(session: Session, pip: Pip, keuzes: list[WeekActiviteitKeuze]) -> list[WeekActiviteit]:
+    gekozen, onbekend = [], []
+    for index, keuze in enumerate(keuzes):
+        activiteit = aanbod.get(session, keuze.activiteit)
+        if activiteit is None or activiteit.gemeentecode != pip.gemeentecode:
+            onbekend.append(
+                InvalidParam(
+                    name=f"weekprogramma.{index}.activiteit",
+                    code="onbekend",
+                    reason="geen activiteit van deze gemeente",
+                )
+            )
+            continue
+        gekozen.append(
+            WeekActiviteit(
+                activiteit=activiteit.id,
+                urenPerWeek=keuze.urenPerWeek,
+                titel=activiteit.titel,
+                aanbieder=activiteit.aanbieder,
+                plaats=activiteit.plaats,
+                rooster=activiteit.rooster,
+            )
+        )
+    if onbekend:
+        raise InvalidInput("Het weekprogramma noemt een onbekende activiteit.", invalid_params=onbekend)
+    return gekozen
+
+
+def pas_toe(session: Session, pip: Pip, velden: InhoudVelden) -> None:
+    """Apply the fields that were sent; the leerroute and niveau are set by the caller (rules apply)."""
+    inhoud = PipInhoud.model_validate(pip.inhoud or {})
+    if velden.onderdelen is not None:
+        inhoud.onderdelen = velden.onderdelen
+    if velden.participatie is not None:
+        inhoud.participatie = velden.participatie
+    if velden.doelen is not None:
+        inhoud.doelen = velden.doelen
+    if velden.weekprogramma is not None:
+        inhoud.weekprogramma = _weekprogramma(session, pip, velden.weekprogramma)
+    pip.inhoud = inhoud.model_dump(mode="json")
+    if velden.motivering is not None:
+        pip.motivering = velden.motivering
+
+
+def vastgesteld_door(principal: Principal) -> str:
+    return principal.user_id or principal.client_id

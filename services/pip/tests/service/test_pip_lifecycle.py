@@ -1,0 +1,263 @@
+"""The PIP over HTTP: draft from the brede intake, versions with diffs, R6/R7 refusals, 412, the letter."""
+
+import io
+import uuid
+
+import pypdf
+
+from .conftest import concept_for, receive, vaststellen
+
+KM = "klantmanager"
+
+
+def draft(client, auth_headers, intake, brp="2026-10-01", **intake_fields):
+    pip = concept_for(client, auth_headers, intake, brp=brp)
+    brede = intake.add_brede_intake(pip["inburgeraar"], **intake_fields)
+    response = receive(client, auth_headers, brede, kanaal="brede-intakes", actie="update", status="afgerond")
+    assert response.status_code == 204, response.text
+    return client.get(f"/v1/pips/{pip['uuid']}", headers=auth_headers(KM)).json()
+
+
+def edit(client, auth_headers, pip_uuid, path, body, etag=None, method="post"):
+    km = auth_headers(KM)
+    etag = etag or client.get(f"/v1/pips/{pip_uuid}", headers=km).headers["ETag"]
+    return client.request(method, f"/v1/pips/{pip_uuid}{path}", json=body, headers={**km, "If-Match": etag})
+
+
+def codes(response):
+    return [p["code"] for p in response.json()["invalidParams"]]
+
+
+WONEN = {
+    "leefgebied": "wonen",
+    "zelfredzaamheid": 2,
+    "observaties": "Woont tijdelijk bij familie.",
+    "behoeften": "Een eigen woning vinden en de huur kunnen betalen.",
+}
+WERK = {"leefgebied": "werk/opleiding", "zelfredzaamheid": 4}
+
+
+def test_completed_brede_intake_gives_a_draft_with_advice_components_and_goals(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake, leefgebieden=[WONEN, WERK])
+    assert pip["advies"]["leerroute"] == "Onderwijsroute"
+    redenen = {r["code"]: r for r in pip["advies"]["redenen"]}
+    assert {"LBT_HAALBAAR", "LEEFTIJD_ONDER_GRENS", "WENS_VERVOLGONDERWIJS"} <= redenen.keys()
+    assert "seed 002" in redenen["LEEFTIJD_ONDER_GRENS"]["bron"]
+    assert pip["leerroute"] == "Onderwijsroute" and pip["status"] == "concept"
+    onderdelen = {o["component"]: o for o in pip["inhoud"]["onderdelen"]}
+    assert onderdelen["MAP"]["aangeboden"] is False  # not with the Onderwijsroute (R11)
+    assert onderdelen["financieel ontzorgen"] == {
+        **onderdelen["financieel ontzorgen"],
+        "aangeboden": True,
+        "start": "2026-11-02",
+        "verwachtEinde": "2027-05-02",
+    }
+    assert onderdelen["PVT"]["verwachtEinde"] == "2029-11-02"
+    assert [d["leefgebied"] for d in pip["inhoud"]["doelen"]] == ["wonen"]
+    assert pip["inhoud"]["doelen"][0]["omschrijving"] == WONEN["behoeften"]
+
+
+def test_the_gemeentes_age_setting_changes_the_advice(client, auth_headers, intake):
+    beheer = auth_headers("beheer")
+    current = client.get("/v1/instellingen/GM0171", headers=beheer)
+    assert current.json()["standaard"] is True and current.json()["onderwijsrouteMaxLeeftijd"] == 28
+    body = {"onderwijsrouteMaxLeeftijd": 22, "maxRoutewijzigingen": 1}
+    assert client.put("/v1/instellingen/GM0171", json=body, headers=beheer).status_code == 428
+    put = client.put(
+        "/v1/instellingen/GM0171", json=body, headers={**beheer, "If-Match": current.headers["ETag"]}
+    )
+    assert put.status_code == 200, put.text
+    pip = draft(client, auth_headers, intake)
+    assert pip["advies"]["leerroute"] == "B1-route"
+    assert "LEEFTIJD_BOVEN_GRENS" in [r["code"] for r in pip["advies"]["redenen"]]
+
+
+def test_deviating_from_the_advice_needs_a_motivering(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake)
+    body = {"leerroute": "B1-route", "dagtekening": "2026-11-02"}
+    refused = vaststellen(client, auth_headers, pip["uuid"], body)
+    assert refused.status_code == 422
+    assert codes(refused) == ["MOTIVERING_ONTBREEKT"]
+    body["motivering"] = "Wil eerst werken; studie later."
+    assert vaststellen(client, auth_headers, pip["uuid"], body).status_code == 200
+
+
+def test_a_change_creates_version_2_with_reason_and_diff(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake)
+    assert vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-02"}).status_code == 200
+    change = {
+        "reden": "Werk gevonden",
+        "dagtekening": "2026-11-16",
+        "participatie": [{"soort": "werk", "omschrijving": "Magazijn", "urenPerWeek": 16}],
+    }
+    response = edit(client, auth_headers, pip["uuid"], "/wijzigingen", change)
+    assert response.status_code == 200, response.text
+    assert response.json()["versie"] == 2 and response.json()["dagtekeningEerstePip"] == "2026-11-02"
+    versies = client.get(f"/v1/pips/{pip['uuid']}/versies", headers=auth_headers(KM)).json()
+    assert [(v["versie"], v["reden"]) for v in versies] == [(1, "Eerste vaststelling"), (2, "Werk gevonden")]
+    verschil = {d["pad"]: d for d in versies[1]["verschil"]}
+    assert verschil["/dagtekening"] == {"pad": "/dagtekening", "oud": "2026-11-02", "nieuw": "2026-11-16"}
+    assert verschil["/participatie/0/urenPerWeek"]["nieuw"] == 16
+    assert "/leerroute" not in verschil
+
+
+def test_a_change_before_the_current_dagtekening_is_refused_by_r6(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake)
+    vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-10"})
+    response = edit(
+        client, auth_headers, pip["uuid"], "/wijzigingen", {"reden": "x", "dagtekening": "2026-11-05"}
+    )
+    assert response.status_code == 422
+    assert "DAGTEKENING_VOOR_ACTUELE_PIP" in codes(response)
+
+
+def test_route_change_once_then_refused_beyond_the_limit(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake, wilVervolgonderwijs=False)
+    assert (
+        vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-02"}).json()["leerroute"]
+        == "B1-route"
+    )
+    first = edit(
+        client,
+        auth_headers,
+        pip["uuid"],
+        "/wijzigingen",
+        {"reden": "Taal gaat te snel", "dagtekening": "2026-11-09", "leerroute": "Z-route"},
+    )
+    assert first.status_code == 200, first.text
+    assert first.json()["niveau"] is None and first.json()["routewijzigingen"] == 1
+    second = edit(
+        client,
+        auth_headers,
+        pip["uuid"],
+        "/wijzigingen",
+        {"reden": "Toch B1", "dagtekening": "2026-11-16", "leerroute": "B1-route"},
+    )
+    assert second.status_code == 422
+    assert second.headers["content-type"] == "application/problem+json"
+    assert codes(second) == ["MAXIMUM_WIJZIGINGEN"]
+    assert "(R7)" in second.json()["invalidParams"][0]["reason"]
+    current = client.get(f"/v1/pips/{pip['uuid']}", headers=auth_headers(KM)).json()
+    assert (current["versie"], current["leerroute"]) == (2, "Z-route")
+
+
+def test_concurrent_change_is_refused_with_412(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake)
+    vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-02"})
+    stale = client.get(f"/v1/pips/{pip['uuid']}", headers=auth_headers(KM)).headers["ETag"]
+    change = {"reden": "Doel erbij", "dagtekening": "2026-11-03", "doelen": []}
+    assert edit(client, auth_headers, pip["uuid"], "/wijzigingen", change, stale).status_code == 200
+    late = edit(client, auth_headers, pip["uuid"], "/wijzigingen", change, stale)
+    assert late.status_code == 412
+    assert late.headers["content-type"] == "application/problem+json"
+
+
+def test_a2_with_the_onderwijsroute_is_refused_naming_r6(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake)
+    response = vaststellen(client, auth_headers, pip["uuid"], {"niveau": "A2", "dagtekening": "2026-11-02"})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    [param] = response.json()["invalidParams"]
+    assert param["code"] == "NIVEAU_A2_ONDERWIJSROUTE" and "(R6)" in param["reason"]
+
+
+def test_the_letter_renders_to_pdf_with_route_dates_and_objection_clause(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake, wilVervolgonderwijs=False)
+    vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-02"})
+    url = f"/v1/pips/{pip['uuid']}/versies/1/beschikking"
+    response = client.get(url, headers={**auth_headers(KM), "Accept": "application/pdf"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "U volgt de B1-route op taalniveau B1" in text
+    assert "Datum: 2 november 2026" in text
+    assert "begint op 3 november 2026 en loopt tot en met 2 november 2029" in text
+    assert "bezwaar maken" in text and "binnen zes weken" in text and "uiterlijk op 14 december 2026" in text
+    html = client.get(url, headers=auth_headers(KM))
+    assert html.headers["content-type"].startswith("text/html") and "B1-route" in html.text
+    assert (
+        client.get(f"/v1/pips/{pip['uuid']}/versies/2/beschikking", headers=auth_headers(KM)).status_code
+        == 404
+    )
+
+
+def test_deadline_extension_after_third_party_information(client, auth_headers, intake):
+    pip = concept_for(client, auth_headers, intake, brp="2026-09-01")
+    assert pip["deadline"] == "2026-11-10"
+    body = {"informatieOntvangen": "2026-11-05", "reden": "Wachten op medisch advies"}
+    response = edit(client, auth_headers, pip["uuid"], "/termijn/verlenging", body)
+    assert response.status_code == 200, response.text
+    termijn = response.json()["termijn"]
+    assert (termijn["vervaldatum"], termijn["oorspronkelijkeVervaldatum"]) == ("2026-11-19", "2026-11-10")
+    too_early = edit(
+        client,
+        auth_headers,
+        pip["uuid"],
+        "/termijn/verlenging",
+        {**body, "informatieOntvangen": "2026-10-20"},
+    )
+    assert too_early.status_code == 422 and codes(too_early) == ["R3"]
+    done = vaststellen(
+        client, auth_headers, pip["uuid"], {"leerroute": "Z-route", "dagtekening": "2026-11-20"}
+    )
+    assert done.json()["termijn"]["tijdig"] is False
+
+
+def test_catalogue_search_and_the_week_programme(client, auth_headers, intake):
+    partner = auth_headers("vluchtelingenwerk")
+    activiteit = {
+        "aanbieder": "Bibliotheek",
+        "titel": "Taalcafe",
+        "stap": "taal en digitale vaardigheden oefenen",
+        "leefgebieden": ["sociale participatie"],
+        "taalniveau": "A1",
+        "plaats": "Emmeloord",
+        "rooster": "dinsdag 10.00-12.00",
+        "capaciteit": 12,
+    }
+    created = client.post("/v1/activiteiten?gemeentecode=GM0171", json=activiteit, headers=partner)
+    assert created.status_code == 201, created.text
+    other = {**activiteit, "titel": "Digisterker", "taalniveau": "B1", "leefgebieden": ["werk/opleiding"]}
+    client.post("/v1/activiteiten?gemeentecode=GM0171", json=other, headers=partner)
+    km = auth_headers(KM)
+
+    def titels(query):
+        return [a["titel"] for a in client.get(f"/v1/activiteiten?{query}", headers=km).json()["results"]]
+
+    assert titels("leefgebied=sociale participatie") == ["Taalcafe"]
+    assert titels("taalniveau=A2") == ["Taalcafe"]
+    assert titels("zoekterm=digi") == ["Digisterker"]
+    assert (
+        client.post("/v1/activiteiten?gemeentecode=GM0363", json=activiteit, headers=partner).status_code
+        == 403
+    )
+    pip = draft(client, auth_headers, intake)
+    keuze = {"weekprogramma": [{"activiteit": created.json()["uuid"], "urenPerWeek": 2}]}
+    response = edit(client, auth_headers, pip["uuid"], "", keuze, method="patch")
+    assert response.status_code == 200, response.text
+    assert response.json()["inhoud"]["weekprogramma"][0]["rooster"] == "dinsdag 10.00-12.00"
+    unknown = {"weekprogramma": [{"activiteit": str(uuid.uuid4()), "urenPerWeek": 2}]}
+    refused = edit(client, auth_headers, pip["uuid"], "", unknown, method="patch")
+    assert (
+        refused.status_code == 400
+        and refused.json()["invalidParams"][0]["name"] == "weekprogramma.0.activiteit"
+    )
+
+
+def test_bezwaar_on_time_and_its_outcome(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake)
+    vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-10-02"})
+    url = f"/v1/pips/{pip['uuid']}/bezwaren"
+    km = auth_headers(KM)
+    on_time = client.post(url, json={"ontvangen": "2026-11-13", "gronden": "Ik wil de B1-route."}, headers=km)
+    late = client.post(url, json={"ontvangen": "2026-11-14", "gronden": "Te laat."}, headers=km)
+    assert (on_time.json()["tijdig"], late.json()["tijdig"]) == (True, False)
+    beslissing = {"uitkomst": "ongegrond", "besloten": "2026-11-20"}
+    decided = client.post(f"{url}/{on_time.json()['uuid']}/beslissing", json=beslissing, headers=km)
+    assert decided.status_code == 200 and decided.json()["uitkomst"] == "ongegrond"
+    assert (
+        client.post(f"{url}/{on_time.json()['uuid']}/beslissing", json=beslissing, headers=km).status_code
+        == 409
+    )
+    assert len(client.get(url, headers=km).json()) == 2
