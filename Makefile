@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PACKAGES := shared services/intake services/pip services/trajectory services/reporting services/scheduler deploy/duo-simulator
 PYPROJECTS := $(addsuffix /pyproject.toml,$(PACKAGES))
 
-.PHONY: install run demo test lint token migration bench clean
+.PHONY: install run demo test lint token migration openapi bench clean
 
 $(STAMP): $(PYPROJECTS) requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ token: $(STAMP)  ## make token ROLE=klantmanager GEMEENTE=GM0171
 
 migration: $(STAMP)  ## make migration S=intake m="what changed"
 	cd services/$(S) && ../../$(BIN)/alembic revision --autogenerate -m "$(m)"
+
+openapi: $(STAMP)  ## regenerate the committed OpenAPI documents (after adding or changing an endpoint)
+	$(BIN)/python -m inburgering_shared.openapi_documents write
 
 clean:
 	rm -rf var

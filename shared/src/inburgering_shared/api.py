@@ -2,12 +2,14 @@
 
 Routers are mounted under /v1; errors are problem+json; every response carries
 the NL API headers; /health and /health/ready; the OpenAPI document and docs;
-the outbox dispatcher runs for as long as the app does.
+the outbox dispatcher runs for as long as the app does; Prometheus metrics at
+/metrics (latency per route template, outbox backlog, the service's own gauges)
+and JSON logs carrying the correlation id.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Annotated, Protocol
@@ -19,6 +21,8 @@ from . import health
 from .db import make_engine, make_session_factory, transaction
 from .headers import StandardHeadersMiddleware
 from .http import ServiceClient
+from .logging import configure_logging
+from .metrics import METRICS_PATH, DatabaseGauge, RequestMetricsMiddleware, ServiceMetrics, outbox_gauges
 from .openapi import API_PREFIX, install_openapi
 from .outbox import Dispatcher, Outbox
 from .problems import install_problem_handlers
@@ -43,7 +47,10 @@ def create_service_app(
     routers: list[APIRouter],
     outbox: Outbox | None = None,
     workers: list[Callable[[FastAPI], Worker | None]] | None = None,
+    gauges: Sequence[DatabaseGauge] = (),
 ) -> FastAPI:
+    """`gauges`: the service's own metrics, read from its database at each scrape."""
+    configure_logging(name)
     auth = AuthSettings()
     engine = make_engine(settings.database_url)
 
@@ -93,7 +100,12 @@ def create_service_app(
     app.state.session_factory = make_session_factory(engine)
     app.state.auth_config = auth.config()
     app.state.outbox = outbox
+    metrics = ServiceMetrics(name, lambda: app.state.session_factory)
+    metrics.add_gauges([*(outbox_gauges(outbox) if outbox is not None else []), *gauges])
+    app.state.metrics = metrics
+    app.add_middleware(RequestMetricsMiddleware, metrics=metrics)
     app.add_middleware(StandardHeadersMiddleware, api_version=version)
+    app.add_api_route(METRICS_PATH, metrics.endpoint, include_in_schema=False, methods=["GET"])
     install_problem_handlers(app)
     app.include_router(health.router)
     for router in routers:

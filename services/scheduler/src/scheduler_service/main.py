@@ -11,6 +11,7 @@ from .instellingen.router import router as instellingen_router
 from .jobs.models import JobRun, LeaderLease  # noqa: F401  (tables of the worker, migrated with the service)
 from .jobs.router import router as jobs_router
 from .signalen.events import handlers
+from .signalen.metrics import OPEN_SIGNALEN
 from .signalen.router import router as signalen_router
 
 VERSION = "1.0.0"
@@ -33,4 +34,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             callback_router(INBOX, handlers(settings)),
         ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
+        gauges=[OPEN_SIGNALEN],
     )

@@ -1,0 +1,85 @@
+"""JSON logs, one object per line, with the request's correlation id and no personal data.
+
+Every record carries the service, the level, the logger, the message and the
+correlation id of the request it belongs to (`headers.correlation_id`, passed on
+to other services by `ServiceClient`), so one id follows a request across
+services. As a last line of defence any nine-digit number that passes the
+11-proef (a possible BSN) is masked before the line is written; code must not
+log names or BSNs in the first place.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from .headers import correlation_id
+
+NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+MASK = "[bsn]"
+# Attributes every LogRecord has; anything else was passed with `extra=` and is logged as a field.
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
+
+
+def passes_elfproef(digits: str) -> bool:
+    """The 11-proef for a BSN: sum of digit * weight (9..2, then -1) divisible by 11."""
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
+    return total % 11 == 0
+
+
+def mask_bsns(text: str) -> str:
+    if not any(c.isdigit() for c in text):
+        return text
+    return NINE_DIGITS.sub(lambda m: MASK if passes_elfproef(m.group()) else m.group(), text)
+
+
+class JsonFormatter(logging.Formatter):
+    def __init__(self, service: str) -> None:
+        super().__init__()
+        self.service = service
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "service": self.service,
+            "logger": record.name,
+            "message": mask_bsns(record.getMessage()),
+        }
+        if cid := correlation_id.get():
+            entry["correlationId"] = cid
+        entry.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
+        if record.exc_info:
+            entry["exception"] = mask_bsns(self.formatException(record.exc_info))
+        return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+class _JsonHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Marks the handler this module installs, so configuring twice replaces it."""
+
+
+def configure_logging(service: str, level: str | None = None) -> None:
+    """Route the root logger (and uvicorn's) to JSON lines on stderr; idempotent.
+
+    The level comes from `LOG_LEVEL` (default INFO). Handlers others installed
+    (pytest's, for instance) are left alone.
+    """
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, _JsonHandler)]:
+        root.removeHandler(handler)
+    handler = _JsonHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter(service))
+    root.addHandler(handler)
+    root.setLevel(level or os.environ.get("LOG_LEVEL", "INFO").upper())
+    for name in ("uvicorn", "uvicorn.error"):
+        uvicorn_logger = logging.getLogger(name)
+        uvicorn_logger.handlers.clear()
+        uvicorn_logger.propagate = True
+    # Our middleware writes the access log (with route template and correlation id).
+    logging.getLogger("uvicorn.access").disabled = True

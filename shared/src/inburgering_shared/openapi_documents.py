@@ -1,0 +1,162 @@
+"""The committed OpenAPI documents: one per service and the combined one for front-end teams.
+
+Each service's document is committed as `services/<name>/openapi.json`; the
+combined document (every service's paths under the prefix the reverse proxy
+gives it, `/intake/v1/...`) as `deploy/proxy/openapi.json`, served by the
+proxy at `/openapi.json`. `make openapi` regenerates them all; a test fails
+when the code and a committed document differ (the open-zaak practice).
+
+    python -m inburgering_shared.openapi_documents write|check [--root DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .openapi import API_PREFIX
+from .system import SERVICES, ServiceSpec
+
+ROOT = Path(__file__).resolve().parents[3]
+COMBINED = Path("deploy/proxy/openapi.json")
+TITLE = "Inburgering API (alle services)"
+DESCRIPTION = (
+    "Alle services achter één origin: elk pad begint met de naam van de service "
+    "(`/intake/v1/...`, `/pip/v1/...`). Gegenereerd met `make openapi`."
+)
+
+
+def proxy_prefix(spec: ServiceSpec) -> str:
+    """Where the reverse proxy (deploy/proxy/nginx.conf) mounts a service."""
+    return f"/{spec.name}"
+
+
+def committed_path(spec: ServiceSpec) -> Path:
+    return Path("services") / spec.name / "openapi.json"
+
+
+@contextmanager
+def _documentation_environment() -> Iterator[None]:
+    """Building an app needs an auth setting; the document does not depend on its value."""
+    present = "AUTH_JWT_SECRET" in os.environ or "AUTH_JWKS_URL" in os.environ
+    if not present:
+        os.environ["AUTH_JWT_SECRET"] = "only-to-build-the-openapi-document"
+    try:
+        yield
+    finally:
+        if not present:
+            del os.environ["AUTH_JWT_SECRET"]
+
+
+def service_document(spec: ServiceSpec) -> dict[str, Any]:
+    """The document the service serves at /openapi.json, built from its code."""
+    config = importlib.import_module(f"{spec.package}.config")
+    main = importlib.import_module(f"{spec.package}.main")
+    with _documentation_environment():
+        app = main.create_app(config.Settings(database_url="sqlite://"))
+        document: dict[str, Any] = app.openapi()
+    return document
+
+
+def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: (_renamed_ref(value, renames) if key == "$ref" else _rename_refs(value, renames))
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_rename_refs(item, renames) for item in node]
+    return node
+
+
+def _renamed_ref(ref: str, renames: dict[str, str]) -> str:
+    head, _, name = ref.rpartition("/")
+    if head == "#/components/schemas" and name in renames:
+        return f"{head}/{renames[name]}"
+    return ref
+
+
+def combined_document(documents: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """One document with every service's paths under its proxy prefix.
+
+    A schema every service defines alike (Problem, InvalidParam) is kept once;
+    one that differs between services is renamed `<Service><Name>` in the
+    services that define it differently from the first.
+    """
+    combined: dict[str, Any] = {
+        "openapi": next(iter(documents.values()))["openapi"],
+        "info": {"title": TITLE, "description": DESCRIPTION, "version": "1.0.0"},
+        "servers": [{"url": "/"}],
+        "paths": {},
+        "components": {"schemas": {}, "headers": {}},
+        "tags": [],
+    }
+    components = combined["components"]
+    for spec in SERVICES:
+        document = documents[spec.name]
+        schemas = document.get("components", {}).get("schemas", {})
+        renames = {
+            name: spec.name.capitalize() + name
+            for name, schema in schemas.items()
+            if name in components["schemas"] and components["schemas"][name] != schema
+        }
+        document = _rename_refs(document, renames)
+        for name, schema in document.get("components", {}).get("schemas", {}).items():
+            components["schemas"][renames.get(name, name)] = schema
+        components["headers"].update(document.get("components", {}).get("headers", {}))
+        combined["tags"].append({"name": spec.name, "description": document["info"]["title"]})
+        for path, item in document["paths"].items():
+            for operation in item.values():
+                operation["tags"] = [spec.name]
+                operation["operationId"] = f"{spec.name}_{operation['operationId']}"
+            combined["paths"][proxy_prefix(spec) + API_PREFIX + path] = item
+    return combined
+
+
+def rendered(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def expected_files() -> dict[Path, str]:
+    """Every committed document and the text the code makes of it now."""
+    documents = {spec.name: service_document(spec) for spec in SERVICES}
+    files = {committed_path(spec): rendered(documents[spec.name]) for spec in SERVICES}
+    files[COMBINED] = rendered(combined_document(documents))
+    return files
+
+
+def stale_files(root: Path = ROOT) -> list[Path]:
+    return [
+        path
+        for path, text in expected_files().items()
+        if not (root / path).exists() or (root / path).read_text() != text
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("action", choices=["write", "check"])
+    parser.add_argument("--root", type=Path, default=ROOT)
+    args = parser.parse_args(argv)
+    if args.action == "write":
+        for path, text in expected_files().items():
+            (args.root / path).write_text(text)
+            print(f"wrote {path}")
+        return 0
+    stale = stale_files(args.root)
+    for path in stale:
+        print(f"{path} differs from the code; run `make openapi`", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,44 @@
+"""JSON log lines with the correlation id; nine-digit numbers passing the 11-proef are masked."""
+
+import json
+import logging
+
+from stdnum.nl import bsn
+
+from inburgering_shared.headers import correlation_id
+from inburgering_shared.logging import JsonFormatter, mask_bsns, passes_elfproef
+from inburgering_shared.testing import bsn_numbers
+
+
+def record(message: str, *args: object, **extra: object) -> logging.LogRecord:
+    entry = logging.LogRecord("intake_service.coa", logging.INFO, __file__, 1, message, args, None)
+    entry.__dict__.update(extra)
+    return entry
+
+
+def test_elfproef_agrees_with_stdnum():
+    for number in range(100_000_000, 100_002_000):
+        digits = f"{number:09d}"
+        assert passes_elfproef(digits) == bsn.is_valid(digits), digits
+
+
+def test_a_possible_bsn_is_masked_and_other_numbers_kept():
+    valid = next(bsn_numbers(123_000_000))
+    assert (
+        mask_bsns(f"koppeling {valid} in 2026, zaak 1234567890") == "koppeling [bsn] in 2026, zaak 1234567890"
+    )
+    assert mask_bsns("referentie 100000001") == "referentie 100000001"
+
+
+def test_a_line_is_json_with_service_correlation_id_and_extra_fields():
+    token = correlation_id.set("req-42")
+    try:
+        line = JsonFormatter("intake").format(
+            record("overdracht %s ontvangen", next(bsn_numbers()), route="/v1/x")
+        )
+    finally:
+        correlation_id.reset(token)
+    entry = json.loads(line)
+    assert entry["service"] == "intake" and entry["correlationId"] == "req-42"
+    assert entry["message"] == "overdracht [bsn] ontvangen"
+    assert entry["route"] == "/v1/x" and entry["level"] == "INFO"
