@@ -31,7 +31,7 @@ HANDOVER = {
 
 
 def sample(body: str, name: str, **labels: str) -> float | None:
-    wanted = ",".join(f'{k}="{v}"' for k, v in labels.items())
+    wanted = ",".join(f'{k}="{v}"' for k, v in sorted(labels.items()))
     pattern = "^" + re.escape(name) + (r"\{" + re.escape(wanted) + r"\}" if labels else "") + r" (\S+)"
     match = re.search(pattern, body, re.MULTILINE)
     return float(match.group(1)) if match else None
@@ -139,3 +139,57 @@ def test_scheduler_counts_open_signals_per_kind(database_backend):
     assert sample(body, "signalen_open", soort="pip-vaststellen-verstreken", status="open") == 2.0
     assert sample(body, "signalen_open", soort="map-verstreken", status="erkend") == 1.0
     assert sample(body, "signalen_open", soort="map-verstreken", status="opgelost") is None
+
+
+def test_trajectory_reports_how_far_the_duo_sync_is_behind(database_backend):
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from trajectory_service.config import Settings as TrajectorySettings
+    from trajectory_service.duo.models import DuoDossier, DuoNotificatie, DuoOpdracht
+    from trajectory_service.main import create_app as create_trajectory
+
+    spec = next(s for s in SERVICES if s.name == "trajectory")
+    app = migrated_app(
+        database_backend,
+        "ops_metrics_trajectory",
+        spec.alembic_ini,
+        lambda url: create_trajectory(TrajectorySettings(database_url=url, dispatcher_enabled=False)),
+    )
+    now = datetime.now(UTC)
+    with TestClient(app) as client:
+        with app.state.session_factory.begin() as session:
+            session.add_all(
+                [
+                    DuoDossier(
+                        gemeentecode="GM0171", bsn="999999990", laatst_gelezen=now - timedelta(minutes=10)
+                    ),
+                    DuoNotificatie(
+                        bericht_id=uuid.uuid4(),
+                        gebeurtenis_id="SS001",
+                        registratie_datum_tijd=now,
+                        status="ontvangen",
+                        ontvangen=now - timedelta(minutes=5),
+                    ),
+                    DuoNotificatie(
+                        bericht_id=uuid.uuid4(),
+                        gebeurtenis_id="SS001",
+                        registratie_datum_tijd=now,
+                        status="verwerkt",
+                        ontvangen=now - timedelta(hours=5),
+                    ),
+                    DuoOpdracht(
+                        inburgeraar_url="http://intake/v1/inburgeraars/1",
+                        gemeentecode="GM0171",
+                        soort="map",
+                        inhoud={},
+                        status="wachtend",
+                        aangemaakt=now - timedelta(minutes=2),
+                    ),
+                ]
+            )
+        body = client.get("/metrics").text
+    assert sample(body, "duo_sync_backlog", richting="van-duo", meting="aantal") == 1.0
+    assert 290 < sample(body, "duo_sync_backlog", richting="van-duo", meting="oudste_seconden") < 400
+    assert sample(body, "duo_sync_backlog", richting="naar-duo", meting="aantal") == 1.0
+    assert 590 < sample(body, "duo_sync_last_read_age_seconds") < 700

@@ -11,6 +11,7 @@ from .componenten.router import router as componenten_router
 from .config import Settings
 from .db import INBOX, OUTBOX_TABLES
 from .deadlines.models import Deadline
+from .duo.metrics import DUO_GAUGES
 from .duo.router import router as duo_router
 from .duo.sync import DuoSync, create_sync
 from .handhaving.router import router as handhaving_router
@@ -44,4 +45,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
         workers=[duo_sync],
+        gauges=DUO_GAUGES,
     )
