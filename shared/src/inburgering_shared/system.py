@@ -64,30 +64,40 @@ def duo_simulator_installed() -> bool:
     return importlib.util.find_spec("duo_simulator") is not None
 
 
-def service_environment(
-    ports: dict[str, int], database_url: Callable[[str], str], *, host: str = "127.0.0.1"
-) -> dict[str, str]:
-    """Environment variables that wire every service to its database and its subscribers."""
+def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
+    """How the services find each other, given each one's base URL (`http://intake:8000`).
+
+    Every service's PUBLIC_URL and ABONNEMENTEN (who gets its events), where
+    trajectory finds intake and where the scheduler reads deadlines. Local
+    processes, containers (deploy/) and Kubernetes all wire the system with it.
+    """
     env: dict[str, str] = {}
     for spec in SERVICES:
-        env[spec.prefix + "DATABASE_URL"] = database_url(spec.name)
-        env[spec.prefix + "HOST"] = host
-        env[spec.prefix + "PORT"] = str(ports[spec.name])
-        env[spec.prefix + "PUBLIC_URL"] = f"http://{host}:{ports[spec.name]}"
+        env[spec.prefix + "PUBLIC_URL"] = base_url(spec.name)
         abonnementen = [
-            {"callbackUrl": f"http://{host}:{ports[sub.name]}/v1/callbacks", "kanalen": [k.value for k in sub.subscribes_to]}
+            {"callbackUrl": f"{base_url(sub.name)}/v1/callbacks", "kanalen": [k.value for k in sub.subscribes_to]}
             for sub in SERVICES
             if sub.subscribes_to and sub.name != spec.name
         ]
         env[spec.prefix + "ABONNEMENTEN"] = json.dumps(abonnementen)
-    env["TRAJECTORY_INTAKE_URL"] = f"http://{host}:{ports['intake']}/v1"
+    env["TRAJECTORY_INTAKE_URL"] = f"{base_url('intake')}/v1"
+    env["SCHEDULER_DEADLINE_SOURCES"] = json.dumps([f"{base_url('pip')}/v1", f"{base_url('trajectory')}/v1"])
+    return env
+
+
+def service_environment(
+    ports: dict[str, int], database_url: Callable[[str], str], *, host: str = "127.0.0.1"
+) -> dict[str, str]:
+    """Environment variables that wire every service to its database and its subscribers."""
+    env = wiring(lambda name: f"http://{host}:{ports[name]}")
+    for spec in SERVICES:
+        env[spec.prefix + "DATABASE_URL"] = database_url(spec.name)
+        env[spec.prefix + "HOST"] = host
+        env[spec.prefix + "PORT"] = str(ports[spec.name])
     if DUO_SIMULATOR in ports:
         env["TRAJECTORY_DUO_BASE_URL"] = f"http://{host}:{ports[DUO_SIMULATOR]}/v1"
         env["TRAJECTORY_DUO_OIN"] = env["DUO_SIMULATOR_OIN"] = DUO_OIN
         env["TRAJECTORY_DUO_GEMEENTE_OINS"] = json.dumps(GEMEENTE_OINS)
-    env["SCHEDULER_DEADLINE_SOURCES"] = json.dumps(
-        [f"http://{host}:{ports['pip']}/v1", f"http://{host}:{ports['trajectory']}/v1"]
-    )
     return env
 
 
@@ -99,6 +109,9 @@ class LocalSystem:
     ports: dict[str, int]
     log_dir: Path
     scheduler_worker: bool = True
+    # Start each service through its container entrypoint (`inburgering_shared.serve`: checks the
+    # required settings and migrates before serving), as deploy/compose.yaml does.
+    as_containers: bool = False
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     def migrate(self) -> None:
@@ -107,17 +120,25 @@ class LocalSystem:
 
     def start(self, name: str) -> None:
         spec = next(s for s in SERVICES if s.name == name)
-        self._spawn(name, [sys.executable, "-m", "uvicorn", f"{spec.package}.main:create_app", "--factory",
-                           "--host", self.env[spec.prefix + "HOST"], "--port", str(self.ports[name]),
-                           "--log-level", "warning"])
+        if self.as_containers:
+            self._spawn(name, [sys.executable, "-m", "inburgering_shared.serve", name])
+            return
+        self.start_app(name, f"{spec.package}.main:create_app", host=self.env[spec.prefix + "HOST"])
+
+    def start_app(self, name: str, factory: str, *, host: str = "127.0.0.1", app_dir: Path | None = None) -> None:
+        """Serve the app `factory` ("module:function") on `self.ports[name]`, as every service is served."""
+        command = [sys.executable, "-m", "uvicorn", factory, "--factory", "--host", host,
+                   "--port", str(self.ports[name]), "--log-level", "warning"]
+        self._spawn(name, command + (["--app-dir", str(app_dir)] if app_dir else []))
 
     def start_duo_simulator(self) -> None:
-        port = str(self.ports[DUO_SIMULATOR])
-        command = ["uvicorn", "duo_simulator.main:create_app", "--factory", "--host", "127.0.0.1", "--port", port]
-        self._spawn(DUO_SIMULATOR, [sys.executable, "-m", *command, "--log-level", "warning"])
+        self.start_app(DUO_SIMULATOR, "duo_simulator.main:create_app")
 
     def start_worker(self) -> None:
-        self._spawn("scheduler-worker", [sys.executable, "-m", "scheduler_service.worker"])
+        command = ["-m", "scheduler_service.worker"]
+        if self.as_containers:
+            command = ["-m", "inburgering_shared.serve", "scheduler", "--no-migrate", "--module", command[1]]
+        self._spawn("scheduler-worker", [sys.executable, *command])
 
     def _spawn(self, name: str, command: list[str]) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
