@@ -40,5 +40,8 @@ migration: $(STAMP)  ## make migration S=intake m="what changed"
 openapi: $(STAMP)  ## regenerate the committed OpenAPI documents (after adding or changing an endpoint)
 	$(BIN)/python -m inburgering_shared.openapi_documents write
 
+bench: $(STAMP)  ## make bench [SIZE=1000000] [BENCH_ARGS=...]: needs PostgreSQL on 127.0.0.1:5432 (or BENCH_DATABASE_URL)
+	$(BIN)/python bench/run.py $(if $(SIZE),--size $(SIZE)) $(BENCH_ARGS)
+
 clean:
 	rm -rf var

@@ -1,0 +1,1 @@
+"""The `make bench` harness (bench/run.py); not a benchmark script itself."""

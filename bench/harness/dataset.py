@@ -1,0 +1,140 @@
+"""Synthetic dossiers for the benchmark, written with set-based SQL (generate_series), never row by row.
+
+Every service lives in its own schema of the bench database (as in the tests);
+this module writes straight into their migrated tables, in one pass per table
+from a temporary table of dossiers, so 1,000,000 dossiers take minutes, not
+hours. The shape follows the scale in ../shared/docs/architecture.md:
+
+- 342 gemeenten with skewed sizes (a few large cities, many small ones);
+- doelgroepen split roughly as DUO's monitor shows: about half
+  asielstatushouders, the rest gezinsmigranten, a few geestelijk bedienaren;
+- stages: 10% just gekoppeld (no BRP inschrijving yet, concept PIP without
+  deadline), 20% concept PIP with an open PIP deadline (R2), 70% vastgesteld
+  with a trajectory and its open deadlines (R4 inburgeringstermijn, R11 MAP);
+- leerroutes over the vastgestelde PIPs: about 55% B1, 10% onderwijs, 35% Z;
+- about 120 dossiers per klantmanager.
+
+Resource URLs point at the services as they run in the benchmark, so a pip
+service that looks up an inburgeraar finds it. When a service's tables change
+(a new NOT NULL column), this module changes with them.
+"""
+
+# ruff: noqa: E501  (SQL reads better unwrapped)
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+GEMEENTEN = 342
+PER_KLANTMANAGER = 120
+
+DOSSIERS = """
+CREATE TEMPORARY TABLE bench_dossier AS
+SELECT n,
+       gen_random_uuid() AS inburgeraar_id,
+       gen_random_uuid() AS pip_id,
+       gen_random_uuid() AS traject_id,
+       'GM' || lpad((1 + floor({gemeenten} * power(random(), 2)))::int::text, 4, '0') AS gemeentecode,
+       CASE WHEN n % 100 < 10 THEN 'gekoppeld' WHEN n % 100 < 30 THEN 'concept' ELSE 'vastgesteld' END AS stage,
+       (ARRAY['Asielstatushouder','Asielstatushouder','Asielstatushouder','Asielstatushouder',
+              'Asielstatushouder','Gezinshereniger met Asielstatushouder','Gezinshereniger met Asielstatushouder',
+              'Gezinsvormer','Gezinshereniger','Gezinsvormer met Asielstatushouder'])[1 + (n * 7) % 10]
+           AS doelgroep,
+       CASE WHEN n % 20 < 11 THEN 'B1-route' WHEN n % 20 < 13 THEN 'Onderwijsroute' ELSE 'Z-route' END
+           AS leerroute,
+       current_date - (20 + (n * 13) % 700) AS kennisgeving
+FROM generate_series(1, {size}) AS n
+"""
+
+INBURGERAARS = """
+INSERT INTO intake.inburgeraar (id, gemeentecode, bsn, voornamen, achternaam, geboortedatum, land_van_herkomst,
+    doelgroep, klantmanager, datum_koppeling, datum_kennisgeving, datum_inschrijving_brp, aangemaakt, gewijzigd,
+    versie)
+SELECT inburgeraar_id, gemeentecode, lpad((100000000 + n)::text, 9, '0'),
+       (ARRAY['Amina','Yonas','Samir','Fatma','Omar','Hiwet','Lina','Dawit','Rania','Ahmad'])[1 + n % 10],
+       (ARRAY['Haddad','Tesfaye','Nouri','Yilmaz','Khalil','Gebremedhin','Aziz','Bekele','Saleh','Rahimi'])
+           [1 + (n / 10) % 10],
+       date '1960-01-01' + (n * 37) % 16000,
+       (ARRAY['Syrie','Eritrea','Afghanistan','Turkije','Jemen','Irak'])[1 + n % 6],
+       doelgroep,
+       'km-' || gemeentecode || '-' || (n / {per_klantmanager}) % 8,
+       kennisgeving - 30, kennisgeving,
+       CASE WHEN stage = 'gekoppeld' THEN NULL ELSE kennisgeving END,
+       now(), now(), 1
+FROM bench_dossier
+"""
+
+PIPS = """
+INSERT INTO pip.pip (id, inburgeraar_url, gemeentecode, doelgroep, datum_kennisgeving, datum_inschrijving_brp,
+    status, leerroute, niveau, dagtekening, vastgesteld_door, versie, aangemaakt, gewijzigd, rijversie)
+SELECT pip_id, :intake || '/inburgeraars/' || inburgeraar_id, gemeentecode, doelgroep, kennisgeving,
+       CASE WHEN stage = 'gekoppeld' THEN NULL ELSE kennisgeving END,
+       CASE WHEN stage = 'vastgesteld' THEN 'vastgesteld' ELSE 'concept' END,
+       CASE WHEN stage = 'vastgesteld' THEN leerroute END,
+       CASE WHEN stage = 'vastgesteld' AND leerroute <> 'Z-route' THEN 'B1' END,
+       CASE WHEN stage = 'vastgesteld' THEN kennisgeving + 60 END,
+       CASE WHEN stage = 'vastgesteld' THEN 'km-bench' END,
+       1, now(), now(), 1
+FROM bench_dossier
+"""
+
+PIP_DEADLINES = """
+INSERT INTO pip.deadline (id, soort, subject_id, inburgeraar_url, gemeentecode, vervaldatum, status, regel,
+    gestart_door, gewijzigd)
+SELECT gen_random_uuid(), 'pip-vaststellen', pip_id, :intake || '/inburgeraars/' || inburgeraar_id, gemeentecode,
+       kennisgeving + 70, CASE WHEN stage = 'concept' THEN 'open' ELSE 'gehaald' END,
+       'R2: PIP binnen 10 weken (bench)', 'kennisgeving ' || kennisgeving, now()
+FROM bench_dossier WHERE stage <> 'gekoppeld'
+"""
+
+TRAJECTEN = """
+INSERT INTO trajectory.traject (id, inburgeraar_url, pip_url, gemeentecode, leerroute, dagtekening_eerste_pip,
+    termijn_start, termijn_einde, map_deadline, aangemaakt, gewijzigd, rijversie)
+SELECT traject_id, :intake || '/inburgeraars/' || inburgeraar_id, :pip || '/pips/' || pip_id, gemeentecode,
+       leerroute, kennisgeving + 60, kennisgeving + 61, kennisgeving + 61 + interval '3 years',
+       kennisgeving + 61 + interval '18 months', now(), now(), 1
+FROM bench_dossier WHERE stage = 'vastgesteld'
+"""
+
+TRAJECT_DEADLINES = """
+INSERT INTO trajectory.deadline (id, soort, subject_id, inburgeraar_url, gemeentecode, vervaldatum, status, regel,
+    gestart_door, gewijzigd)
+SELECT gen_random_uuid(), soort, traject_id, :intake || '/inburgeraars/' || inburgeraar_id, gemeentecode,
+       kennisgeving + 61 + termijn, 'open', regel, 'dagtekening eerste PIP (bench)', now()
+FROM bench_dossier,
+     (VALUES ('inburgeringstermijn', interval '3 years', 'R4 (bench)'),
+             ('map-gestart', interval '18 months', 'R11 (bench)')) AS d(soort, termijn, regel)
+WHERE stage = 'vastgesteld'
+"""
+
+REPORTING = """
+INSERT INTO reporting.dossier (inburgeraar_url, gemeentecode, doelgroep, leerroute, pip_dagtekening, bijgewerkt)
+SELECT :intake || '/inburgeraars/' || inburgeraar_id, gemeentecode, doelgroep,
+       CASE WHEN stage = 'vastgesteld' THEN leerroute END,
+       CASE WHEN stage = 'vastgesteld' THEN kennisgeving + 60 END, now()
+FROM bench_dossier
+"""
+
+TABLES = (
+    "intake.inburgeraar",
+    "pip.pip",
+    "pip.deadline",
+    "trajectory.traject",
+    "trajectory.deadline",
+    "reporting.dossier",
+)
+
+
+def generate(connection: Connection, *, size: int, intake_api: str, pip_api: str) -> dict[str, int]:
+    """Fill the services' schemas with `size` dossiers; returns the row count per table."""
+    connection.execute(text("SELECT setseed(0.42)"))
+    connection.execute(text(DOSSIERS.format(gemeenten=GEMEENTEN, size=int(size))))
+    urls = {"intake": intake_api, "pip": pip_api}
+    connection.execute(text(INBURGERAARS.format(per_klantmanager=PER_KLANTMANAGER)))
+    for statement in (PIPS, PIP_DEADLINES, TRAJECTEN, TRAJECT_DEADLINES, REPORTING):
+        connection.execute(text(statement), urls)
+    connection.execute(text("DROP TABLE bench_dossier"))
+    connection.commit()
+    for table in TABLES:
+        connection.execute(text(f"ANALYZE {table}"))
+    connection.commit()
+    return {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() for table in TABLES}

@@ -1,0 +1,337 @@
+"""`make bench`: the whole system on PostgreSQL under load, every other bench/*.py, one table of figures.
+
+1. Creates a throw-away database on the PostgreSQL server of `--database-url`
+   (default postgresql://postgres@127.0.0.1:5432), one schema per service,
+   migrated with each service's Alembic migrations.
+2. Generates `--size` synthetic dossiers (100,000 by default; 1,000,000 with
+   `--size 1000000`) with set-based SQL (bench/harness/dataset.py).
+3. Starts the five services and a bare FastAPI endpoint the same way
+   (`LocalSystem`: uvicorn, one process each) and drives each scenario with
+   `--clients` concurrent clients (50) for `--seconds` (10): the bare endpoint,
+   reading a dossier, listing a klantmanager's dossiers, a COA handover,
+   vaststellen of a PIP. Throughput and p50/p95/p99, each also as a ratio to the
+   bare endpoint; resident memory of every process at rest and its peak.
+4. Runs every other bench/*.py script, each in its own throw-away database,
+   and collects the JSON lines it prints ({"name", "value", "unit", "target", "met"}).
+5. Prints one table and writes bench-results/<time>.{json,md} and latest.md.
+
+The load generator runs on the same machine as the services, so on a small
+machine it takes CPU from them; the ratio to the bare endpoint, measured the
+same way in the same run, is the figure that travels between machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import platform
+import random
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from inburgering_shared.auth import mint_token
+from inburgering_shared.system import SERVICES, LocalSystem, service_environment
+from inburgering_shared.testing import bsn_numbers, postgres_schema_url
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from harness import dataset, profile  # noqa: E402
+from harness.database import throwaway_database  # noqa: E402
+from harness.load import Call, Outcome, run_load  # noqa: E402
+from harness.memory import MemorySampler  # noqa: E402
+from harness.report import Row, table, write  # noqa: E402
+
+RESULTS = BENCH.parent / "bench-results"
+DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+P99_TARGET_MS = 100.0
+READ_RATIO_TARGET = 0.5
+REST_MEMORY_TARGET_MB = 150.0
+
+
+def free_ports(names: list[str]) -> dict[str, int]:
+    sockets = [socket.socket() for _ in names]
+    for s in sockets:
+        s.bind(("127.0.0.1", 0))
+    ports = {name: s.getsockname()[1] for name, s in zip(names, sockets, strict=True)}
+    for s in sockets:
+        s.close()
+    return ports
+
+
+class Scenarios:
+    """The requests of each scenario, built from the generated data."""
+
+    def __init__(self, database_url: str, ports: dict[str, int], secret: str) -> None:
+        self.base = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+        self.secret = secret
+        self.tokens: dict[tuple[str, str], str] = {}
+        engine = create_engine(database_url)
+        with engine.connect() as connection:
+            self.dossiers = connection.execute(
+                text("SELECT id, gemeentecode FROM intake.inburgeraar ORDER BY random() LIMIT 5000")
+            ).all()
+            self.klantmanagers = connection.execute(
+                text(
+                    "SELECT DISTINCT gemeentecode, klantmanager FROM intake.inburgeraar "
+                    "WHERE gemeentecode IN "
+                    "(SELECT gemeentecode FROM intake.inburgeraar ORDER BY random() LIMIT 200)"
+                )
+            ).all()
+            self.concepts = connection.execute(
+                text(
+                    "SELECT id, gemeentecode, rijversie FROM pip.pip "
+                    "WHERE status = 'concept' AND datum_inschrijving_brp IS NOT NULL ORDER BY random()"
+                )
+            ).all()
+            self.gemeenten = sorted({g for _, g in self.dossiers})
+        engine.dispose()
+
+    def headers(self, role: str, gemeente: str) -> dict[str, str]:
+        key = (role, gemeente)
+        if key not in self.tokens:
+            self.tokens[key] = mint_token(
+                self.secret,
+                client_id="bench",
+                roles=[role],
+                gemeenten=[gemeente],
+                user_id="km-bench",
+                ttl_seconds=6 * 3600,
+            )
+        return {"Authorization": f"Bearer {self.tokens[key]}"}
+
+    def bare(self) -> Iterator[Call]:
+        return itertools.repeat(Call("GET", self.base["bare"] + "/bare"))
+
+    def read_dossier(self) -> Iterator[Call]:
+        calls = [
+            Call("GET", f"{self.base['intake']}/v1/inburgeraars/{i}", self.headers("klantmanager", g))
+            for i, g in self.dossiers
+        ]
+        return itertools.cycle(calls)
+
+    def list_klantmanager(self) -> Iterator[Call]:
+        calls = [
+            Call(
+                "GET",
+                f"{self.base['intake']}/v1/inburgeraars?klantmanager={km}",
+                self.headers("klantmanager", g),
+            )
+            for g, km in self.klantmanagers
+        ]
+        return itertools.cycle(calls)
+
+    def coa_handover(self) -> Iterator[Call]:
+        rng = random.Random(7)
+        for n, bsn in enumerate(bsn_numbers(900_000_000)):
+            gemeente = rng.choice(self.gemeenten)
+            body = {
+                "coaReferentie": f"BENCH-{n}",
+                "gemeentecode": gemeente,
+                "datumKoppeling": "2026-09-01",
+                "persoon": {
+                    "bsn": bsn,
+                    "voornamen": "Amal",
+                    "achternaam": "Haddad",
+                    "geboortedatum": "1990-01-01",
+                    "doelgroep": "Asielstatushouder",
+                },
+                "klantprofiel": {"talen": [{"taal": "Arabisch", "niveau": "moedertaal"}]},
+            }
+            yield Call(
+                "POST",
+                self.base["intake"] + "/v1/coa-overdrachten",
+                self.headers("coa", gemeente),
+                body,
+                expect=201,
+            )
+
+    def vaststellen_pip(self) -> Iterator[Call]:
+        dagtekening = date.today().isoformat()
+        for pip_id, gemeente, rijversie in self.concepts:
+            headers = {**self.headers("klantmanager", gemeente), "If-Match": f'"{rijversie}"'}
+            yield Call(
+                "POST",
+                f"{self.base['pip']}/v1/pips/{pip_id}/vaststellen",
+                headers,
+                {"leerroute": "B1-route", "dagtekening": dagtekening},
+            )
+
+
+def load_rows(outcome: Outcome, bare: Outcome | None, clients: int) -> list[Row]:
+    name = f"{outcome.scenario} @{clients}"
+    rows = [Row(f"{name} throughput", outcome.throughput, "req/s")]
+    for p in (50, 95, 99):
+        rows.append(Row(f"{name} p{p}", outcome.percentile(p), "ms"))
+    p99 = rows[-1]
+    p99.target, p99.met = f"< {P99_TARGET_MS:.0f} ms", p99.value < P99_TARGET_MS
+    errors = Row(f"{name} errors", outcome.errors, "requests", "0", outcome.errors == 0)
+    if bare is not None:
+        rows[0].ratio = outcome.throughput / bare.throughput
+        for row, p in zip(rows[1:], (50, 95, 99), strict=True):
+            row.ratio = row.value / bare.percentile(p)
+    if outcome.scenario == "read dossier":
+        rows[0].target = f">= {READ_RATIO_TARGET:.0%} of bare"
+        rows[0].met = rows[0].ratio is not None and rows[0].ratio >= READ_RATIO_TARGET
+    return [*rows, errors]
+
+
+def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> list[Row]:
+    names = [s.name for s in SERVICES]
+    ports = free_ports([*names, "bare"])
+    secret = secrets.token_urlsafe(32)
+    env = service_environment(ports, lambda name: postgres_schema_url(database_url, name))
+    env["AUTH_JWT_SECRET"] = secret
+    system = LocalSystem(env=env, ports=ports, log_dir=log, scheduler_worker=False)
+    started = time.perf_counter()
+    system.migrate()
+    rows: list[Row] = []
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        counts = dataset.generate(
+            connection,
+            size=args.size,
+            intake_api=f"http://127.0.0.1:{ports['intake']}/v1",
+            pip_api=f"http://127.0.0.1:{ports['pip']}/v1",
+        )
+    engine.dispose()
+    rows.append(Row(f"generate {args.size:,} dossiers", time.perf_counter() - started, "s"))
+    print(f"generated: {counts}", file=sys.stderr)
+    try:
+        system.start_all()
+        system.start_app("bare", "bare_app:create_app", app_dir=BENCH / "harness")
+        system.wait_ready([*names, "bare"], timeout=120)
+        scenarios = Scenarios(database_url, ports, secret)
+        pids = {name: process.pid for name, process in system.processes.items()}
+        time.sleep(2)
+        with MemorySampler(pids) as memory:
+            at_start = memory.rss_mb()
+            bare: Outcome | None = None
+            for scenario, calls, target in [
+                ("bare endpoint", scenarios.bare, "bare"),
+                ("read dossier", scenarios.read_dossier, "intake"),
+                ("list klantmanager's dossiers", scenarios.list_klantmanager, "intake"),
+                ("COA handover", scenarios.coa_handover, "intake"),
+                ("vaststellen PIP", scenarios.vaststellen_pip, "pip"),
+            ]:
+                print(f"load: {scenario} ...", file=sys.stderr)
+                raw = log / f"profile-{target}-{scenario.split()[0].lower()}.txt"
+                profiler = profile.start(pids[target], args.seconds + 1, raw) if args.profile else None
+                outcome = run_load(scenario, calls, clients=args.clients, seconds=args.seconds)
+                if profiler is not None:
+                    profiler.wait()
+                    raw.with_suffix(".summary.txt").write_text(profile.summarise(raw))
+                if outcome.first_error:
+                    print(f"  first error: {outcome.first_error}", file=sys.stderr)
+                rows += load_rows(outcome, bare, args.clients)
+                bare = bare or outcome
+            time.sleep(5)  # let the dispatchers deliver the events the writes made
+            at_rest = memory.rss_mb()
+            peak = dict(memory.peak_mb)
+        for name in pids:
+            rows.append(Row(f"{name} RSS after start", at_start[name], "MB"))
+            rows.append(
+                Row(
+                    f"{name} RSS at rest after load",
+                    at_rest[name],
+                    "MB",
+                    f"< {REST_MEMORY_TARGET_MB:.0f} MB",
+                    at_rest[name] < REST_MEMORY_TARGET_MB,
+                )
+            )
+            rows.append(Row(f"{name} RSS peak", peak[name], "MB"))
+    finally:
+        system.stop_all()
+    return rows
+
+
+def bench_scripts(args: argparse.Namespace, log: Path) -> list[Row]:
+    """Every other bench/*.py, each in its own throw-away database, its JSON lines collected."""
+    rows: list[Row] = []
+    for script in sorted(p for p in BENCH.glob("*.py") if p.name != Path(__file__).name):
+        with throwaway_database(args.database_url, f"bench_{os.getpid()}_{script.stem}") as url:
+            command = [sys.executable, str(script), "--database-url", url]
+            if args.size_given:
+                command += ["--size", str(args.size)]
+            print(f"script: {script.name} ...", file=sys.stderr)
+            started = time.perf_counter()
+            with (log / f"{script.stem}.stderr").open("w") as stderr:
+                try:
+                    result = subprocess.run(
+                        command,
+                        stdout=subprocess.PIPE,
+                        stderr=stderr,
+                        text=True,
+                        timeout=args.script_timeout,
+                        check=False,
+                    )
+                    output, failed = result.stdout, result.returncode != 0
+                except subprocess.TimeoutExpired as exc:
+                    output, failed = (
+                        (exc.stdout or b"").decode() if isinstance(exc.stdout, bytes) else "",
+                        True,
+                    )
+            found = [Row.parse(line, script.name) for line in output.splitlines() if line.startswith("{")]
+            rows += found
+            if failed or not found:
+                rows.append(
+                    Row(
+                        f"{script.stem} finished",
+                        time.perf_counter() - started,
+                        "s",
+                        "exit 0",
+                        False,
+                        script.name,
+                    )
+                )
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
+    parser.add_argument("--size", type=int, default=None, help="dossiers to generate (default 100000)")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=10.0, help="measured time per scenario")
+    parser.add_argument("--script-timeout", type=float, default=900.0)
+    parser.add_argument("--no-scripts", action="store_true", help="skip the other bench/*.py scripts")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="sample the service under load with py-spy in each scenario (summaries in the logs)",
+    )
+    args = parser.parse_args()
+    args.size_given = args.size is not None
+    args.size = args.size or 100_000
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    log = RESULTS / f"logs-{stamp}"
+    log.mkdir(parents=True, exist_ok=True)
+    with throwaway_database(args.database_url, f"bench_{os.getpid()}") as url:
+        rows = bench_services(args, url, log)
+    if not args.no_scripts:
+        rows += bench_scripts(args, log)
+    context = {
+        "size": args.size,
+        "clients": args.clients,
+        "seconds per scenario": args.seconds,
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+        "logs": str(log.relative_to(RESULTS.parent)),
+    }
+    print(table(rows))
+    print(f"\nwritten to {write(rows, RESULTS, context).relative_to(RESULTS.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
