@@ -172,8 +172,9 @@ def load_rows(outcome: Outcome, bare: Outcome | None, clients: int) -> list[Row]
     rows = [Row(f"{name} throughput", outcome.throughput, "req/s")]
     for p in (50, 95, 99):
         rows.append(Row(f"{name} p{p}", outcome.percentile(p), "ms"))
-    p99 = rows[-1]
-    p99.target, p99.met = f"< {P99_TARGET_MS:.0f} ms", p99.value < P99_TARGET_MS
+    if bare is not None:  # the bare endpoint is the yardstick, not held to the targets
+        p99 = rows[-1]
+        p99.target, p99.met = f"< {P99_TARGET_MS:.0f} ms", p99.value < P99_TARGET_MS
     errors = Row(f"{name} errors", outcome.errors, "requests", "0", outcome.errors == 0)
     if bare is not None:
         rows[0].ratio = outcome.throughput / bare.throughput
@@ -204,7 +205,7 @@ def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> li
             pip_api=f"http://127.0.0.1:{ports['pip']}/v1",
         )
     engine.dispose()
-    rows.append(Row(f"generate {args.size:,} dossiers", time.perf_counter() - started, "s"))
+    rows.append(Row(f"migrate and generate {args.size:,} dossiers", time.perf_counter() - started, "s"))
     print(f"generated: {counts}", file=sys.stderr)
     try:
         system.start_all()

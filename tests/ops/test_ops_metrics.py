@@ -1,5 +1,6 @@
 """/metrics on every service: latency per route template, outbox backlog, a service's own gauges."""
 
+import importlib
 import re
 from datetime import date
 
@@ -101,18 +102,23 @@ def test_a_service_registers_its_own_gauges(tmp_path):
     assert "outbox_pending_deliveries" not in response.text
 
 
+def service_app(database_backend, name: str):
+    """The service `name` on a fresh, migrated database, without its dispatcher."""
+    spec = next(s for s in SERVICES if s.name == name)
+    config = importlib.import_module(f"{spec.package}.config")
+    main = importlib.import_module(f"{spec.package}.main")
+    return migrated_app(
+        database_backend,
+        f"ops_metrics_{name}",
+        spec.alembic_ini,
+        lambda url: main.create_app(config.Settings(database_url=url, dispatcher_enabled=False)),
+    )
+
+
 def test_scheduler_counts_open_signals_per_kind(database_backend):
-    from scheduler_service.config import Settings as SchedulerSettings
-    from scheduler_service.main import create_app as create_scheduler
     from scheduler_service.signalen.models import Signaal
 
-    spec = next(s for s in SERVICES if s.name == "scheduler")
-    app = migrated_app(
-        database_backend,
-        "ops_metrics_scheduler",
-        spec.alembic_ini,
-        lambda url: create_scheduler(SchedulerSettings(database_url=url, dispatcher_enabled=False)),
-    )
+    app = service_app(database_backend, "scheduler")
     rows = [
         ("pip-vaststellen-verstreken", "open", 1),
         ("pip-vaststellen-verstreken", "open", 2),
@@ -145,17 +151,9 @@ def test_trajectory_reports_how_far_the_duo_sync_is_behind(database_backend):
     import uuid
     from datetime import UTC, datetime, timedelta
 
-    from trajectory_service.config import Settings as TrajectorySettings
     from trajectory_service.duo.models import DuoDossier, DuoNotificatie, DuoOpdracht
-    from trajectory_service.main import create_app as create_trajectory
 
-    spec = next(s for s in SERVICES if s.name == "trajectory")
-    app = migrated_app(
-        database_backend,
-        "ops_metrics_trajectory",
-        spec.alembic_ini,
-        lambda url: create_trajectory(TrajectorySettings(database_url=url, dispatcher_enabled=False)),
-    )
+    app = service_app(database_backend, "trajectory")
     now = datetime.now(UTC)
     with TestClient(app) as client:
         with app.state.session_factory.begin() as session:
