@@ -4,6 +4,8 @@ import io
 import uuid
 
 import pypdf
+from pip_service.db import OUTBOX_TABLES
+from sqlalchemy import select
 
 from .conftest import concept_for, receive, vaststellen
 
@@ -111,7 +113,13 @@ def test_a_change_before_the_current_dagtekening_is_refused_by_r6(client, auth_h
     assert "DAGTEKENING_VOOR_ACTUELE_PIP" in codes(response)
 
 
-def test_route_change_once_then_refused_beyond_the_limit(client, auth_headers, intake):
+def acties(app, pip_uuid):
+    with app.state.session_factory() as session:
+        payloads = session.scalars(select(OUTBOX_TABLES[0].c.payload)).all()
+    return [(p["actie"], p["kenmerken"]["versie"]) for p in payloads if p["resourceUrl"].endswith(pip_uuid)]
+
+
+def test_route_change_once_then_refused_beyond_the_limit(app, client, auth_headers, intake):
     pip = draft(client, auth_headers, intake, wilVervolgonderwijs=False)
     assert (
         vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-02"}).json()["leerroute"]
@@ -139,6 +147,11 @@ def test_route_change_once_then_refused_beyond_the_limit(client, auth_headers, i
     assert "(R7)" in second.json()["invalidParams"][0]["reason"]
     current = client.get(f"/v1/pips/{pip['uuid']}", headers=auth_headers(KM)).json()
     assert (current["versie"], current["leerroute"]) == (2, "Z-route")
+    assert acties(app, pip["uuid"]) == [
+        ("pip-vastgesteld", "1"),
+        ("pip-gewijzigd", "2"),
+        ("leerroute-gewijzigd", "2"),
+    ]
 
 
 def test_concurrent_change_is_refused_with_412(client, auth_headers, intake):

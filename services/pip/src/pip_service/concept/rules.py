@@ -65,7 +65,7 @@ def laatste_dag_termijn(start: date) -> date:
 
 def _verwacht_einde(component: Component, start: date) -> date | None:
     if component is Component.MAP:
-        return add_months(start, MAP_MAANDEN)
+        return add_months(start + timedelta(days=1), MAP_MAANDEN)  # 18 months from the termijn's start
     if component is Component.FINANCIEEL_ONTZORGEN:
         return add_months(start, ONTZORGEN_MAANDEN)
     if component is Component.MAATSCHAPPELIJKE_BEGELEIDING:
@@ -78,7 +78,7 @@ def plan_onderdelen(aanbod: list[ComponentAanbod], start: date) -> list[Planning
 
     Everything starts at the (expected) dagtekening. The leerroute, its
     participation part, KNM and PVT are finished within the termijn (R4, R8,
-    R10, R12); the MAP is planned in the first 18 months (R11); financieel
+    R10, R12); the MAP is planned in the first 18 months of the termijn (R11); financieel
     ontzorgen lasts 6 months (R14: from the start of bijstand, which the
     klantmanager adjusts); maatschappelijke begeleiding has no statutory end
     and is left open.
