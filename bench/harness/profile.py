@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -19,7 +20,8 @@ PACKAGE = re.compile(r"\((?:.*/site-packages/|.*/src/|.*/lib/python3\.\d+/)([A-Z
 
 
 def start(pid: int, seconds: float, output: Path) -> subprocess.Popen[bytes] | None:
-    py_spy = shutil.which("py-spy")
+    beside_python = Path(sys.executable).parent / "py-spy"  # installed in the venv by requirements-dev.txt
+    py_spy = str(beside_python) if beside_python.exists() else shutil.which("py-spy")
     if py_spy is None:
         return None
     return subprocess.Popen(
