@@ -16,7 +16,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-PACKAGE = re.compile(r"\((?:.*/site-packages/|.*/src/|.*/lib/python3\.\d+/)([A-Za-z_][\w]*)")
+# A frame reads "function (package/module.py:line)"; the first path segment names the package.
+PACKAGE = re.compile(r"\(([A-Za-z_]\w*)/")
 
 
 def start(pid: int, seconds: float, output: Path) -> subprocess.Popen[bytes] | None:
