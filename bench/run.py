@@ -28,6 +28,7 @@ import os
 import platform
 import random
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -313,6 +314,8 @@ def main() -> int:
         help="sample the service under load with py-spy in each scenario (summaries in the logs)",
     )
     args = parser.parse_args()
+    # A SIGTERM (a timeout, CI) unwinds like Ctrl-C, so the services stop and the database is dropped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     args.size_given = args.size is not None
     args.size = args.size or 100_000
     stamp = time.strftime("%Y%m%dT%H%M%S")
