@@ -1,7 +1,7 @@
 """audittrail and idempotency keys
 
 Revision ID: c28bdc98a206
-Revises: c9325739e46b
+Revises: 8faf403c034f
 Create Date: 2026-11-23 10:12:05.685169
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 import inburgering_shared.db
 
 revision = 'c28bdc98a206'
-down_revision = 'c9325739e46b'
+down_revision = '8faf403c034f'
 branch_labels = None
 depends_on = None
 

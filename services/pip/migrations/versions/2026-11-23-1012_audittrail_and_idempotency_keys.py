@@ -1,7 +1,7 @@
 """audittrail and idempotency keys
 
 Revision ID: 7c13f15b422d
-Revises: cdb4759bfb3e
+Revises: 431552651dd9
 Create Date: 2026-11-23 10:12:17.885591
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 import inburgering_shared.db
 
 revision = '7c13f15b422d'
-down_revision = 'cdb4759bfb3e'
+down_revision = '431552651dd9'
 branch_labels = None
 depends_on = None
 
