@@ -1,10 +1,11 @@
 """The one way every service builds its FastAPI application.
 
 Routers are mounted under /v1; errors are problem+json; every response carries
-the NL API headers; /health and /health/ready; the OpenAPI document and docs;
-the outbox dispatcher runs for as long as the app does; Prometheus metrics at
-/metrics (latency per route template, outbox backlog, the service's own gauges)
-and JSON logs carrying the correlation id.
+the NL API headers; every /v1 request is audited (`audit`), every POST honours
+Idempotency-Key (`idempotency`), AVG inzage and purge (`avg`); /health and
+/health/ready; the OpenAPI document and docs; the outbox dispatcher runs for as
+long as the app does; Prometheus metrics at /metrics (latency per route template,
+outbox backlog, the service's own gauges) and JSON logs carrying the correlation id.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from sqlalchemy.orm import Session
 
 from . import health
+from .audit import AuditMiddleware
 from .db import make_engine, make_session_factory, transaction
 from .headers import StandardHeadersMiddleware
 from .http import ServiceClient
 from .logging import configure_logging
 from .metrics import METRICS_PATH, DatabaseGauge, RequestMetricsMiddleware, ServiceMetrics, outbox_gauges
+from .idempotency import IdempotencyMiddleware
 from .openapi import API_PREFIX, install_openapi
 from .outbox import Dispatcher, Outbox
 from .problems import install_problem_handlers
@@ -104,11 +107,16 @@ def create_service_app(
     metrics.add_gauges([*(outbox_gauges(outbox) if outbox is not None else []), *gauges])
     app.state.metrics = metrics
     app.add_middleware(RequestMetricsMiddleware, metrics=metrics)
+    app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(AuditMiddleware, source=name)
     app.add_middleware(StandardHeadersMiddleware, api_version=version)
     app.add_api_route(METRICS_PATH, metrics.endpoint, include_in_schema=False, methods=["GET"])
     install_problem_handlers(app)
     app.include_router(health.router)
-    for router in routers:
+    from .audit_router import router as audit_router  # these depend on this module's DbSession
+    from .avg import router as avg_router
+
+    for router in [*routers, audit_router, avg_router]:
         app.include_router(router, prefix=API_PREFIX)
     install_openapi(app)
     return app

@@ -26,6 +26,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+CONNECT_TIMEOUT_SECONDS = 5
+
 # JSON documents: JSONB on PostgreSQL, JSON text on SQLite.
 JsonDocument = JSON().with_variant(JSONB(), "postgresql")
 
@@ -63,13 +65,14 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
-        )
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    # A database that stops answering must not hang requests: connecting gives up after
+    # CONNECT_TIMEOUT_SECONDS and /health/ready answers 503 (tests/security/test_faults.py).
+    kwargs.setdefault("connect_args", {"connect_timeout": CONNECT_TIMEOUT_SECONDS})
     if "poolclass" not in kwargs:
         kwargs.update(pool_size=10, max_overflow=20, pool_timeout=10)
     return create_engine(url, **kwargs)

@@ -17,8 +17,9 @@ M = TypeVar("M", bound=BaseModel)
 class ServiceClient:
     """A synchronous client of one of our services, authenticated as this service."""
 
-    def __init__(self, token: Callable[[], str], *, timeout: float = 10.0,
-                 transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self, token: Callable[[], str], *, timeout: float = 10.0, transport: httpx.BaseTransport | None = None
+    ) -> None:
         self.token = token
         self.http = httpx.Client(timeout=timeout, transport=transport)
 
@@ -34,7 +35,7 @@ class ServiceClient:
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         try:
             return self.http.request(method, url, headers=self._headers(), **kwargs)
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise ServiceUnavailable(f"{url} is niet bereikbaar ({type(exc).__name__}).") from exc
 
     def get_model(self, url: str, model: type[M], **kwargs: Any) -> M:

@@ -29,6 +29,8 @@ API_VERSION_HEADER = {
     "required": True,
     "schema": {"type": "string", "pattern": r"^\d+\.\d+\.\d+$"},
 }
+# Operation extension naming another party's contract (e.g. "duo") that the operation follows exactly.
+FOREIGN_CONTRACT = "x-contract"
 STANDARD_ERRORS = {
     "400": "Ongeldige invoer",
     "401": "Niet geauthenticeerd",
@@ -60,7 +62,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     components["headers"] = {"API-Version": API_VERSION_HEADER}
     for item in doc["paths"].values():
         for operation in item.values():
-            _shape_responses(operation["responses"])
+            if operation.get(FOREIGN_CONTRACT) is None:  # another party's contract keeps its own answers
+                _shape_responses(operation["responses"])
     return doc
 
 
@@ -71,14 +74,10 @@ def _shape_responses(responses: dict[str, Any]) -> None:
     responses.setdefault("default", {"description": "Fout"})
     for status, response in responses.items():
         if status.startswith(("2", "3")):
-            response.setdefault("headers", {})["API-Version"] = {
-                "$ref": "#/components/headers/API-Version"
-            }
+            response.setdefault("headers", {})["API-Version"] = {"$ref": "#/components/headers/API-Version"}
         else:
             response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
-            response.setdefault("headers", {})["API-Version"] = {
-                "$ref": "#/components/headers/API-Version"
-            }
+            response.setdefault("headers", {})["API-Version"] = {"$ref": "#/components/headers/API-Version"}
 
 
 def install_openapi(app: FastAPI) -> None:

@@ -185,6 +185,12 @@ class LocalSystem:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
+    def kill(self, name: str) -> None:
+        """SIGKILL, as a crash: no shutdown, whatever was in flight is cut off (fault tests)."""
+        process = self.processes.pop(name)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
     def stop_all(self) -> None:
         for name in list(self.processes):
             self.stop(name)

@@ -1,6 +1,8 @@
 """The pip service's database: its own metadata, the outbox for its events, the inbox for others'."""
 
+from inburgering_shared.audit import audit_table
 from inburgering_shared.db import new_metadata
+from inburgering_shared.idempotency import idempotency_table
 from inburgering_shared.inbox import inbox_table
 from inburgering_shared.outbox import outbox_tables
 from sqlalchemy.orm import DeclarativeBase
@@ -14,3 +16,5 @@ class Base(DeclarativeBase):
 
 OUTBOX_TABLES = outbox_tables(metadata)
 INBOX = inbox_table(metadata)
+AUDITTRAIL = audit_table(metadata)
+IDEMPOTENTIE = idempotency_table(metadata)

@@ -1,9 +1,10 @@
 """Reporting's database: read models and the inbox; reporting publishes nothing."""
 
-from sqlalchemy.orm import DeclarativeBase
-
+from inburgering_shared.audit import audit_table
 from inburgering_shared.db import new_metadata
+from inburgering_shared.idempotency import idempotency_table
 from inburgering_shared.inbox import inbox_table
+from sqlalchemy.orm import DeclarativeBase
 
 metadata = new_metadata()
 
@@ -13,3 +14,5 @@ class Base(DeclarativeBase):
 
 
 INBOX = inbox_table(metadata)
+AUDITTRAIL = audit_table(metadata)
+IDEMPOTENTIE = idempotency_table(metadata)

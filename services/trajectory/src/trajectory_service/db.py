@@ -1,10 +1,11 @@
 """The trajectory service's database: its own metadata, the outbox for its events, the inbox for others'."""
 
-from sqlalchemy.orm import DeclarativeBase
-
+from inburgering_shared.audit import audit_table
 from inburgering_shared.db import new_metadata
+from inburgering_shared.idempotency import idempotency_table
 from inburgering_shared.inbox import inbox_table
 from inburgering_shared.outbox import outbox_tables
+from sqlalchemy.orm import DeclarativeBase
 
 metadata = new_metadata()
 
@@ -15,3 +16,5 @@ class Base(DeclarativeBase):
 
 OUTBOX_TABLES = outbox_tables(metadata)
 INBOX = inbox_table(metadata)
+AUDITTRAIL = audit_table(metadata)
+IDEMPOTENTIE = idempotency_table(metadata)

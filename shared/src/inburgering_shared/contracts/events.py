@@ -13,6 +13,10 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 
+# A resourceUrl is fetched: an http(s) URL of one of our services; anything else is refused (400).
+URL_PATTERN = r"^https?://[!-.0-~][!-~]*$"  # printable ASCII, a host first
+
+
 class Kanaal(StrEnum):
     """Declared channels and the service that publishes on each."""
 
@@ -38,9 +42,11 @@ class Actie(StrEnum):
 class Notificatie(BaseModel):
     id: uuid.UUID = Field(description="Unieke id van de gebeurtenis; ontvangers zijn hierop idempotent")
     kanaal: Kanaal
-    hoofdObject: str = Field(description="URL van het hoofdobject (de inburgeraar)")
+    hoofdObject: str = Field(
+        pattern=r"^[!-~]+$", max_length=300, description="URL (of URN) van het hoofdobject (de inburgeraar)"
+    )
     resource: str = Field(description="Soort resource, bijvoorbeeld 'pip'")
-    resourceUrl: str
+    resourceUrl: str = Field(pattern=URL_PATTERN, max_length=300)
     actie: Actie
     aanmaakdatum: datetime
     kenmerken: dict[str, str] = Field(default_factory=dict)

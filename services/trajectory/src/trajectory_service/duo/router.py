@@ -44,6 +44,7 @@ def _antwoord(status: int) -> Response:
     response_class=Response,
     summary="opvoerenNotificatie (DUO Notificatie API 1.8.0)",
     openapi_extra={
+        "x-contract": "duo",
         "parameters": [
             {"name": naam, "in": "header", "required": True, "schema": {"type": "string"}}
             for naam in ("bron", "doel", "berichtId")
