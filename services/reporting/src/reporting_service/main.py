@@ -5,6 +5,7 @@ from inburgering_shared.api import create_service_app
 from inburgering_shared.callbacks import callback_router
 from inburgering_shared.contracts.reporting_inputs import KANALEN
 
+from .cbs.router import router as cbs_router
 from .config import Settings
 from .db import INBOX
 from .kpis.router import router as kpis_router
@@ -26,6 +27,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[
             kpis_router,
             regios_router,
+            cbs_router,
             readmodel_router,
             callback_router(INBOX, dict.fromkeys(KANALEN, project)),
         ],
