@@ -84,6 +84,23 @@ class Person:
             taalaanbieder=taalaanbieder,
         )
 
+    def voortgang(
+        self, aanbieder: str, peildatum: str, gepland: int, aanwezig: int, niveau: str | None
+    ) -> "Person":
+        return self.add(
+            "voortgang",
+            taalaanbieder=aanbieder,
+            peildatum=peildatum,
+            urenGepland=gepland,
+            urenAanwezig=aanwezig,
+            niveauBehaald=niveau,
+        )
+
+    def examen(self, onderdeel: str, datum: str, resultaat: str, aanbieder: str | None) -> "Person":
+        return self.add(
+            "examen", onderdeel=onderdeel, examendatum=datum, resultaat=resultaat, taalaanbieder=aanbieder
+        )
+
     def component(self, component: str, gestart: str | None = None, afgerond: str | None = None) -> "Person":
         return self.add("component", component=component, gestartOp=gestart, afgerondOp=afgerond)
 
@@ -102,7 +119,10 @@ def dataset() -> list[Person]:
         .pip("2025-05-10", "2025-04-30", "B1-route")
         .traject("B1-route", "2025-05-01", "2028-05-01", "2026-11-01", "TAAL-A")
         .component("PVT", "2025-09-01", "2025-09-15")
-        .component("MAP", "2025-10-01"),
+        .component("MAP", "2025-10-01")
+        .voortgang("TAAL-A", "2025-09-30", 200, 180, "A2")
+        .examen("lezen", "2025-10-01", "behaald", "TAAL-A")
+        .examen("schrijven", "2025-10-01", "niet behaald", "TAAL-A"),
         # B: clock at kennisgeving 2025-02-15 (BRP earlier), PIP 2025-06-14 (119 days, late), Z-route.
         Person("B")
         .inburgeraar(
@@ -115,7 +135,9 @@ def dataset() -> list[Person]:
         .traject("Z-route", "2025-06-15", "2028-06-15", "2026-12-15", "TAAL-B")
         .add("handhaving", soort="waarschuwing", besluitdatum="2025-03-20")
         .add("handhaving", soort="boete", besluitdatum="2025-05-01", bedrag=250)
-        .add("handhaving", soort="boete", besluitdatum="2024-12-01", bedrag=100),
+        .add("handhaving", soort="boete", besluitdatum="2024-12-01", bedrag=100)
+        .voortgang("TAAL-B", "2025-06-30", 50, 40, None)
+        .voortgang("TAAL-B", "2025-09-30", 100, 60, None),  # the later report stands
         # C: no koppeling, inflow at kennisgeving 2025-03-05; PIP on its deadline (70 days), Onderwijsroute.
         Person("C")
         .inburgeraar("Gezinsvormer", datumKennisgeving="2025-03-05", datumInschrijvingBrp="2024-12-01")
@@ -132,7 +154,9 @@ def dataset() -> list[Person]:
         .traject("B1-route", "2024-08-02", "2027-08-02", "2025-02-02", "TAAL-A")
         .component("MAP", "2025-01-15")
         .component("KNM", "2024-09-01", "2025-11-01")
-        .add("afronding", uitstroom="werk", uitstroomOp="2025-12-01"),
+        .add("afronding", uitstroom="werk", uitstroomOp="2025-12-01")
+        .voortgang("TAAL-A", "2025-06-30", 400, 300, "B1")
+        .examen("spreken", "2024-11-01", "behaald", "TAAL-A"),  # before 2025
         # E: termijn ended 2025-03-02 without the plicht met: exceeded.
         Person("E")
         .inburgeraar("Overig", datumKennisgeving="2022-01-10")
@@ -162,7 +186,8 @@ def dataset() -> list[Person]:
         .component("PVT", "2025-01-10", "2025-02-01")
         .component("leerroute", "2023-12-10", "2025-09-01")
         .component("MAP", "2025-07-01", "2025-09-20")
-        .add("afronding", plichtVoldaanOp="2025-10-01", uitstroom="onderwijs", uitstroomOp="2025-10-15"),
+        .add("afronding", plichtVoldaanOp="2025-10-01", uitstroom="onderwijs", uitstroomOp="2025-10-15")
+        .examen("KNM", "2025-05-01", "behaald", None),  # counts for TAAL-B, L's taalaanbieder
         # I (GM0184): PIP 2025-05-01 on time (61 days), B1-route.
         Person("I", "GM0184")
         .inburgeraar("Asielstatushouder", datumKoppeling="2025-03-01", datumKennisgeving="2025-03-01")
@@ -218,6 +243,64 @@ def notify(
     }
     response = client.post("/v1/callbacks", json=event, headers=headers)
     assert response.status_code == 204, response.text
+
+
+# The gemeente's own figures for 2025 (entered in reporting itself): SPUK budget, contracts, invoices.
+BUDGET = {"gemeentecode": "GM0171", "jaar": 2025, "bedrag": 500_000}
+CONTRACTEN = [
+    {
+        "gemeentecode": "GM0171",
+        "jaar": 2025,
+        "taalaanbieder": "TAAL-A",
+        "leerroute": "B1-route",
+        "prijs": 9_500,
+    },
+    {
+        "gemeentecode": "GM0171",
+        "jaar": 2025,
+        "taalaanbieder": "TAAL-B",
+        "leerroute": "Z-route",
+        "prijs": 9_800,
+    },
+    {
+        "gemeentecode": "GM0171",
+        "jaar": 2025,
+        "taalaanbieder": "TAAL-A",
+        "leerroute": "Onderwijsroute",
+        "prijs": 18_750,
+    },
+]
+UITGAVEN = [
+    {
+        "gemeentecode": "GM0171",
+        "kenmerk": "F-2025-001",
+        "datum": "2025-03-01",
+        "bedrag": 4_000,
+        "taalaanbieder": "TAAL-A",
+    },
+    {
+        "gemeentecode": "GM0171",
+        "kenmerk": "F-2025-002",
+        "datum": "2025-06-01",
+        "bedrag": 6_000,
+        "taalaanbieder": "TAAL-B",
+    },
+    {
+        "gemeentecode": "GM0171",
+        "kenmerk": "F-2024-009",
+        "datum": "2024-12-01",
+        "bedrag": 7_000,
+        "taalaanbieder": "TAAL-A",
+    },
+]
+
+
+def load_budget(client: TestClient, headers: dict[str, str]) -> None:
+    assert client.put("/v1/spuk-budgetten", json=BUDGET, headers=headers).status_code == 200
+    for contract in CONTRACTEN:
+        assert client.put("/v1/aanbiedercontracten", json=contract, headers=headers).status_code == 200
+    for uitgave in UITGAVEN:
+        assert client.post("/v1/uitgaven", json=uitgave, headers=headers).status_code == 201
 
 
 def load(client: TestClient, owners: OwnersDouble, headers: dict[str, str]) -> None:

@@ -5,8 +5,11 @@ from inburgering_shared.api import create_service_app
 from inburgering_shared.callbacks import callback_router
 from inburgering_shared.contracts.reporting_inputs import KANALEN
 
+from .aanbieders.router import router as aanbieders_router
+from .budget.router import router as budget_router
 from .cbs.router import router as cbs_router
 from .config import Settings
+from .dashboard.router import router as dashboard_router
 from .db import INBOX
 from .kpis.router import router as kpis_router
 from .readmodel.events import project
@@ -28,6 +31,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             kpis_router,
             regios_router,
             cbs_router,
+            budget_router,
+            aanbieders_router,
+            dashboard_router,
             readmodel_router,
             callback_router(INBOX, dict.fromkeys(KANALEN, project)),
         ],
