@@ -21,7 +21,6 @@ LIST_PATH = {
     "brede-intake": f"{INTAKE}/brede-intakes",
     "pip": f"{PIP}/pips",
     "traject": f"{TRAJECTORY}/trajecten",
-    "component": f"{TRAJECTORY}/componenten",
     "handhaving": f"{TRAJECTORY}/handhavingen",
     "afronding": f"{TRAJECTORY}/afrondingen",
     "voortgang": f"{TRAJECTORY}/voortgang",
@@ -39,6 +38,7 @@ class Person:
         self.key, self.gemeente = key, gemeente
         self.url = f"{INTAKE}/inburgeraars/{_id(key)}"
         self.resources: list[tuple[str, dict[str, Any]]] = []
+        self.componenten: list[dict[str, Any]] = []  # served at {traject url}/componenten
 
     def add(self, resource: str, **fields: Any) -> "Person":
         url = f"{LIST_PATH[resource]}/{_id(f'{self.key}-{resource}-{len(self.resources)}')}"
@@ -101,8 +101,12 @@ class Person:
             "examen", onderdeel=onderdeel, examendatum=datum, resultaat=resultaat, taalaanbieder=aanbieder
         )
 
-    def component(self, component: str, gestart: str | None = None, afgerond: str | None = None) -> "Person":
-        return self.add("component", component=component, gestartOp=gestart, afgerondOp=afgerond)
+    def component(self, soort: str, gestart: str | None = None, afgerond: str | None = None) -> "Person":
+        status = "afgerond" if afgerond else "gestart" if gestart else "niet-gestart"
+        self.componenten.append(
+            {"soort": soort, "status": status, "startdatum": gestart, "einddatum": afgerond}
+        )
+        return self
 
 
 def dataset() -> list[Person]:
@@ -118,8 +122,8 @@ def dataset() -> list[Person]:
         .add("brede-intake", status="afgerond", datumAfgerond="2025-03-20")
         .pip("2025-05-10", "2025-04-30", "B1-route")
         .traject("B1-route", "2025-05-01", "2028-05-01", "2026-11-01", "TAAL-A")
-        .component("PVT", "2025-09-01", "2025-09-15")
-        .component("MAP", "2025-10-01")
+        .component("pvt", "2025-09-01", "2025-09-15")
+        .component("map", "2025-10-01")
         .voortgang("TAAL-A", "2025-09-30", 200, 180, "A2")
         .examen("lezen", "2025-10-01", "behaald", "TAAL-A")
         .examen("schrijven", "2025-10-01", "niet behaald", "TAAL-A"),
@@ -152,8 +156,8 @@ def dataset() -> list[Person]:
         )
         .pip("2024-09-09", "2024-08-01", "B1-route")
         .traject("B1-route", "2024-08-02", "2027-08-02", "2025-02-02", "TAAL-A")
-        .component("MAP", "2025-01-15")
-        .component("KNM", "2024-09-01", "2025-11-01")
+        .component("map", "2025-01-15")
+        .component("knm", "2024-09-01", "2025-11-01")
         .add("afronding", uitstroom="werk", uitstroomOp="2025-12-01")
         .voortgang("TAAL-A", "2025-06-30", 400, 300, "B1")
         .examen("spreken", "2024-11-01", "behaald", "TAAL-A"),  # before 2025
@@ -183,9 +187,9 @@ def dataset() -> list[Person]:
         .inburgeraar("Asielstatushouder", datumKennisgeving="2023-10-01")
         .pip(None, "2023-12-01", "B1-route")
         .traject("B1-route", "2023-12-02", "2026-12-02", "2025-06-02", "TAAL-B")
-        .component("PVT", "2025-01-10", "2025-02-01")
+        .component("pvt", "2025-01-10", "2025-02-01")
         .component("leerroute", "2023-12-10", "2025-09-01")
-        .component("MAP", "2025-07-01", "2025-09-20")
+        .component("map", "2025-07-01", "2025-09-20")
         .add("afronding", plichtVoldaanOp="2025-10-01", uitstroom="onderwijs", uitstroomOp="2025-10-15")
         .examen("KNM", "2025-05-01", "behaald", None),  # counts for TAAL-B, L's taalaanbieder
         # I (GM0184): PIP 2025-05-01 on time (61 days), B1-route.
@@ -200,13 +204,15 @@ class OwnersDouble:
     """Answers GETs of single resources and of paginated lists (two per page) as the owners would."""
 
     def __init__(self) -> None:
-        self.resources: dict[str, dict[str, Any]] = {}
+        self.resources: dict[str, Any] = {}
         self.lists: dict[str, list[str]] = {url: [] for url in LIST_PATH.values()}
 
-    def put(self, resource: str, body: dict[str, Any]) -> None:
+    def put(self, resource: str, body: dict[str, Any], person: Person | None = None) -> None:
         if body["url"] not in self.resources:
             self.lists[LIST_PATH[resource]].append(body["url"])
         self.resources[body["url"]] = body
+        if resource == "traject" and person is not None:
+            self.resources[body["url"] + "/componenten"] = person.componenten
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         url = str(request.url.copy_with(query=None))
@@ -224,7 +230,7 @@ class OwnersDouble:
                 },
             )
         body = self.resources.get(url)
-        return httpx.Response(200, json=body) if body else httpx.Response(404, json={})
+        return httpx.Response(200, json=body) if body is not None else httpx.Response(404, json={})
 
 
 def notify(
@@ -307,5 +313,5 @@ def load(client: TestClient, owners: OwnersDouble, headers: dict[str, str]) -> N
     """Every resource of the data set, served by the double and announced by an event, in order."""
     for person in dataset():
         for resource, body in person.resources:
-            owners.put(resource, body)
+            owners.put(resource, body, person)
             notify(client, headers, resource, body)

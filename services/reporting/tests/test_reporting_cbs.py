@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from reporting_dataset import INTAKE, Person, dataset, load, notify
+from reporting_dataset import INTAKE, dataset, load, notify
 from reporting_service.cbs import layout
 from reporting_service.cbs.export import valideer
 from reporting_service.cbs.rules import kwartaal_periode, uiterste_leverdatum
@@ -66,10 +66,12 @@ def test_same_data_same_bytes_and_later_facts_do_not_change_a_past_quarter(
     loaded, owners, service_headers, auth_headers
 ):
     first = produce(loaded, auth_headers)
-    later = Person("A").component("KNM", "2025-07-01", "2025-08-01")  # after 2025K2
-    for resource, body in later.resources:
-        owners.put(resource, body)
-        notify(loaded, service_headers, resource, body)
+    a = next(p for p in dataset() if p.key == "A").component(
+        "knm", "2025-07-01", "2025-08-01"
+    )  # after 2025K2
+    traject = next(body for resource, body in a.resources if resource == "traject")
+    owners.put("traject", traject, a)
+    notify(loaded, service_headers, "traject", traject)
     second = produce(loaded, auth_headers)
     assert second["uuid"] != first["uuid"] and second["sha256"] == first["sha256"]
     assert download(loaded, auth_headers, second) == download(loaded, auth_headers, first)

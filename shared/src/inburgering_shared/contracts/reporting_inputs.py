@@ -3,9 +3,10 @@
 Reporting builds its monitoring from these resources (announced by events on
 the channels named below, and listed by the owning services for a full
 rebuild). Some are already served (inburgeraar with datumKoppeling, brede
-intake, PIP with its deadline, traject); the others describe what intake and trajectory are
-asked to serve. Until a service serves a resource, the facts it carries stay
-empty in reporting's read model: nothing is derived or guessed in its place.
+intake, PIP with its deadline, traject with its components); the others
+describe what intake and trajectory are asked to serve. Until a service serves
+a resource, the facts it carries stay empty in reporting's read model: nothing
+is derived or guessed in its place.
 
 Event routing: an event's `resource` names which of these models its
 `resourceUrl` answers with (see RESOURCES); resource names are unique across
@@ -62,24 +63,17 @@ class BredeIntakeRapportage(BaseModel):
     datumAfgerond: date | None = None
 
 
-class Component(StrEnum):
-    LEERROUTE = "leerroute"
-    KNM = "KNM"
-    MAP = "MAP"
-    PVT = "PVT"
-    ONTZORGEN = "ontzorgen"
-    BEGELEIDING = "maatschappelijke begeleiding"
+class TrajectComponent(BaseModel):
+    """One component of a trajectory (served: trajectory's `GET {traject.url}/componenten`, a list).
 
+    A trajectory's components change with a `traject` event (kenmerk `wijziging=component`);
+    reporting reads the list after reading the traject.
+    """
 
-class ComponentContract(BaseModel):
-    """A component of a trajectory (trajectory, to be served; resource 'component')."""
-
-    url: str
-    inburgeraar: str
-    gemeentecode: str = Field(pattern=GEMEENTECODE_PATTERN)
-    component: Component
-    gestartOp: date | None = None
-    afgerondOp: date | None = None
+    soort: str
+    status: str = Field(description="niet-gestart, gestart, afgerond of vrijgesteld")
+    startdatum: date | None = None
+    einddatum: date | None = None
 
 
 class HandhavingSoort(StrEnum):
@@ -153,7 +147,6 @@ RESOURCES: dict[str, type[BaseModel]] = {
     BREDE_INTAKE_RESOURCE: BredeIntakeRapportage,  # kanaal brede-intakes
     "pip": PipRapportage,  # kanaal pips
     "traject": TrajectContract,  # kanaal trajecten
-    "component": ComponentContract,  # kanaal trajecten
     "handhaving": HandhavingContract,  # kanaal trajecten
     "afronding": AfrondingContract,  # kanaal trajecten
     "voortgang": VoortgangContract,  # kanaal trajecten

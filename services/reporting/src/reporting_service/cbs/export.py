@@ -8,7 +8,7 @@ gives the same bytes while the underlying facts of that quarter are unchanged.
 import csv
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
@@ -23,6 +23,7 @@ from .rules import in_populatie, kwartaal_periode
 
 STREAM_BATCH = 5000
 MAX_FOUTEN = 100
+FLUSH_LINES = 2000
 
 COLUMNS = (
     Dossier.gemeentecode,
@@ -47,76 +48,119 @@ COLUMNS = (
     Dossier.uitstroom_op,
 )
 
+_POS = {column.key: i for i, column in enumerate(COLUMNS)}
+
 
 def dossier_rows(session: Session, gemeentecode: str | None) -> Iterator[Row[Any]]:
-    """The dossiers of one gemeente (or all, by gemeente) in key order, streamed in batches."""
+    """The dossiers of one gemeente (or all, by gemeente) in key order, streamed in batches (Core rows)."""
     query = select(*COLUMNS).order_by(Dossier.gemeentecode, Dossier.inburgeraar_url)
     if gemeentecode is not None:
         query = query.where(Dossier.gemeentecode == gemeentecode)
-    return iter(session.execute(query.execution_options(yield_per=STREAM_BATCH)))
+    return iter(session.connection().execute(query.execution_options(yield_per=STREAM_BATCH)))
 
 
-def record(row: Row[Any], kwartaal: str, einde: date) -> list[str]:
+class _Datums(dict[date, str]):
+    """JJJJMMDD per date, formatted once: a quarter's file repeats a few thousand dates a million times."""
+
+    def __missing__(self, day: date) -> str:
+        self[day] = text = f"{day.year:04d}{day.month:02d}{day.day:02d}"
+        return text
+
+
+_DATUMS = _Datums()
+
+
+def record(row: Sequence[Any], kwartaal: str, einde: date) -> list[str]:
     """One record in the order of layout.VELDEN, as the facts stood on `einde`."""
+    (
+        gemeentecode,
+        url,
+        doelgroep,
+        koppeling,
+        kennisgeving,
+        brede_intake,
+        pip,
+        pip_deadline,
+        leerroute,
+        termijn_start,
+        termijn_einde,
+        verlengd_tot,
+        map_gestart,
+        map_afgerond,
+        pvt_afgerond,
+        ontzorgen_gestart,
+        ontzorgen_afgerond,
+        plicht_voldaan,
+        uitstroom,
+        uitstroom_op,
+    ) = row
 
     def datum(day: date | None) -> str:
-        return day.strftime("%Y%m%d") if day is not None and day <= einde else ""
+        return _DATUMS[day] if day is not None and day <= einde else ""
 
-    pip = row.pip_dagtekening if row.pip_dagtekening is not None and row.pip_dagtekening <= einde else None
-    termijn_einde = (
-        kpi_rules.termijn_einde(row.termijn_einde, row.termijn_verlengd_tot) if row.termijn_einde else None
-    )
+    if pip is not None and pip > einde:
+        pip = None
     tijdig = ""
-    if pip is not None and row.pip_deadline is not None:
-        tijdig = "J" if kpi_rules.pip_op_tijd(pip, row.pip_deadline) else "N"
-    termijn = row.termijn_start is not None and row.termijn_start <= einde
-    uitstroom = row.uitstroom if row.uitstroom_op is not None and row.uitstroom_op <= einde else None
+    if pip is not None and pip_deadline is not None:
+        tijdig = "J" if kpi_rules.pip_op_tijd(pip, pip_deadline) else "N"
+    termijn = termijn_start is not None and termijn_start <= einde
+    if uitstroom_op is None or uitstroom_op > einde:
+        uitstroom = None
     return [
-        row.gemeentecode,
+        gemeentecode,
         kwartaal,
-        row.inburgeraar_url.rsplit("/", 1)[-1],
-        layout.DOELGROEP_CODES.get(row.doelgroep or "", ""),
-        datum(kpi_rules.instroomdatum(row.datum_koppeling, row.datum_kennisgeving)),
-        datum(row.brede_intake_afgerond),
+        url.rsplit("/", 1)[-1],
+        layout.DOELGROEP_CODES.get(doelgroep or "", ""),
+        datum(kpi_rules.instroomdatum(koppeling, kennisgeving)),
+        datum(brede_intake),
         datum(pip),
         tijdig,
-        layout.LEERROUTE_CODES.get(row.leerroute or "", "") if pip else "",
-        datum(row.termijn_start),
-        termijn_einde.strftime("%Y%m%d") if termijn and termijn_einde else "",
-        ("J" if row.termijn_verlengd_tot else "N") if termijn else "",
-        datum(row.map_gestart),
-        datum(row.map_afgerond),
-        datum(row.pvt_afgerond),
-        datum(row.ontzorgen_gestart),
-        datum(row.ontzorgen_afgerond),
-        datum(row.plicht_voldaan),
+        layout.LEERROUTE_CODES.get(leerroute or "", "") if pip else "",
+        datum(termijn_start),
+        _DATUMS[kpi_rules.termijn_einde(termijn_einde, verlengd_tot)] if termijn and termijn_einde else "",
+        ("J" if verlengd_tot else "N") if termijn else "",
+        datum(map_gestart),
+        datum(map_afgerond),
+        datum(pvt_afgerond),
+        datum(ontzorgen_gestart),
+        datum(ontzorgen_afgerond),
+        datum(plicht_voldaan),
         layout.UITSTROOM_CODES.get(uitstroom or "", ""),
-        datum(row.uitstroom_op) if uitstroom else "",
+        datum(uitstroom_op) if uitstroom else "",
     ]
 
 
-_PATRONEN = {veld.naam: re.compile(veld.patroon) for veld in layout.VELDEN if veld.patroon}
+_CHECKS = [
+    (
+        veld.naam,
+        veld.verplicht,
+        re.compile(veld.patroon) if veld.patroon else None,
+        frozenset(veld.waarden) if veld.waarden is not None else None,
+    )
+    for veld in layout.VELDEN
+]
+_I = {naam: i for i, naam in enumerate(layout.KOPREGEL)}
 
 
 def valideer(values: list[str]) -> list[str]:
     """What is wrong with one record against the layout (empty: nothing)."""
-    if len(values) != len(layout.VELDEN):
-        return [f"{len(values)} velden in plaats van {len(layout.VELDEN)}"]
+    if len(values) != len(_CHECKS):
+        return [f"{len(values)} velden in plaats van {len(_CHECKS)}"]
     fouten = []
-    for veld, value in zip(layout.VELDEN, values, strict=True):
-        if value == "":
-            if veld.verplicht:
-                fouten.append(f"{veld.naam}: verplicht")
-        elif veld.naam in _PATRONEN and not _PATRONEN[veld.naam].match(value):
-            fouten.append(f"{veld.naam}: {value!r} past niet in het formaat")
-        elif veld.waarden is not None and value not in veld.waarden:
-            fouten.append(f"{veld.naam}: {value!r} is geen toegestane waarde")
-    facts = dict(zip(layout.KOPREGEL, values, strict=True))
-    if facts["datum_pip"] and not facts["leerroute"]:
+    for (naam, verplicht, patroon, waarden), value in zip(_CHECKS, values, strict=True):
+        if not value:
+            if verplicht:
+                fouten.append(f"{naam}: verplicht")
+        elif patroon is not None and not patroon.match(value):
+            fouten.append(f"{naam}: {value!r} past niet in het formaat")
+        elif waarden is not None and value not in waarden:
+            fouten.append(f"{naam}: {value!r} is geen toegestane waarde")
+    if values[_I["datum_pip"]] and not values[_I["leerroute"]]:
         fouten.append("leerroute: verplicht bij een PIP")
-    if facts["datum_start_termijn"] and facts["datum_einde_termijn"] <= facts["datum_start_termijn"]:
+    start, eind = values[_I["datum_start_termijn"]], values[_I["datum_einde_termijn"]]
+    if start and eind <= start:
         fouten.append("datum_einde_termijn: moet na datum_start_termijn liggen")
-    if facts["uitstroom"] and not facts["datum_uitstroom"]:
+    if values[_I["uitstroom"]] and not values[_I["datum_uitstroom"]]:
         fouten.append("datum_uitstroom: verplicht bij uitstroom")
     return fouten
 
@@ -138,16 +182,16 @@ def schrijf(rows: Iterable[Row[Any]], kwartaal: str, stream: IO[bytes]) -> Resul
     buffer = _LineBuffer()
     writer = csv.writer(buffer, delimiter=layout.SCHEIDINGSTEKEN, lineterminator=layout.REGELEINDE)
 
-    def emit(values: list[str] | tuple[str, ...]) -> None:
-        writer.writerow(values)
+    def flush() -> None:
         data = buffer.take().encode(layout.CODERING)
         digest.update(data)
         stream.write(data)
 
-    emit(layout.KOPREGEL)
+    writer.writerow(layout.KOPREGEL)
     for row in rows:
+        afgesloten = [row[_POS["plicht_voldaan"]], row[_POS["uitstroom_op"]]]
         if not in_populatie(
-            row.datum_koppeling, row.datum_kennisgeving, [row.plicht_voldaan, row.uitstroom_op], start, einde
+            row[_POS["datum_koppeling"]], row[_POS["datum_kennisgeving"]], afgesloten, start, einde
         ):
             continue
         values = record(row, kwartaal, einde)
@@ -156,7 +200,10 @@ def schrijf(rows: Iterable[Row[Any]], kwartaal: str, stream: IO[bytes]) -> Resul
             resultaat.aantal_fouten += 1
             if len(resultaat.fouten) < MAX_FOUTEN:
                 resultaat.fouten.append(f"record {resultaat.aantal} ({values[2]}): " + "; ".join(fouten))
-        emit(values)
+        writer.writerow(values)
+        if len(buffer.parts) >= FLUSH_LINES:
+            flush()
+    flush()
     resultaat.sha256 = digest.hexdigest()
     return resultaat
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from inburgering_shared.contracts.reporting_inputs import Component, HandhavingSoort, UitstroomSoort
+from inburgering_shared.contracts.reporting_inputs import HandhavingSoort, UitstroomSoort
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -73,7 +73,7 @@ class _Tally:
             self.map_op_tijd += rules.map_op_tijd(d.map_gestart, d.map_deadline)
         for component, column in COMPONENT_COLUMNS.items():
             if rules.in_periode(getattr(d, f"{column}_afgerond"), self.van, self.tot):
-                self.afgerond[component.value] += 1
+                self.afgerond[component] += 1
         self._termijn(d)
         if d.uitstroom is not None and rules.in_periode(d.uitstroom_op, self.van, self.tot):
             self.uitstroom[d.uitstroom] += 1
@@ -137,7 +137,7 @@ def kpi_rapport(session: Session, *, scope: Scope, vandaag: date, eigen: rules.V
             opTijdGestart=tally.map_op_tijd,
             percentageOpTijd=rules.percentage(tally.map_op_tijd, tally.map_deadlines),
         ),
-        componentenAfgerond=_aantallen(tally.afgerond, [c.value for c in Component]),
+        componentenAfgerond=_aantallen(tally.afgerond, list(COMPONENT_COLUMNS)),
         termijnen=Termijnen(overschreden=tally.overschreden, verlengd=tally.verlengd),
         handhaving=_handhaving(session, scope),
         uitstroom=_aantallen(tally.uitstroom, [u.value for u in UitstroomSoort]),

@@ -12,16 +12,18 @@ from inburgering_shared.contracts.brede_intake import BredeIntakeStatus
 from inburgering_shared.contracts.reporting_inputs import (
     AfrondingContract,
     BredeIntakeRapportage,
-    Component,
-    ComponentContract,
     ExamenContract,
     HandhavingContract,
     InburgeraarRapportage,
     PipRapportage,
+    TrajectComponent,
     TrajectContract,
     VoortgangContract,
 )
 from inburgering_shared.contracts.resources import PipStatus
+from inburgering_shared.http import ServiceClient
+from inburgering_shared.problems import ServiceUnavailable
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
@@ -30,14 +32,14 @@ from .models import Dossier, Examen, Handhaving, Voortgang
 Projection = Callable[[Session, Any], None]
 PROJECTIONS: dict[str, Projection] = {}
 
-# The dossier columns holding each component's start and completion date.
+# The dossier columns holding each component's start and completion date, by trajectory's soort.
 COMPONENT_COLUMNS = {
-    Component.LEERROUTE: "leerroute",
-    Component.KNM: "knm",
-    Component.MAP: "map",
-    Component.PVT: "pvt",
-    Component.ONTZORGEN: "ontzorgen",
-    Component.BEGELEIDING: "begeleiding",
+    "leerroute": "leerroute",
+    "knm": "knm",
+    "map": "map",
+    "pvt": "pvt",
+    "financieel-ontzorgen": "ontzorgen",
+    "maatschappelijke-begeleiding": "begeleiding",
 }
 
 
@@ -95,12 +97,17 @@ def apply_traject(session: Session, traject: TrajectContract) -> None:
     row.taalaanbieder = traject.taalaanbieder
 
 
-@projection("component")
-def apply_component(session: Session, component: ComponentContract) -> None:
-    row = dossier(session, component.inburgeraar, component.gemeentecode)
-    column = COMPONENT_COLUMNS[component.component]
-    setattr(row, f"{column}_gestart", component.gestartOp)
-    setattr(row, f"{column}_afgerond", component.afgerondOp)
+def apply_componenten(
+    session: Session, traject: TrajectContract, componenten: list[TrajectComponent]
+) -> None:
+    """Start and completion per component; a component not (or no longer) started or completed is empty."""
+    row = dossier(session, traject.inburgeraar, traject.gemeentecode)
+    for component in componenten:
+        if (column := COMPONENT_COLUMNS.get(component.soort)) is None:
+            continue
+        gestart = component.status in ("gestart", "afgerond")
+        setattr(row, f"{column}_gestart", component.startdatum if gestart else None)
+        setattr(row, f"{column}_afgerond", component.einddatum if component.status == "afgerond" else None)
 
 
 @projection("afronding")
@@ -169,3 +176,24 @@ def forget(session: Session, resource: str, url: str) -> None:
         session.execute(delete(Handhaving).where(Handhaving.url == url))
     elif resource == "examen":
         session.execute(delete(Examen).where(Examen.url == url))
+
+
+_COMPONENTEN = TypeAdapter(list[TrajectComponent])
+
+
+def read_componenten(services: ServiceClient, traject_url: str) -> list[TrajectComponent]:
+    url = f"{traject_url}/componenten"
+    response = services.request("GET", url)
+    if not response.is_success:
+        raise ServiceUnavailable(f"{url} antwoordde {response.status_code}.")
+    try:
+        return _COMPONENTEN.validate_json(response.content)
+    except ValidationError as exc:
+        raise ServiceUnavailable(f"{url} gaf een antwoord buiten het contract.") from exc
+
+
+def apply_resource(session: Session, services: ServiceClient, resource: str, item: BaseModel) -> None:
+    """Apply a resource read from its owner, and for a traject also its components (read after it)."""
+    PROJECTIONS[resource](session, item)
+    if isinstance(item, TrajectContract):
+        apply_componenten(session, item, read_componenten(services, item.url))

@@ -4,7 +4,7 @@ For recovery (a lost or corrupted read model) and for a new report that needs
 facts the read model did not keep yet. Everything is rebuilt in the caller's
 transaction: if any owner cannot be read, nothing changes. Only resources
 whose owner serves a paginated list can be rebuilt; `Settings.bronnen` names
-them (resource name -> list URL).
+them (resource name -> list URL). A traject's components are read per traject.
 """
 
 from collections.abc import Iterator
@@ -18,7 +18,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from .models import Dossier, Examen, Handhaving, Voortgang
-from .projections import PROJECTIONS
+from .projections import PROJECTIONS, apply_resource
 
 
 def read_all(services: ServiceClient, url: str, model: type[BaseModel]) -> Iterator[BaseModel]:
@@ -47,9 +47,9 @@ def rebuild(session: Session, services: ServiceClient, *, bronnen: dict[str, str
         session.execute(delete(table))
     counts: dict[str, int] = {}
     for resource, url in bronnen.items():
-        apply, counts[resource] = PROJECTIONS[resource], 0
+        counts[resource] = 0
         for item in read_all(services, url, RESOURCES[resource]):
-            apply(session, item)
+            apply_resource(session, services, resource, item)
             counts[resource] += 1
         session.flush()
     return counts
