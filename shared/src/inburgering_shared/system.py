@@ -47,7 +47,10 @@ SERVICES = (
     ServiceSpec("intake", "intake_service", 8001),
     ServiceSpec("pip", "pip_service", 8002, (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES)),
     ServiceSpec("trajectory", "trajectory_service", 8003, (Kanaal.PIPS,)),
-    ServiceSpec("reporting", "reporting_service", 8004, (Kanaal.INBURGERAARS, Kanaal.PIPS)),
+    ServiceSpec(
+        "reporting", "reporting_service", 8004,
+        (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES, Kanaal.PIPS, Kanaal.TRAJECTEN),
+    ),
     ServiceSpec("scheduler", "scheduler_service", 8005, (Kanaal.INBURGERAARS, Kanaal.PIPS, Kanaal.TRAJECTEN)),
 )
 
@@ -82,6 +85,11 @@ def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
         env[spec.prefix + "ABONNEMENTEN"] = json.dumps(abonnementen)
     env["TRAJECTORY_INTAKE_URL"] = f"{base_url('intake')}/v1"
     env["SCHEDULER_DEADLINE_SOURCES"] = json.dumps([f"{base_url('pip')}/v1", f"{base_url('trajectory')}/v1"])
+    env["REPORTING_BRONNEN"] = json.dumps({
+        "inburgeraar": f"{base_url('intake')}/v1/inburgeraars",
+        "pip": f"{base_url('pip')}/v1/pips",
+        "traject": f"{base_url('trajectory')}/v1/trajecten",
+    })
     return env
 
 

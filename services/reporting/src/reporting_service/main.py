@@ -1,17 +1,22 @@
 """The reporting service application."""
 
 from fastapi import FastAPI
-
 from inburgering_shared.api import create_service_app
 from inburgering_shared.callbacks import callback_router
-from inburgering_shared.contracts.events import Kanaal
+from inburgering_shared.contracts.reporting_inputs import KANALEN
 
+from .aanbieders.router import router as aanbieders_router
+from .budget.router import router as budget_router
+from .cbs.router import router as cbs_router
 from .config import Settings
+from .dashboard.router import router as dashboard_router
 from .db import INBOX
-from .kpis.projections import project_inburgeraar, project_pip
 from .kpis.router import router as kpis_router
+from .readmodel.events import project
+from .readmodel.router import router as readmodel_router
+from .regios.router import router as regios_router
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -24,6 +29,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         routers=[
             kpis_router,
-            callback_router(INBOX, {Kanaal.INBURGERAARS: project_inburgeraar, Kanaal.PIPS: project_pip}),
+            regios_router,
+            cbs_router,
+            budget_router,
+            aanbieders_router,
+            dashboard_router,
+            readmodel_router,
+            callback_router(INBOX, dict.fromkeys(KANALEN, project)),
         ],
     )

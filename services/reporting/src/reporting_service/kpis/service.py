@@ -1,12 +1,36 @@
+"""The KPIs of a gemeente or region over a period, from the dossier read model.
+
+The dossiers in scope are streamed once and each KPI is accumulated with the
+pure rules in `rules.py`; a region is a few thousand dossiers a year.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from inburgering_shared.contracts.reporting_inputs import HandhavingSoort, UitstroomSoort
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inburgering_shared.contracts.resources import Leerroute
-
-from .models import Dossier
-from .schemas import LeerrouteAantal, LeerrouteVerdeling
+from ..readmodel.models import Dossier, Handhaving
+from ..readmodel.projections import COMPONENT_COLUMNS
+from ..scope import Scope
+from . import rules
+from .schemas import (
+    Aantal,
+    HandhavingAantal,
+    KpiRapport,
+    LeerrouteAandeel,
+    LeerrouteAantal,
+    LeerrouteVerdeling,
+    MapTijdigheid,
+    PipTijdigheid,
+    Termijnen,
+)
 
 GEEN_PIP = "geen PIP"
+STREAM_BATCH = 2000
 
 
 def leerroute_verdeling(session: Session, *, gemeentecode: str) -> LeerrouteVerdeling:
@@ -20,3 +44,122 @@ def leerroute_verdeling(session: Session, *, gemeentecode: str) -> LeerrouteVerd
     order = [route.value for route in Leerroute] + [None]
     verdeling = [LeerrouteAantal(leerroute=route or GEEN_PIP, aantal=counts.get(route, 0)) for route in order]
     return LeerrouteVerdeling(gemeentecode=gemeentecode, totaal=sum(counts.values()), verdeling=verdeling)
+
+
+@dataclass
+class _Tally:
+    van: date
+    tot: date
+    peildatum: date
+    instroom: Counter[str] = field(default_factory=Counter)
+    leerroutes: Counter[str] = field(default_factory=Counter)
+    pips: int = 0
+    pips_op_tijd: int = 0
+    dagen_tot_pip: list[int] = field(default_factory=list)
+    zonder_pip: int = 0
+    map_deadlines: int = 0
+    map_op_tijd: int = 0
+    afgerond: Counter[str] = field(default_factory=Counter)
+    overschreden: int = 0
+    verlengd: int = 0
+    uitstroom: Counter[str] = field(default_factory=Counter)
+
+    def add(self, d: Dossier) -> None:
+        if rules.in_periode(rules.instroomdatum(d.datum_koppeling, d.datum_kennisgeving), self.van, self.tot):
+            self.instroom[d.doelgroep or "onbekend"] += 1
+        self._pip(d)
+        if d.map_deadline is not None and rules.in_periode(d.map_deadline, self.van, self.tot):
+            self.map_deadlines += 1
+            self.map_op_tijd += rules.map_op_tijd(d.map_gestart, d.map_deadline)
+        for component, column in COMPONENT_COLUMNS.items():
+            if rules.in_periode(getattr(d, f"{column}_afgerond"), self.van, self.tot):
+                self.afgerond[component] += 1
+        self._termijn(d)
+        if d.uitstroom is not None and rules.in_periode(d.uitstroom_op, self.van, self.tot):
+            self.uitstroom[d.uitstroom] += 1
+
+    def _pip(self, d: Dossier) -> None:
+        if d.pip_dagtekening is None:
+            if d.pip_deadline is not None and d.pip_deadline < self.peildatum:
+                self.zonder_pip += 1
+            return
+        if not rules.in_periode(d.pip_dagtekening, self.van, self.tot):
+            return
+        self.pips += 1
+        self.leerroutes[d.leerroute or ""] += 1
+        if d.pip_deadline is not None:
+            self.pips_op_tijd += rules.pip_op_tijd(d.pip_dagtekening, d.pip_deadline)
+        if (start := rules.pip_klok_start(d.datum_kennisgeving, d.datum_inschrijving_brp)) is not None:
+            self.dagen_tot_pip.append((d.pip_dagtekening - start).days)
+
+    def _termijn(self, d: Dossier) -> None:
+        if d.termijn_einde is None:
+            return
+        einde = rules.termijn_einde(d.termijn_einde, d.termijn_verlengd_tot)
+        if rules.in_periode(einde, self.van, self.tot):
+            self.overschreden += rules.termijn_overschreden(einde, d.plicht_voldaan, self.peildatum)
+        if d.termijn_verlengd_tot is not None and rules.in_periode(d.termijn_einde, self.van, self.tot):
+            self.verlengd += 1
+
+
+def kpi_rapport(session: Session, *, scope: Scope, vandaag: date, eigen: rules.Verdeling) -> KpiRapport:
+    """`vandaag` bounds what can be known: a termijn or deadline is only late once it has passed."""
+    tally = _Tally(scope.van, scope.tot, min(scope.tot, vandaag))
+    query = select(Dossier).where(Dossier.gemeentecode.in_(scope.gemeenten))
+    for dossier in session.scalars(query.execution_options(yield_per=STREAM_BATCH)):
+        tally.add(dossier)
+    return KpiRapport(
+        naam=scope.naam,
+        gemeenten=list(scope.gemeenten),
+        van=scope.van,
+        tot=scope.tot,
+        instroom=_aantallen(tally.instroom, [d.value for d in Doelgroep]),
+        leerroutes=[
+            LeerrouteAandeel(
+                leerroute=route.value,
+                aantal=tally.leerroutes[route.value],
+                percentage=rules.percentage(tally.leerroutes[route.value], tally.pips),
+                verwachtSzw=rules.SZW_VERDELING[route],
+                verwachtEigen=eigen.get(route.value, 0),
+            )
+            for route in Leerroute
+        ],
+        pip=PipTijdigheid(
+            vastgesteld=tally.pips,
+            binnenTermijn=tally.pips_op_tijd,
+            percentageBinnenTermijn=rules.percentage(tally.pips_op_tijd, tally.pips),
+            dagenTotPipMediaan=rules.mediaan(tally.dagen_tot_pip),
+            dagenTotPipP90=rules.percentiel(tally.dagen_tot_pip, 90),
+            deadlineVerstrekenZonderPip=tally.zonder_pip,
+        ),
+        map=MapTijdigheid(
+            deadlineInPeriode=tally.map_deadlines,
+            opTijdGestart=tally.map_op_tijd,
+            percentageOpTijd=rules.percentage(tally.map_op_tijd, tally.map_deadlines),
+        ),
+        componentenAfgerond=_aantallen(tally.afgerond, list(COMPONENT_COLUMNS)),
+        termijnen=Termijnen(overschreden=tally.overschreden, verlengd=tally.verlengd),
+        handhaving=_handhaving(session, scope),
+        uitstroom=_aantallen(tally.uitstroom, [u.value for u in UitstroomSoort]),
+    )
+
+
+def _aantallen(counts: Counter[str], order: list[str]) -> list[Aantal]:
+    extra = sorted(set(counts) - set(order))
+    return [Aantal(soort=soort, aantal=counts[soort]) for soort in order + extra]
+
+
+def _handhaving(session: Session, scope: Scope) -> list[HandhavingAantal]:
+    rows = session.execute(
+        select(Handhaving.soort, func.count(), func.coalesce(func.sum(Handhaving.bedrag), 0))
+        .where(Handhaving.gemeentecode.in_(scope.gemeenten))
+        .where(Handhaving.besluitdatum >= scope.van, Handhaving.besluitdatum < scope.tot)
+        .group_by(Handhaving.soort)
+    ).all()
+    found = {soort: (aantal, bedrag) for soort, aantal, bedrag in rows}
+    return [
+        HandhavingAantal(
+            soort=s.value, aantal=found.get(s.value, (0, 0))[0], bedrag=found.get(s.value, (0, 0))[1]
+        )
+        for s in HandhavingSoort
+    ]
