@@ -82,6 +82,7 @@ def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
         env[spec.prefix + "ABONNEMENTEN"] = json.dumps(abonnementen)
     env["TRAJECTORY_INTAKE_URL"] = f"{base_url('intake')}/v1"
     env["SCHEDULER_DEADLINE_SOURCES"] = json.dumps([f"{base_url('pip')}/v1", f"{base_url('trajectory')}/v1"])
+    env["SCHEDULER_DUO_SYNC_URLS"] = json.dumps([f"{base_url('trajectory')}/v1/duo-sync"])
     return env
 
 
