@@ -90,6 +90,7 @@ def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
         "pip": f"{base_url('pip')}/v1/pips",
         "traject": f"{base_url('trajectory')}/v1/trajecten",
     })
+    env["SCHEDULER_DUO_SYNC_URLS"] = json.dumps([f"{base_url('trajectory')}/v1/duo-sync"])
     return env
 
 

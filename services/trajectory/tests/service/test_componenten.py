@@ -129,3 +129,17 @@ def test_completion_event_is_published(client, auth_headers, pips, app):
     with app.state.session_factory() as session:
         payloads = [r.payload for r in session.execute(select(app.state.outbox.events))]
     assert [p["kenmerken"]["wijziging"] for p in payloads if p["actie"] == "update"] == ["component"]
+
+
+def test_financieel_ontzorgen_is_added_and_its_six_months_become_a_deadline(client, auth_headers, pips):
+    traject = open_traject(client, auth_headers, pips)
+    pad = f"/v1/trajecten/{traject['uuid']}/componenten/financieel-ontzorgen"
+    assert client.get(pad, headers=auth_headers("klantmanager")).status_code == 404
+    assert client.post(pad, headers=auth_headers("klantmanager")).status_code == 201
+    assert client.post(pad, headers=auth_headers("klantmanager")).status_code == 409
+    body = {"status": "gestart", "startdatum": "2026-03-01"}
+    assert wijzig(client, auth_headers, traject, "financieel-ontzorgen", body).status_code == 200
+    deadlines = client.get("/v1/deadlines?status=open", headers=auth_headers("klantmanager")).json()[
+        "results"
+    ]
+    assert [d["vervaldatum"] for d in deadlines if d["soort"] == "ontzorgen-einde"] == ["2026-08-31"]

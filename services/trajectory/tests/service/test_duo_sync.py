@@ -155,3 +155,18 @@ def test_notification_without_bsn_is_kept_as_an_error_for_operators(client, auth
     headers = {"bron": DUO_OIN, "doel": GEMEENTE_OIN, "berichtId": str(uuid.uuid4())}
     assert client.post("/v1/notificaties", json=body, headers=headers).status_code == 201
     assert duo.sync.ronde() == 0
+
+
+def test_duo_sync_trigger_makes_open_work_due_now(client, auth_headers, duo):
+    duo.beheer.put(f"/simulator/personen/{BSN}", json=feiten())
+    duo.beheer.put("/simulator/storing", json={})
+    notificeer(client, "SS139")
+    nu = datetime.now(UTC)
+    duo.sync.ronde(nu)
+    duo.beheer.delete("/simulator/storing")
+    assert client.post("/v1/duo-sync", headers=auth_headers("klantmanager")).status_code == 403
+    response = client.post("/v1/duo-sync", headers=auth_headers("service", gemeente="*"))
+    assert response.status_code == 202
+    assert response.json() == {"heropendeNotificaties": 1, "heropendeOpdrachten": 0}
+    duo.sync.ronde(nu + timedelta(seconds=1))  # before the backoff would have ended
+    assert dossiers(client, auth_headers)[0]["sync"]["status"] == "bijgewerkt"

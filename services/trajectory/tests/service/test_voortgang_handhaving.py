@@ -143,3 +143,27 @@ def test_termijn_overschrijding_is_duos_to_enforce(client, auth_headers, pips):
         grond="inburgeringstermijn overschreden",
     )
     assert [p["code"] for p in response.json()["invalidParams"]] == ["GROND_IS_DUO"]
+
+
+def test_reported_hours_reach_duo_as_a_running_total(client, auth_headers, pips, duo):
+    from duo_testkit import BSN, feiten
+    from traject_testkit import INBURGERAAR, dossiers, notificeer
+
+    duo.beheer.put(f"/simulator/personen/{BSN}", json=feiten())
+    duo.inburgeraars[BSN] = INBURGERAAR
+    notificeer(client, "SS139")
+    traject = open_traject(client, auth_headers, pips)
+    assign(client, auth_headers, traject, "taalschool-noord")
+    noord = auth_headers("taalaanbieder", client_id="taalschool-noord")
+    for maand, uren in (("2026-09", 40), ("2026-10", 48)):
+        pad = f"/v1/trajecten/{traject['uuid']}/voortgangsrapportages/{maand}"
+        assert client.put(pad, json={**RAPPORT, "urenGevolgd": uren}, headers=noord).status_code == 201
+    duo.sync.ronde()
+    [dossier] = dossiers(client, auth_headers)
+    assert [
+        (o["soort"], o["inhoud"], o["status"]) for o in dossier["opdrachten"] if o["soort"] == "uren-taalles"
+    ] == [
+        ("uren-taalles", {"uren": 40}, "verzonden"),
+        ("uren-taalles", {"uren": 88}, "verzonden"),
+    ]
+    assert duo.beheer.get(f"/simulator/personen/{BSN}").json()["uren"]

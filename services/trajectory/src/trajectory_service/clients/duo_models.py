@@ -220,4 +220,4 @@ class Notificatie(DuoModel):
     bsn: Annotated[str, Field(pattern=r"^\d{9}$")] | None = None
     vNummer: Annotated[int, Field(ge=0, le=9999999999)] | None = None
     gebeurtenisId: Annotated[str, Field(pattern=r"^[0-9A-Z]{1,6}$", max_length=6)]
-    """Any code of this form: DUO may publish new gebeurtenissen (see inburgering_shared.duo.gebeurtenissen)."""
+    """Any code of this form: DUO may publish new gebeurtenissen (inburgering_shared.duo.gebeurtenissen)."""

@@ -39,6 +39,23 @@ def list_componenten(trajectId: uuid.UUID, principal: Readers, session: DbSessio
     return [to_read(c) for c in service.list_componenten(session, traject)]
 
 
+@router.post(
+    "/financieel-ontzorgen",
+    status_code=201,
+    response_model=ComponentRead,
+    responses=problem_responses(404, 409),
+)
+def voeg_ontzorgen_toe(
+    trajectId: uuid.UUID, principal: Klantmanager, session: DbSession, response: Response
+) -> ComponentRead:
+    """Add financieel ontzorgen (asielstatushouder on bijstand, R14); its startdatum (start of bijstand)
+    sets the end of the six months as a deadline."""
+    traject = get_traject(session, principal=principal, traject_id=trajectId)
+    component = service.voeg_ontzorgen_toe(session, traject)
+    response.headers["ETag"] = etag(component.rijversie)
+    return to_read(component)
+
+
 @router.get("/{soort}", response_model=ComponentRead, responses=problem_responses(404))
 def get_component(
     trajectId: uuid.UUID, soort: Componentsoort, principal: Readers, session: DbSession, response: Response

@@ -5,21 +5,30 @@ from datetime import date, datetime
 from typing import Any
 
 from inburgering_shared.contracts.events import Actie
-from inburgering_shared.contracts.resources import Leerroute
+from inburgering_shared.contracts.resources import DeadlineStatus, Leerroute
 from inburgering_shared.duo import validatie
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.outbox import Outbox
-from inburgering_shared.problems import InvalidParam, NotFound, RuleViolation
+from inburgering_shared.problems import Conflict, InvalidParam, NotFound, RuleViolation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..deadlines.models import Deadline
 from ..duo.rules import NEDERLAND
 from ..duo.service import plan_opdracht
 from ..trajecten.events import publish
 from ..trajecten.models import Traject
 from .models import Component
-from .rules import Componentsoort, Componentstatus, component_overgang_fouten, componenten_van_leerroute
+from .rules import (
+    Componentsoort,
+    Componentstatus,
+    component_overgang_fouten,
+    componenten_van_leerroute,
+    einde_financieel_ontzorgen,
+)
 from .schemas import ComponentWijziging
+
+ONTZORGEN = "ontzorgen-einde"
 
 # The components whose completion date the gemeente reports to DUO (DUO MAP/PVT/Z-route API; R10-R13).
 DUO_RESULTAAT = {Componentsoort.MAP: ("map", validatie.MAP), Componentsoort.PVT: ("pvt", validatie.PVT)}
@@ -31,6 +40,53 @@ def open_componenten(session: Session, traject_id: uuid.UUID, leerroute: Leerrou
             Component(traject_id=traject_id, soort=soort.value, status=Componentstatus.NIET_GESTART.value)
         )
     session.flush()
+
+
+def voeg_ontzorgen_toe(session: Session, traject: Traject) -> Component:
+    """Financieel ontzorgen is part of the trajectory of an asielstatushouder on bijstand (R14); the
+    trajectory does not know about bijstand, so the klantmanager adds it."""
+    bestaand = session.scalar(
+        select(Component).where(
+            Component.traject_id == traject.id, Component.soort == Componentsoort.FINANCIEEL_ONTZORGEN.value
+        )
+    )
+    if bestaand is not None:
+        raise Conflict("Het traject heeft al financieel ontzorgen.")
+    component = Component(
+        traject_id=traject.id,
+        soort=Componentsoort.FINANCIEEL_ONTZORGEN.value,
+        status=Componentstatus.NIET_GESTART.value,
+    )
+    session.add(component)
+    session.flush()
+    return component
+
+
+def _ontzorgen_termijn(session: Session, traject: Traject, component: Component) -> None:
+    """The end of the statutory six months as a deadline (R14), from the start of bijstand (startdatum)."""
+    deadline = session.scalar(
+        select(Deadline).where(Deadline.subject_id == component.id, Deadline.soort == ONTZORGEN)
+    )
+    if component.startdatum is None:
+        if deadline is not None:
+            deadline.status = DeadlineStatus.VERVALLEN.value
+        return
+    if deadline is None:
+        deadline = Deadline(
+            soort=ONTZORGEN,
+            subject_id=component.id,
+            inburgeraar_url=traject.inburgeraar_url,
+            gemeentecode=traject.gemeentecode,
+            regel="R14: Participatiewet art. 56a, zes maanden",
+        )
+        session.add(deadline)
+    deadline.vervaldatum = einde_financieel_ontzorgen(component.startdatum)
+    deadline.gestart_door = f"start bijstand {component.startdatum}"
+    deadline.status = (
+        DeadlineStatus.GEHAALD.value
+        if component.status == Componentstatus.AFGEROND
+        else DeadlineStatus.OPEN.value
+    )
 
 
 def list_componenten(session: Session, traject: Traject) -> list[Component]:
@@ -92,6 +148,8 @@ def wijzig_component(
     component.status = wijziging.status.value
     component.startdatum, component.einddatum = wijziging.startdatum, wijziging.einddatum
     component.verwijtbaar, component.bewijs = wijziging.verwijtbaar, wijziging.bewijs
+    if soort is Componentsoort.FINANCIEEL_ONTZORGEN:
+        _ontzorgen_termijn(session, traject, component)
     session.flush()
     if oud != (component.status, component.einddatum, component.verwijtbaar):
         _meld_duo(session, traject, soort, duo_datum, wijziging.verwijtbaar, was_afgerond)

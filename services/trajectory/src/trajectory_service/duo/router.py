@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, ValidationError
 from ..clients.duo_models import Notificatie
 from . import service
 from .models import DuoDossier
-from .schemas import DuoDossierRead, DuoNotificatieRead, DuoOpdrachtRead
+from .schemas import DuoDossierRead, DuoNotificatieRead, DuoOpdrachtRead, SyncHerstart
 
 router = APIRouter(tags=["DUO"])
 
@@ -144,6 +144,17 @@ def to_read(session: DbSession, api_url: str, d: DuoDossier) -> DuoDossierRead:
 def _omschrijving(code: str) -> str | None:
     gebeurtenis = Gebeurtenis.van_code(code)
     return gebeurtenis.omschrijving if gebeurtenis else None
+
+
+Starters = Annotated[Principal, Depends(require(Role.SERVICE, Role.SCHEDULER, Role.BEHEER))]
+
+
+@router.post("/duo-sync", status_code=202, response_model=SyncHerstart, responses=problem_responses(401, 403))
+def herstart_duo_sync(principal: Starters, session: DbSession) -> SyncHerstart:
+    """Make all open DUO work due now (the scheduler's daily `duo-sync` job, or after an outage);
+    the DUO sync handles it in its next round."""
+    notificaties, opdrachten = service.maak_open_werk_direct(session, principal=principal)
+    return SyncHerstart(heropendeNotificaties=notificaties, heropendeOpdrachten=opdrachten)
 
 
 @router.get("/duo-dossiers", response_model=Page[DuoDossierRead], tags=["DUO"])

@@ -25,6 +25,11 @@ class SyncStaat(BaseModel):
     laatstGelezen: datetime | None
 
 
+class SyncHerstart(BaseModel):
+    heropendeNotificaties: int
+    heropendeOpdrachten: int
+
+
 class DuoNotificatieRead(BaseModel):
     gebeurtenisId: str
     omschrijving: str | None

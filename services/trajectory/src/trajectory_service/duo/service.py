@@ -7,7 +7,7 @@ from typing import Any
 from inburgering_shared.auth import Principal
 from inburgering_shared.db import utcnow
 from inburgering_shared.problems import Forbidden, NotFound
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..clients.duo_models import Notificatie
@@ -88,6 +88,24 @@ def plan_opdracht(
     session.add(opdracht)
     session.flush()
     return opdracht
+
+
+def maak_open_werk_direct(session: Session, *, principal: Principal) -> tuple[int, int]:
+    """Every open notification and write of the caller's gemeenten is due now (skips the backoff).
+
+    For the scheduler's daily `duo-sync` job and for operators once DUO is back after an outage.
+    """
+    nu = utcnow()
+    gemeenten = principal.gemeente_filter()
+    notificaties = update(DuoNotificatie).where(DuoNotificatie.status == ONTVANGEN)
+    opdrachten = update(DuoOpdracht).where(DuoOpdracht.status == WACHTEND)
+    if gemeenten is not None:
+        in_gemeenten = select(DuoDossier.id).where(DuoDossier.gemeentecode.in_(gemeenten))
+        notificaties = notificaties.where(DuoNotificatie.dossier_id.in_(in_gemeenten))
+        opdrachten = opdrachten.where(DuoOpdracht.gemeentecode.in_(gemeenten))
+    n = session.execute(notificaties.values(volgende_poging=nu)).rowcount  # type: ignore[attr-defined]
+    o = session.execute(opdrachten.values(volgende_poging=nu)).rowcount  # type: ignore[attr-defined]
+    return n, o
 
 
 def get_dossier(session: Session, *, principal: Principal, dossier_id: uuid.UUID) -> DuoDossier:

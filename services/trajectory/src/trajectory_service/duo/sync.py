@@ -135,7 +135,9 @@ class DuoSync:
         if not self.settings.duo_base_url:
             return 0
         nu = nu or utcnow()
-        return self._notificaties(nu) + self._opdrachten(nu)
+        verwerkt = self._notificaties(nu)
+        # Writes released by these notifications are due from now on.
+        return verwerkt + self._opdrachten(max(nu, utcnow()))
 
     # notifications ------------------------------------------------------------------------------
 
@@ -279,6 +281,8 @@ class DuoSync:
                 datum = date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None
                 zet = duo.zet_map if opdracht.soort == "map" else duo.zet_pvt
                 zet(dossier.bsn, datum, inhoud.get("verwijtbaar"), self._resultaat_context(dossier, traject))
+            elif opdracht.soort == "uren-taalles":
+                duo.zet_uren_participatie_als_taalles(dossier.bsn, int(inhoud["uren"]))
             elif opdracht.soort == "zroute":
                 duo.zet_zroute(
                     dossier.bsn, date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None

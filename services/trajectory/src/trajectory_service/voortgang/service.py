@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..config import Settings
 from ..deadlines.models import Deadline
+from ..duo.service import plan_opdracht
 from ..trajecten.models import Traject
 from .models import Voortgangsgesprek, Voortgangsrapportage
 from .rules import STANDAARD_INTERVAL_MAANDEN, volgend_gesprek
@@ -19,6 +20,8 @@ from .schemas import VoortgangsgesprekVerslag
 from .schemas import Voortgangsrapportage as RapportageIn
 
 SOORT = "voortgangsgesprek"
+MAX_DUO_UREN = 9999
+"""DUO Gevolgde Uren API, schema `Uren`: at most 9999."""
 
 
 def interval(settings: Settings, gemeentecode: str) -> int:
@@ -112,6 +115,15 @@ def rapporteer(
     rij.vaardigheden = [v.model_dump(mode="json") for v in rapportage.vaardigheden]
     rij.geplande_examens = [e.model_dump(mode="json") for e in rapportage.geplandeExamens]
     session.flush()
+    # The gemeente reports the hours followed at the cursusinstelling to DUO as a running total.
+    totaal = sum(r.uren_gevolgd for r in rapportages(session, traject))
+    plan_opdracht(
+        session,
+        inburgeraar_url=traject.inburgeraar_url,
+        gemeentecode=traject.gemeentecode,
+        soort="uren-taalles",
+        inhoud={"uren": min(totaal, MAX_DUO_UREN)},
+    )
     return rij, nieuw
 
 
