@@ -6,12 +6,12 @@ Sources: Divosa Q&A and seed 004 section 3.2 (route change); seed 002
 section 3 and domain.md (components per doelgroep); domain.md R7, R11.
 """
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute
+from inburgering_shared.dates import add_months
 from inburgering_shared.duo.codes import is_asielstatushouder
 
 from pip_service.advies.rules import Reden
@@ -30,13 +30,6 @@ BRON_AANBOD = "seed 002 section 3 (Gemeentelijk aanbod per groep); domain.md, Do
 class Beslissing:
     toegestaan: bool
     redenen: list[Reden]
-
-
-def _add_months(dag: date, maanden: int) -> date:
-    """Add calendar months, clamping the day to the end of a shorter month (31 Jan + 1 = 28/29 Feb)."""
-    index = dag.month - 1 + maanden
-    jaar, maand = dag.year + index // 12, index % 12 + 1
-    return date(jaar, maand, min(dag.day, calendar.monthrange(jaar, maand)[1]))
 
 
 @dataclass(frozen=True)
@@ -65,7 +58,7 @@ def _routewijziging_op_tijd(wijziging: Routewijziging) -> tuple[bool, Reden]:
             "De inburgeringstermijn is verstreken.",
             BRON_ROUTEWIJZIGING,
         )
-    grens = _add_months(wijziging.dagtekening_eerste_pip, ROUTEWIJZIGING_MAANDEN)
+    grens = add_months(wijziging.dagtekening_eerste_pip, ROUTEWIJZIGING_MAANDEN)
     if wijziging.wijzigingsdatum < grens:
         return True, Reden(
             "BINNEN_ANDERHALF_JAAR",
