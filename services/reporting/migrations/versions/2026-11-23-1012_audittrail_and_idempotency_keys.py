@@ -1,7 +1,7 @@
 """audittrail and idempotency keys
 
 Revision ID: 68793d55d528
-Revises: aa83a06de21c
+Revises: 42d07035b4b6
 Create Date: 2026-11-23 10:12:46.117774
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 import inburgering_shared.db
 
 revision = '68793d55d528'
-down_revision = 'aa83a06de21c'
+down_revision = '42d07035b4b6'
 branch_labels = None
 depends_on = None
 
