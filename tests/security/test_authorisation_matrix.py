@@ -11,6 +11,7 @@ import uuid
 from contextlib import ExitStack
 from typing import Any
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -71,6 +72,15 @@ def test_every_endpoint_has_a_matrix_row_and_every_row_an_endpoint(
     assert in_matrix - documented == set(), f"these rows of docs/authorisation.md name no {service} endpoint"
 
 
+# Reporting's rebuild reads the owning services, which do not run in this test: its documented
+# answer is 503 problem+json, all or nothing.
+READS_OTHER_SERVICES = {("reporting", "POST /herbouw")}
+
+
+def reads_other_services(entry: Entry, response: httpx.Response) -> bool:
+    return (entry.service, entry.operation) in READS_OTHER_SERVICES and response.status_code == 503
+
+
 @pytest.mark.parametrize("entry", CHECKED)
 def test_each_role_gets_what_the_matrix_says(
     service_apps: dict[str, FastAPI], auth_headers: TokenFactory, entry: Entry
@@ -86,7 +96,7 @@ def test_each_role_gets_what_the_matrix_says(
             response = call(
                 client, app, entry, auth_headers(role, gemeente="*" if role is Role.SERVICE else OWN)
             )
-            assert response.status_code < 500, (role, response.text)
+            assert response.status_code < 500 or reads_other_services(entry, response), (role, response.text)
             if entry.allows(role):
                 assert response.status_code not in (401, 403), (role, response.text)
             else:
@@ -108,7 +118,7 @@ def test_a_foreign_gemeente_neither_sees_nor_changes_own_records(
             if role is Role.SERVICE or not entry.allows(role):
                 continue
             response = call(client, app, entry, auth_headers(role, gemeente=FOREIGN), seeded.ids)
-            assert response.status_code < 500, (role, response.text)
+            assert response.status_code < 500 or reads_other_services(entry, response), (role, response.text)
             if 200 <= response.status_code < 300:
                 leaked = [secret for secret in seeded.secrets if secret in response.text]
                 assert leaked == [], f"{role} of {FOREIGN} saw {OWN} data: {json.dumps(leaked)}"
