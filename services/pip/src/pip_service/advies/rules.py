@@ -12,8 +12,12 @@ seed 004 (Winterswijk).
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
+from inburgering_shared.contracts.brede_intake import (
+    Alfabetisering,
+    LeerbaarheidstoetsResultaat,
+    Vooropleiding,
+)
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau
 from inburgering_shared.duo.codes import is_asielstatushouder
 
@@ -24,31 +28,6 @@ BRON_LBT = "DUO Leerbaarheidstoets API (LeerbaarheidstoetsResultaat, benodigdeSc
 BRON_Z_ROUTE = "seed 004 Bijlage 2 (Z-route); seed 002 section 4.5 (Z-route)"
 BRON_ONDERWIJSROUTE = "seed 002 section 1.3 footnote 1 and section 4.5; seed 004 Bijlage 2 (Onderwijsroute)"
 BRON_B1_NORM = "seed 002 section 1.3 footnote 1 (B1 wordt de norm)"
-
-
-class LeerbaarheidstoetsResultaat(StrEnum):
-    """DUO Leerbaarheidstoets API, schema `LeerbaarheidstoetsResultaat`."""
-
-    HAALBAAR = "B1-route haalbaar"
-    NIET_HAALBAAR = "B1-route niet haalbaar"
-    ONBEKEND = "Onbekend"
-
-
-class Alfabetisering(StrEnum):
-    """DUO PIP API, schema `Alfabetiseringsonderwijs` (README, Enumeratie omschrijving)."""
-
-    ANALFABEET = "A"
-    ANDERS_GEALFABETISEERD = "AA"
-    NVT = "NVT"
-
-
-class Vooropleiding(StrEnum):
-    """Highest education followed, as recorded in the brede intake (domain.md step 3)."""
-
-    GEEN_OF_NAUWELIJKS = "geen of nauwelijks scholing"
-    BASISONDERWIJS = "basisonderwijs"
-    VOORTGEZET_ONDERWIJS = "voortgezet onderwijs"
-    VERVOLGONDERWIJS = "mbo, hbo of wo"
 
 
 @dataclass(frozen=True)

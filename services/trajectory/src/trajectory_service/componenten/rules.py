@@ -6,13 +6,13 @@ ontzorgen), Wet inburgering 2021 art. 17(3) and Besluit art. 5.5 (afschalen),
 DUO Examen API (exam parts, levels, results); domain.md R8, R10, R14.
 """
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from inburgering_shared.contracts.resources import Leerroute
+from inburgering_shared.dates import add_months
 
 Z_ROUTE_UREN_TAAL = 800
 """Besluit inburgering 2021 art. 3.14: at least 800 hours NT2 + KNM (asielstatushouders)."""
@@ -128,13 +128,6 @@ def z_route_voortgang(uren: ZRouteUren, asielstatushouder: bool) -> ZRouteVoortg
     return ZRouteVoortgang(taal, participatie, taal_tekort, participatie_tekort, behaald, reden)
 
 
-def _add_months(dag: date, maanden: int) -> date:
-    """Add calendar months, clamping the day to the end of a shorter month (31 Aug + 6 = 28/29 Feb)."""
-    index = dag.month - 1 + maanden
-    jaar, maand = dag.year + index // 12, index % 12 + 1
-    return date(jaar, maand, min(dag.day, calendar.monthrange(jaar, maand)[1]))
-
-
 def einde_financieel_ontzorgen(start_bijstand: date, einde_bijstand: date | None = None) -> date:
     """Last day (inclusive) of the statutory financieel ontzorgen.
 
@@ -146,7 +139,7 @@ def einde_financieel_ontzorgen(start_bijstand: date, einde_bijstand: date | None
     Source: Participatiewet art. 56a; seed 002 Bijlage 1 (Financieel ontzorgen);
     seed 004 section 3.5; domain.md R14.
     """
-    einde = _add_months(start_bijstand, ONTZORGEN_MAANDEN)
+    einde = add_months(start_bijstand, ONTZORGEN_MAANDEN)
     laatste_dag = einde if einde.day < start_bijstand.day else einde - timedelta(days=1)
     if einde_bijstand is not None and einde_bijstand < laatste_dag:
         return einde_bijstand
