@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 from inburgering_shared.contracts.resources import Leerroute
-from trajectory_service.trajecten.rules import inburgeringstermijn, map_deadline
+from inburgering_shared.inburgeringstermijn import inburgeringstermijn
+from trajectory_service.trajecten.rules import map_deadline
 
 R4 = "Wet inburgering 2021 art. 11 (R4)"
 R11 = "seed 002, MAP in de eerste 18 maanden (R11)"

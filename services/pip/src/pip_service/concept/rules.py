@@ -7,12 +7,12 @@ vaststellen. Sources are cited per function.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from inburgering_shared.dates import add_months, add_years
+from inburgering_shared.dates import add_months
+from inburgering_shared.inburgeringstermijn import inburgeringstermijn
 
 from ..advies.rules import Reden
 from ..pips.rules import Component, ComponentAanbod
 
-INBURGERINGSTERMIJN_JAREN = 3
 """Wet inburgering 2021 art. 11 (domain.md R4): the termijn is 3 years."""
 
 MAP_MAANDEN = 18
@@ -60,7 +60,7 @@ def laatste_dag_termijn(start: date) -> date:
     PIP (DUO stores the end exclusive; this is the last day inside it).
     Source: Wet inburgering 2021 art. 11; domain.md R4.
     """
-    return add_years(start + timedelta(days=1), INBURGERINGSTERMIJN_JAREN) - timedelta(days=1)
+    return inburgeringstermijn(start).laatste_dag
 
 
 def _verwacht_einde(component: Component, start: date) -> date | None:

@@ -1,34 +1,11 @@
-"""The termijnen that start when the first PIP is vastgesteld (R4, R11)."""
+"""The termijnen that start when the first PIP is vastgesteld (R4 lives in inburgering_shared, R11)."""
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from inburgering_shared.contracts.resources import Leerroute
-from inburgering_shared.dates import add_months, add_years
+from inburgering_shared.dates import add_months
 
-INBURGERINGSTERMIJN_JAREN = 3
 MAP_MAANDEN = 18
-
-
-@dataclass(frozen=True)
-class Inburgeringstermijn:
-    start: date
-    einde: date
-    """Exclusive, as DUO stores it: the termijn's last day is `einde - 1 day`."""
-
-    @property
-    def laatste_dag(self) -> date:
-        return self.einde - timedelta(days=1)
-
-
-def inburgeringstermijn(dagtekening_eerste_pip: date) -> Inburgeringstermijn:
-    """Three years, starting the day after the dagtekening of the first PIP, for every doelgroep.
-
-    It does not move when the PIP is changed or replaced; only DUO extends it (R5).
-    Source: Wet inburgering 2021 art. 11; DUO Inburgeringstermijn API (einddatum exclusive).
-    """
-    start = dagtekening_eerste_pip + timedelta(days=1)
-    return Inburgeringstermijn(start=start, einde=add_years(start, INBURGERINGSTERMIJN_JAREN))
 
 
 def map_deadline(leerroute: Leerroute, termijn_start: date) -> date | None:

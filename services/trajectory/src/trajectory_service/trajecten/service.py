@@ -7,6 +7,7 @@ from inburgering_shared.auth import CASEWORK, Principal, Role
 from inburgering_shared.callbacks import EventContext
 from inburgering_shared.contracts.events import Actie, Notificatie
 from inburgering_shared.contracts.resources import DeadlineStatus, Leerroute, PipContract, PipStatus
+from inburgering_shared.inburgeringstermijn import inburgeringstermijn
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import NotFound
 from sqlalchemy import func, select
@@ -19,7 +20,7 @@ from ..duo.service import plan_opdracht
 from ..voortgang.service import plan_gesprek
 from .events import publish
 from .models import Traject
-from .rules import inburgeringstermijn, map_deadline
+from .rules import map_deadline
 
 TERMIJN, MAP = "inburgeringstermijn", "map-gestart"
 
