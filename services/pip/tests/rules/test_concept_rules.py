@@ -98,6 +98,12 @@ def test_bezwaartermijn(source, ontvangen, tijdig):
     assert bezwaar_tijdig(date(2026, 11, 2), ontvangen) is tijdig
 
 
+def test_bezwaartermijn_ending_on_christmas_runs_to_the_next_working_day():
+    # six weeks after Friday 13 November 2026 is Christmas Day; Algemene termijnenwet art. 1
+    assert bezwaartermijn_einde(date(2026, 11, 13)) == date(2026, 12, 28)
+    assert bezwaar_tijdig(date(2026, 11, 13), date(2026, 12, 28))
+
+
 def test_verschil_names_each_changed_leaf_with_old_and_new():
     oud = {"leerroute": "B1-route", "doelen": [{"leefgebied": "wonen"}], "participatie": []}
     nieuw = {"leerroute": "Z-route", "doelen": [], "participatie": [{"soort": "werk", "urenPerWeek": 8}]}
