@@ -1,13 +1,14 @@
 """The beschikking letter: a vastgesteld PIP version in plain Dutch (B1), as HTML and as PDF.
 
 One jinja2 template gives both: the HTML as it is, and the PDF by fpdf2
-(pure Python, no system libraries) from the same HTML. fpdf2's built-in
-fonts cover Latin-1: a character outside it prints as `?` in the PDF (the
-HTML keeps it); a Unicode TTF font is the way to lift that.
+(pure Python, no system libraries) from the same HTML, set in DejaVu Sans
+(shipped in `fonts/` with its licence) so that every name and activity prints
+as written, well beyond Latin-1 (fpdf2 embeds only the glyphs used).
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib.resources import files
 from typing import Any
 
 from fpdf import FPDF
@@ -17,6 +18,7 @@ from ..concept.rules import laatste_dag_termijn
 from ..pips.rules import Component
 from .rules import bezwaartermijn_einde
 
+_FONTS = files("pip_service.beschikking") / "fonts"
 _ENV = Environment(loader=PackageLoader("pip_service.beschikking"), autoescape=select_autoescape(["html"]))
 
 MAANDEN = (
@@ -114,8 +116,10 @@ def html(brief: Brief) -> str:
 def pdf(brief: Brief) -> bytes:
     document = FPDF()
     document.set_title("Besluit over uw Persoonlijk Plan Inburgering en Participatie")
+    document.add_font("dejavu", fname=str(_FONTS / "DejaVuSans.ttf"))
+    document.add_font("dejavu", style="B", fname=str(_FONTS / "DejaVuSans-Bold.ttf"))
     document.add_page()
-    document.set_font("helvetica", size=11)
+    document.set_font("dejavu", size=11)
     body = html(brief).split("<body>", 1)[1].split("</body>", 1)[0]
-    document.write_html(body.encode("latin-1", "replace").decode("latin-1"))
+    document.write_html(body, font_family="dejavu")
     return bytes(document.output())
