@@ -274,3 +274,36 @@ def test_bezwaar_on_time_and_its_outcome(client, auth_headers, intake):
         == 409
     )
     assert len(client.get(url, headers=km).json()) == 2
+
+
+def test_an_activity_takes_no_more_pips_than_its_capaciteit(client, auth_headers, intake):
+    partner = auth_headers("taalaanbieder", gemeente="GM0171")
+    activiteit = {
+        "aanbieder": "Bibliotheek Noordoostpolder",
+        "titel": "Taalcafe",
+        "stap": "taal en digitale vaardigheden oefenen",
+        "leefgebieden": ["sociale participatie"],
+        "plaats": "Emmeloord",
+        "rooster": "dinsdag 10.00-12.00",
+        "capaciteit": 1,
+    }
+    created = client.post("/v1/activiteiten?gemeentecode=GM0171", json=activiteit, headers=partner).json()
+    keuze = {"weekprogramma": [{"activiteit": created["uuid"], "urenPerWeek": 2}]}
+    eerste = draft(client, auth_headers, intake)
+    assert edit(client, auth_headers, eerste["uuid"], "", keuze, method="patch").status_code == 200
+    # the same PIP keeps its place when it is edited again
+    assert edit(client, auth_headers, eerste["uuid"], "", keuze, method="patch").status_code == 200
+    assert client.get(created["url"], headers=auth_headers(KM)).json()["plaatsenBezet"] == 1
+
+    tweede = draft(client, auth_headers, intake)
+    vol = edit(client, auth_headers, tweede["uuid"], "", keuze, method="patch")
+    assert vol.status_code == 409 and vol.headers["content-type"] == "application/problem+json"
+    assert codes(vol) == ["activiteit-vol"]
+    assert client.get(f"/v1/pips/{tweede['uuid']}", headers=auth_headers(KM)).json()["inhoud"]["weekprogramma"] == []
+
+    # the first PIP gives its place up; now the second one gets it
+    leeg = edit(client, auth_headers, eerste["uuid"], "", {"weekprogramma": []}, method="patch")
+    assert leeg.status_code == 200
+    assert edit(client, auth_headers, tweede["uuid"], "", keuze, method="patch").status_code == 200
+    listed = client.get("/v1/activiteiten?zoekterm=taalcafe", headers=auth_headers(KM)).json()["results"]
+    assert [a["plaatsenBezet"] for a in listed] == [1]

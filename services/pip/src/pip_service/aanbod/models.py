@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 
 from inburgering_shared.db import UTCDateTime, Uuid, new_uuid, utcnow
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base
@@ -31,3 +31,12 @@ class Activiteit(Base):
     capaciteit: Mapped[int] = mapped_column(Integer)
     gepubliceerd_door: Mapped[str] = mapped_column(String(100))
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Deelname(Base):
+    """A place an activity holds for a PIP whose current weekprogramma names it (its capaciteit is the limit)."""
+
+    __tablename__ = "deelname"
+
+    activiteit_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("activiteit.id"), primary_key=True)
+    pip_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("pip.id"), primary_key=True, index=True)

@@ -11,7 +11,7 @@ from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
 
-from . import service
+from . import repository, service
 from .models import Activiteit as ActiviteitRow
 from .schemas import Activiteit, ActiviteitNieuw, Stap, Taalniveau
 
@@ -21,7 +21,7 @@ PARTNERS = (Role.VLUCHTELINGENWERK, Role.TAALAANBIEDER, Role.BEHEER)
 Catalogue = Annotated[Principal, Depends(require(*CASEWORK, *PARTNERS))]
 
 
-def to_read(api_url: str, row: ActiviteitRow) -> Activiteit:
+def to_read(api_url: str, row: ActiviteitRow, bezet: int = 0) -> Activiteit:
     return Activiteit(
         url=f"{api_url}/activiteiten/{row.id}",
         uuid=row.id,
@@ -35,6 +35,7 @@ def to_read(api_url: str, row: ActiviteitRow) -> Activiteit:
         plaats=row.plaats,
         rooster=row.rooster,
         capaciteit=row.capaciteit,
+        plaatsenBezet=bezet,
         gepubliceerdDoor=row.gepubliceerd_door,
         aangemaakt=row.aangemaakt,
     )
@@ -75,11 +76,13 @@ def zoek_activiteiten(
         offset=params.offset,
         limit=params.pageSize,
     )
-    return make_page(request, params, count, [to_read(api_url, r) for r in rows])
+    bezet = repository.bezetting(session, [r.id for r in rows])
+    return make_page(request, params, count, [to_read(api_url, r, bezet.get(r.id, 0)) for r in rows])
 
 
 @router.get("/{activiteitId}", response_model=Activiteit, responses=problem_responses(404))
 def get_activiteit(
     activiteitId: uuid.UUID, principal: Catalogue, session: DbSession, api_url: ApiUrl
 ) -> Activiteit:
-    return to_read(api_url, service.get_activiteit(session, principal=principal, activiteit_id=activiteitId))
+    row = service.get_activiteit(session, principal=principal, activiteit_id=activiteitId)
+    return to_read(api_url, row, repository.bezetting(session, [row.id]).get(row.id, 0))

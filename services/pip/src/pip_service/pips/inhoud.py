@@ -3,7 +3,7 @@
 from typing import Any
 
 from inburgering_shared.auth import Principal
-from inburgering_shared.problems import InvalidInput, InvalidParam
+from inburgering_shared.problems import Conflict, InvalidInput, InvalidParam
 from sqlalchemy.orm import Session
 
 from ..aanbod import repository as aanbod
@@ -47,7 +47,32 @@ def _weekprogramma(session: Session, pip: Pip, keuzes: list[WeekActiviteitKeuze]
         )
     if onbekend:
         raise InvalidInput("Het weekprogramma noemt een onbekende activiteit.", invalid_params=onbekend)
+    _neem_plaatsen(session, pip, keuzes)
     return gekozen
+
+
+def _neem_plaatsen(session: Session, pip: Pip, keuzes: list[WeekActiviteitKeuze]) -> None:
+    """Hold a place in each chosen activity; a new place only while the activity has room.
+
+    The activities new to this PIP are locked first, so two klantmanagers filling
+    the last place at once cannot both get it.
+    """
+    gekozen = {keuze.activiteit for keuze in keuzes}
+    nieuw = gekozen - aanbod.deelnames(session, pip.id)
+    capaciteit = aanbod.capaciteit_vergrendeld(session, nieuw) if nieuw else {}
+    bezet = aanbod.bezetting(session, nieuw)
+    vol = [
+        InvalidParam(
+            name=f"weekprogramma.{index}.activiteit",
+            code="activiteit-vol",
+            reason=f"alle {capaciteit[keuze.activiteit]} plaatsen zijn bezet",
+        )
+        for index, keuze in enumerate(keuzes)
+        if keuze.activiteit in capaciteit and bezet.get(keuze.activiteit, 0) >= capaciteit[keuze.activiteit]
+    ]
+    if vol:
+        raise Conflict("Een activiteit in het weekprogramma heeft geen plaats meer.", invalid_params=vol)
+    aanbod.plaats(session, pip.id, gekozen)
 
 
 def pas_toe(session: Session, pip: Pip, velden: InhoudVelden) -> None:
