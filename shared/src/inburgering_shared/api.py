@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from . import health
 from .audit import AuditMiddleware
-from .db import make_engine, make_session_factory, transaction
+from .db import make_engine, make_session_factory, request_transaction, transaction
 from .headers import StandardHeadersMiddleware
 from .http import ServiceClient
 from .logging import configure_logging
@@ -123,10 +123,15 @@ def create_service_app(
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    yield from transaction(request.app.state.session_factory)
+    shared = request_transaction(request.scope)
+    if shared is None:  # outside /v1: not audited, a transaction of its own
+        yield from transaction(request.app.state.session_factory)
+    else:
+        yield from shared.joined()
 
 
-# The request's transaction: committed when the handler returns, before the response is sent.
+# The request's transaction: flushed when the handler returns; committed with the request's
+# audit rows and stored idempotent answer before the response is sent (db.RequestTransaction).
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
 
 

@@ -2,9 +2,12 @@
 
 In the style of the ZGW audittrail (docs/authorisation.md, architecture principle 7).
 `AuditMiddleware` records one row per dossier for every request under /v1 —
-reads as well as writes, refusals as well as successes — before the response
-leaves the service: if the row cannot be stored the caller gets 503 and no data
-(no access without an account of it).
+reads as well as writes, refusals as well as successes — in the request's own
+transaction (`db.RequestTransaction`), which it commits before the response
+leaves the service: the change and its audit rows are kept together or not at
+all, and if they cannot be stored the caller gets 503 and no data (no access
+without an account of it). A request that fails with a server error keeps only
+its audit rows.
 
 What a row holds: the calling system (`client_id`) and person (`user_id`,
 `user_representation`) from the token, the gemeenten it acts for (`namens`),
@@ -29,12 +32,13 @@ from typing import Any
 import anyio
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, insert
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from stdnum.nl import bsn as bsn_number
 
 from .auth import Principal
-from .db import UTCDateTime, Uuid, new_uuid, utcnow
+from .db import RequestTransaction, UTCDateTime, Uuid, begin_request, new_uuid, utcnow
 from .headers import correlation_id
 from .openapi import API_PREFIX
 from .problems import ServiceUnavailable, problem_response
@@ -110,7 +114,7 @@ def dossiers_in(document: Any, api_url: str, path: str) -> list[Dossier]:
 
 
 class AuditMiddleware:
-    """Records every /v1 request before its answer is sent (pure ASGI; see the module docs)."""
+    """Records every /v1 request in the request's own transaction and commits it (see the module docs)."""
 
     def __init__(self, app: ASGIApp, *, source: str) -> None:
         self.app = app
@@ -121,32 +125,40 @@ class AuditMiddleware:
         if scope["type"] != "http" or not path.startswith(API_PREFIX + "/") or path.startswith(_NOT_AUDITED):
             await self.app(scope, receive, send)
             return
+        transaction = begin_request(scope, scope["app"].state.session_factory)
         messages: list[Message] = []
 
         async def keep(message: Message) -> None:
             messages.append(message)
 
         try:
-            await self.app(scope, receive, keep)
-        except Exception:
-            await anyio.to_thread.run_sync(self._record, scope, 500, b"")
-            raise
-        start = messages[0]
-        body = b"".join(m.get("body", b"") for m in messages[1:])
-        try:
-            await anyio.to_thread.run_sync(self._record, scope, start["status"], body)
-        except SQLAlchemyError:
-            await _unavailable(scope, receive, send)
-            return
+            try:
+                await self.app(scope, receive, keep)
+            except Exception:
+                await anyio.to_thread.run_sync(self._commit, transaction, scope, 500, b"")
+                raise
+            body = b"".join(m.get("body", b"") for m in messages[1:])
+            try:
+                await anyio.to_thread.run_sync(self._commit, transaction, scope, messages[0]["status"], body)
+            except SQLAlchemyError:
+                await _unavailable(scope, receive, send)
+                return
+        finally:
+            await anyio.to_thread.run_sync(transaction.close)
         for message in messages:
             await send(message)
 
-    def _record(self, scope: Scope, status: int, body: bytes) -> None:
-        app = scope["app"]
+    def _commit(self, transaction: RequestTransaction, scope: Scope, status: int, body: bytes) -> None:
+        """Commit the request with its audit rows; of a server error only the rows are kept."""
+        rows = self._rows(scope, status, body)
+        transaction.before_commit(lambda session: _insert(session, rows))
+        transaction.commit(keep_changes=status < 500)
+
+    def _rows(self, scope: Scope, status: int, body: bytes) -> list[dict[str, Any]]:
         principal: Principal | None = scope.get("state", {}).get("principal")
         api_prefix_path = scope["path"].removeprefix(API_PREFIX)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        rows = [
+        return [
             {
                 "id": new_uuid(),
                 "aanmaakdatum": utcnow(),
@@ -163,11 +175,12 @@ class AuditMiddleware:
                 "toelichting": mask_bsns(headers.get(AUDIT_HEADER.lower(), ""))[:500],
                 "correlatie_id": correlation_id.get()[:64],
             }
-            for dossier in dossiers_in(_json(body), app.state.settings.api_url, api_prefix_path)
+            for dossier in dossiers_in(_json(body), scope["app"].state.settings.api_url, api_prefix_path)
         ]
-        with app.state.session_factory() as session:
-            session.execute(insert(AUDITTRAIL), rows)
-            session.commit()
+
+
+def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
+    session.execute(insert(AUDITTRAIL), rows)
 
 
 def _json(body: bytes) -> Any:

@@ -2,20 +2,24 @@
 
 Each service owns its own database (or schema) and its own `Base`; this module
 gives them the engine, the constraint naming convention, a UTC timestamp type,
-and the per-request transaction: commit when the handler returns, roll back on
-error, before the response is sent (so nothing is acknowledged that is not stored).
+and the per-request transaction (`RequestTransaction`): the handler's changes, the
+request's audit rows and its stored idempotent answer commit together, once, before
+the response is sent (so nothing is acknowledged that is not stored, and no change
+is kept without its audit row).
 """
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator, Uuid, create_engine, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 NAMING_CONVENTION = {
@@ -101,7 +105,7 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction per request; services flush, never commit."""
+    """A transaction of its own, committed at the end: for requests outside /v1."""
     with factory() as session:
         try:
             yield session
@@ -111,15 +115,93 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
             raise
 
 
+_REQUEST_TRANSACTION = "inburgering.transaction"
+
+
+class RequestTransaction:
+    """The one transaction of a /v1 request, opened at its first use and committed by its owner.
+
+    The audit middleware owns it (`begin_request`): the handler works in it through
+    `DbSession` (`joined`: flushed when the handler returns, rolled back when it
+    raises); the idempotency middleware and the audit middleware add their rows as
+    `before_commit` steps; the audit middleware commits. Services flush, never commit.
+    """
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+        self._session: Session | None = None
+        self._steps: list[Callable[[Session], None]] = []
+        self._if_lost: list[Callable[[], None]] = []
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            self._session = self._factory()
+        return self._session
+
+    def joined(self) -> Iterator[Session]:
+        """The handler's part: flushed when it returns (so conflicts surface as its errors)."""
+        session = self.session
+        try:
+            yield session
+            session.flush()
+        except BaseException:
+            session.rollback()
+            raise
+
+    def before_commit(self, step: Callable[[Session], None]) -> None:
+        """`step` writes in this transaction just before it commits, also when the changes are undone."""
+        self._steps.append(step)
+
+    def if_lost(self, undo: Callable[[], None]) -> None:
+        """`undo` runs, in a transaction of its own, when the commit fails (best effort)."""
+        self._if_lost.append(undo)
+
+    def commit(self, *, keep_changes: bool) -> None:
+        """Commit the handler's changes (unless the request failed) and the steps' rows, at once."""
+        try:
+            session = self.session
+            if not keep_changes:
+                session.rollback()
+            for step in self._steps:
+                step(session)
+            session.commit()
+        except BaseException:
+            self.close()
+            for undo in self._if_lost:
+                with contextlib.suppress(SQLAlchemyError):
+                    undo()
+            raise
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+
+def begin_request(scope: MutableMapping[str, Any], factory: sessionmaker[Session]) -> RequestTransaction:
+    started = RequestTransaction(factory)
+    scope[_REQUEST_TRANSACTION] = started
+    return started
+
+
+def request_transaction(scope: MutableMapping[str, Any]) -> RequestTransaction | None:
+    found: RequestTransaction | None = scope.get(_REQUEST_TRANSACTION)
+    return found
+
+
 __all__ = [
     "JsonDocument",
     "NAMING_CONVENTION",
+    "RequestTransaction",
     "UTCDateTime",
     "Uuid",
+    "begin_request",
     "make_engine",
     "make_session_factory",
     "new_metadata",
     "new_uuid",
+    "request_transaction",
     "transaction",
     "utcnow",
 ]

@@ -8,13 +8,14 @@ key with another request is refused with 422 (`idempotency-key-hergebruikt`);
 while the first is still running a retry gets 409 with Retry-After. A request
 that fails (4xx/5xx) changed nothing, so its key is released and may be retried.
 
-The key is reserved in its own transaction before the request runs and the
-answer stored after the request's transaction committed. If the process dies
-between those two moments, the reservation is taken over after
-`ABANDONED_AFTER` and the request runs again: natural keys (partner
-references such as `coaReferentie`) still keep such a retry from creating a
-second record. Stored answers are removed by the retention purge after
-`KEEP_ANSWERS` (docs/privacy.md).
+The key is reserved in its own transaction before the request runs (so a
+concurrent retry sees it), and the answer is stored in the request's own
+transaction (`db.RequestTransaction`): the change, its audit rows and the answer
+to replay are committed together or not at all. If that commit fails the key is
+released at once; if the process dies while the request runs, the reservation
+is taken over after `ABANDONED_AFTER` and the request runs again (nothing of
+the first attempt was kept). Stored answers are removed by the retention purge after
+`KEEP_ANSWERS` (docs/security.md).
 
 The token is verified here before anything is replayed, so an answer is only
 ever given back to the system that caused it.
@@ -41,11 +42,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .auth import decode_token
-from .db import JsonDocument, UTCDateTime, utcnow
+from .db import JsonDocument, UTCDateTime, request_transaction, utcnow
 from .openapi import API_PREFIX
 from .problems import DomainError, InvalidInput, InvalidParam, problem_response
 
@@ -153,6 +155,9 @@ class IdempotencyMiddleware:
         async def keep(message: Message) -> None:
             messages.append(message)
 
+        transaction = request_transaction(scope)
+        assert transaction is not None, "IdempotencyMiddleware runs inside AuditMiddleware"
+        transaction.if_lost(lambda: _release(factory, client_id, key))
         try:
             await self.app(scope, _replaying(body, receive), keep)
         finally:
@@ -163,7 +168,7 @@ class IdempotencyMiddleware:
                 for k, v in (messages[0].get("headers", []) if messages else [])
                 if k in _STORED_HEADERS
             ]
-            await anyio.to_thread.run_sync(_settle, factory, client_id, key, status, kept, answer)
+            transaction.before_commit(lambda session: _settle(session, client_id, key, status, kept, answer))
         for message in messages:
             await send(message)
 
@@ -201,7 +206,7 @@ def _replaying(body: bytes, receive: Receive) -> Receive:
 
 def _reserve(factory: Any, client_id: str, key: str, mark: str) -> Any:
     """None when this request may run; a stored answer to replay; or the error to give."""
-    where = (IDEMPOTENTIE.c.client_id == client_id) & (IDEMPOTENTIE.c.sleutel == key)
+    where = _row(client_id, key)
     with factory() as session:
         row = session.execute(select(IDEMPOTENTIE).where(where)).first()
         if row is None:
@@ -232,18 +237,25 @@ def _reserve(factory: Any, client_id: str, key: str, mark: str) -> Any:
 
 
 def _settle(
-    factory: Any, client_id: str, key: str, status: int, headers: list[tuple[str, str]], body: bytes
+    session: Session, client_id: str, key: str, status: int, headers: list[tuple[str, str]], body: bytes
 ) -> None:
-    """Keep a successful answer for replay; release the key of a failed request."""
-    where = (IDEMPOTENTIE.c.client_id == client_id) & (IDEMPOTENTIE.c.sleutel == key)
+    """In the request's transaction: keep a successful answer for replay; free a failed request's key."""
+    where = _row(client_id, key)
+    if 200 <= status < 300:
+        session.execute(update(IDEMPOTENTIE).where(where).values(status=status, headers=headers, body=body))
+    else:
+        session.execute(delete(IDEMPOTENTIE).where(where))
+
+
+def _release(factory: Any, client_id: str, key: str) -> None:
+    """The request's transaction was lost: free the key at once rather than after `ABANDONED_AFTER`."""
     with factory() as session:
-        if 200 <= status < 300:
-            session.execute(
-                update(IDEMPOTENTIE).where(where).values(status=status, headers=headers, body=body)
-            )
-        else:
-            session.execute(delete(IDEMPOTENTIE).where(where))
+        session.execute(delete(IDEMPOTENTIE).where(_row(client_id, key) & IDEMPOTENTIE.c.status.is_(None)))
         session.commit()
+
+
+def _row(client_id: str, key: str) -> Any:
+    return (IDEMPOTENTIE.c.client_id == client_id) & (IDEMPOTENTIE.c.sleutel == key)
 
 
 async def _replay(send: Send, row: Any) -> None:

@@ -11,6 +11,7 @@ from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import Forbidden, problem_responses
 from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy.orm import Session
 
 from ..clients.duo_models import Notificatie
 from . import service
@@ -60,7 +61,7 @@ def _antwoord(status: int) -> Response:
         403: {"description": "Niet geautoriseerd"},
     },
 )
-async def opvoeren_notificatie(request: Request) -> Response:
+async def opvoeren_notificatie(request: Request, session: DbSession) -> Response:
     """DUO's signal that something changed for a person (Gebeurtenissen.md), exactly as DUO's Notificatie
     API specifies it. Stored before the 201; the DUO sync then reads the resources the gebeurtenisId
     names and acts on them. The same berichtId twice is stored once.
@@ -78,23 +79,21 @@ async def opvoeren_notificatie(request: Request) -> Response:
     if bericht.registratieDatumTijd.tzinfo is None:
         return _antwoord(400)  # format date-time (RFC 3339) carries an offset
     try:
-        await run_in_threadpool(_ontvang, request, koppen, bericht)
+        await run_in_threadpool(_ontvang, session, request, koppen, bericht)
     except Forbidden:
         return _antwoord(403)
     return _antwoord(201)
 
 
-def _ontvang(request: Request, koppen: NotificatieKoppen, bericht: Notificatie) -> None:
-    with request.app.state.session_factory() as session:
-        service.ontvang_notificatie(
-            session,
-            request.app.state.settings,
-            bron=koppen.bron,
-            doel=koppen.doel,
-            bericht_id=koppen.berichtId,
-            bericht=bericht,
-        )
-        session.commit()
+def _ontvang(session: Session, request: Request, koppen: NotificatieKoppen, bericht: Notificatie) -> None:
+    service.ontvang_notificatie(
+        session,
+        request.app.state.settings,
+        bron=koppen.bron,
+        doel=koppen.doel,
+        bericht_id=koppen.berichtId,
+        bericht=bericht,
+    )
 
 
 def to_read(session: DbSession, api_url: str, d: DuoDossier) -> DuoDossierRead:
