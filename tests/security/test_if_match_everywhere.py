@@ -11,10 +11,6 @@ from security_testkit import SERVICE_NAMES
 
 # Edits without If-Match, each with the reason no concurrent change can be lost.
 WITHOUT_IF_MATCH = {
-    (
-        "trajectory",
-        "PUT /trajecten/{trajectId}/voortgangsrapportages/{maand}",
-    ): "a taalaanbieder's report for one month, replaced whole by its single sender",
     # Known gap, recorded in the closing note: these settings are replaced whole, but two people
     # editing one region's membership at once could still lose an update. They need a row version.
     ("reporting", "PUT /regios/{regioCode}"): "region membership, replaced whole (gap: no row version yet)",

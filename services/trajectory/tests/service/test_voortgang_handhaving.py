@@ -61,7 +61,11 @@ def test_taalaanbieder_reports_only_on_trajectories_it_serves(client, auth_heade
     pad = f"/v1/trajecten/{traject['uuid']}/voortgangsrapportages/2026-10"
     assert client.put(pad, json=RAPPORT, headers=zuid).status_code == 404
     assert client.put(pad, json=RAPPORT, headers=noord).status_code == 201
-    assert client.put(pad, json={**RAPPORT, "urenGevolgd": 50}, headers=noord).status_code == 200
+    assert client.put(pad, json={**RAPPORT, "urenGevolgd": 50}, headers=noord).status_code == 428
+    etag = client.get(pad, headers=noord).headers["ETag"]
+    vervangen = client.put(pad, json={**RAPPORT, "urenGevolgd": 50}, headers={**noord, "If-Match": etag})
+    assert vervangen.status_code == 200, vervangen.text
+    assert vervangen.headers["ETag"] != etag
     rapporten = client.get(
         f"/v1/trajecten/{traject['uuid']}/voortgangsrapportages", headers=km(auth_headers)
     ).json()
@@ -74,6 +78,21 @@ def test_taalaanbieder_reports_only_on_trajectories_it_serves(client, auth_heade
     assert client.get("/v1/trajecten", headers=zuid).json()["results"] == []
     assert client.get(f"/v1/trajecten/{traject['uuid']}", headers=zuid).status_code == 404
     assert client.get(f"/v1/trajecten/{traject['uuid']}/componenten", headers=noord).status_code == 403
+
+
+def test_replacing_a_months_report_with_a_stale_etag_loses(client, auth_headers, pips):
+    traject = open_traject(client, auth_headers, pips)
+    assign(client, auth_headers, traject, "taalschool-noord")
+    noord = auth_headers("taalaanbieder", client_id="taalschool-noord")
+    pad = f"/v1/trajecten/{traject['uuid']}/voortgangsrapportages/2026-10"
+    assert client.get(pad, headers=noord).status_code == 404
+    assert client.put(pad, json=RAPPORT, headers={**noord, "If-Match": '"1"'}).status_code == 412
+    gelezen = client.put(pad, json=RAPPORT, headers=noord).headers["ETag"]
+    eerste = client.put(pad, json={**RAPPORT, "urenGevolgd": 44}, headers={**noord, "If-Match": gelezen})
+    assert eerste.status_code == 200
+    tweede = client.put(pad, json={**RAPPORT, "urenGevolgd": 40}, headers={**noord, "If-Match": gelezen})
+    assert tweede.status_code == 412
+    assert client.get(pad, headers=auth_headers("klantmanager")).json()["urenGevolgd"] == 44
 
 
 def test_taalaanbieder_report_is_validated(client, auth_headers, pips):

@@ -30,7 +30,7 @@ class Voortgangsgesprek(Base):
 
 class Voortgangsrapportage(Base):
     """What the taalaanbieder reports for one month: hours followed, attendance, progress per skill,
-    planned exam dates. One per trajectory and month (a later report replaces it)."""
+    planned exam dates. One per trajectory and month (a later report replaces it, with If-Match)."""
 
     __tablename__ = "voortgangsrapportage"
     __table_args__ = (UniqueConstraint("traject_id", "maand"),)
@@ -44,3 +44,6 @@ class Voortgangsrapportage(Base):
     vaardigheden: Mapped[list[Any]] = mapped_column(JsonDocument)
     geplande_examens: Mapped[list[Any]] = mapped_column(JsonDocument)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    rijversie: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": rijversie}

@@ -148,10 +148,25 @@ def list_voortgangsrapportages(
     return [rapportage_read(r) for r in service.rapportages(session, traject)]
 
 
+@router.get(
+    "/voortgangsrapportages/{maand}",
+    response_model=VoortgangsrapportageRead,
+    responses=problem_responses(400, 404),
+)
+def get_voortgangsrapportage(
+    trajectId: uuid.UUID, maand: Maand, principal: RapportLezers, session: DbSession, response: Response
+) -> VoortgangsrapportageRead:
+    """The month's report with its ETag (send it in If-Match to replace the report)."""
+    traject = get_traject(session, principal=principal, traject_id=trajectId)
+    rij = service.get_rapportage(session, traject, maand)
+    response.headers["ETag"] = etag(rij.rijversie)
+    return rapportage_read(rij)
+
+
 @router.put(
     "/voortgangsrapportages/{maand}",
     response_model=VoortgangsrapportageRead,
-    responses={201: {"model": VoortgangsrapportageRead}, **problem_responses(400, 404)},
+    responses={201: {"model": VoortgangsrapportageRead}, **problem_responses(400, 404, 409, 412, 428)},
 )
 def rapporteer_voortgang(
     trajectId: uuid.UUID,
@@ -160,12 +175,16 @@ def rapporteer_voortgang(
     principal: Taalaanbieder,
     session: DbSession,
     response: Response,
+    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
 ) -> VoortgangsrapportageRead:
     """The taalaanbieder's report for a month (JJJJ-MM): hours followed, attendance, progress per skill,
-    planned exam dates. Only the taalaanbieder serving the trajectory; a second report replaces the first."""
+    planned exam dates. Only the taalaanbieder serving the trajectory. The first report of a month is
+    sent without If-Match (201); replacing it needs the report's ETag in If-Match (200; 428 without,
+    412 when stale)."""
     traject = get_traject(session, principal=principal, traject_id=trajectId)
     rij, nieuw = service.rapporteer(
-        session, principal=principal, traject=traject, maand=maand, rapportage=rapportage
+        session, principal=principal, traject=traject, maand=maand, rapportage=rapportage, if_match=if_match
     )
     response.status_code = 201 if nieuw else 200
+    response.headers["ETag"] = etag(rij.rijversie)
     return rapportage_read(rij)

@@ -6,7 +6,7 @@ from datetime import date
 from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.resources import DeadlineStatus
 from inburgering_shared.etag import check_if_match
-from inburgering_shared.problems import Conflict, NotFound
+from inburgering_shared.problems import Conflict, NotFound, PreconditionFailed
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -95,18 +95,44 @@ def leg_gesprek_vast(
     return gesprek
 
 
-def rapporteer(
-    session: Session, *, principal: Principal, traject: Traject, maand: str, rapportage: RapportageIn
-) -> tuple[Voortgangsrapportage, bool]:
-    """Create or replace the month's report (PUT: idempotent). Returns it and whether it is new."""
-    if traject.taalaanbieder != principal.client_id:
-        raise NotFound("Traject niet gevonden.")
-    rij = session.scalar(
+def get_rapportage(session: Session, traject: Traject, maand: str) -> Voortgangsrapportage:
+    rij = _rapportage(session, traject, maand)
+    if rij is None:
+        raise NotFound("Geen rapportage voor deze maand.")
+    return rij
+
+
+def _rapportage(session: Session, traject: Traject, maand: str) -> Voortgangsrapportage | None:
+    return session.scalar(
         select(Voortgangsrapportage).where(
             Voortgangsrapportage.traject_id == traject.id, Voortgangsrapportage.maand == maand
         )
     )
+
+
+def rapporteer(
+    session: Session,
+    *,
+    principal: Principal,
+    traject: Traject,
+    maand: str,
+    rapportage: RapportageIn,
+    if_match: str | None,
+) -> tuple[Voortgangsrapportage, bool]:
+    """Create or replace the month's report (PUT). Returns it and whether it is new.
+
+    The first report of a month needs no If-Match (there is nothing to lose; two first reports at
+    once: the second is refused by the unique month, 409). Replacing one needs the ETag last read
+    (428 without, 412 when stale), so a correction never silently overwrites another.
+    """
+    if traject.taalaanbieder != principal.client_id:
+        raise NotFound("Traject niet gevonden.")
+    rij = _rapportage(session, traject, maand)
     nieuw = rij is None
+    if rij is not None:
+        check_if_match(if_match, rij.rijversie)
+    elif if_match is not None:
+        raise PreconditionFailed("Er is nog geen rapportage voor deze maand; stuur geen If-Match.")
     if rij is None:
         rij = Voortgangsrapportage(id=uuid.uuid4(), traject_id=traject.id, maand=maand)
         session.add(rij)
