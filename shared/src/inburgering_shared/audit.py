@@ -35,9 +35,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from stdnum.nl import bsn as bsn_number
 
 from .auth import Principal
+from .bsn import mask_bsns
 from .db import RequestTransaction, UTCDateTime, Uuid, begin_request, new_uuid, utcnow
 from .headers import correlation_id
 from .openapi import API_PREFIX
@@ -54,7 +54,6 @@ ACTIONS = {
 }
 _NOT_AUDITED = (API_PREFIX + "/openapi.json", API_PREFIX + "/docs")
 _DOSSIER_PATH = re.compile(r"^/inburgeraars/[0-9a-fA-F-]{36}$")
-_NUMBERS = re.compile(r"\d{8,9}")
 
 
 def audit_table(metadata: MetaData) -> Table:
@@ -82,11 +81,6 @@ def audit_table(metadata: MetaData) -> Table:
 
 # The same table for queries; each service adds its own copy to its metadata for migrations.
 AUDITTRAIL = audit_table(MetaData())
-
-
-def mask_bsns(text: str) -> str:
-    """Replace every number that passes the BSN 11-proef by asterisks."""
-    return _NUMBERS.sub(lambda m: "*" * len(m.group()) if bsn_number.is_valid(m.group()) else m.group(), text)
 
 
 @dataclass(frozen=True)

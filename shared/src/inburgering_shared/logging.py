@@ -13,30 +13,15 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import sys
 from datetime import UTC, datetime
 from typing import Any
 
+from .bsn import mask_bsns
 from .headers import correlation_id
 
-NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
-MASK = "[bsn]"
 # Attributes every LogRecord has; anything else was passed with `extra=` and is logged as a field.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
-
-
-def passes_elfproef(digits: str) -> bool:
-    """The 11-proef for a BSN: sum of digit * weight (9..2, then -1) divisible by 11."""
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
-    return total % 11 == 0
-
-
-def mask_bsns(text: str) -> str:
-    if not any(c.isdigit() for c in text):
-        return text
-    return NINE_DIGITS.sub(lambda m: MASK if passes_elfproef(m.group()) else m.group(), text)
 
 
 class JsonFormatter(logging.Formatter):

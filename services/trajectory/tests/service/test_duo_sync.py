@@ -4,6 +4,7 @@ against DUO's OpenAPI documents."""
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN, controleer_contract, feiten
 from traject_testkit import INBURGERAAR, dossiers, notificeer, open_traject
@@ -170,3 +171,17 @@ def test_duo_sync_trigger_makes_open_work_due_now(client, auth_headers, duo):
     assert response.json() == {"heropendeNotificaties": 1, "heropendeOpdrachten": 0}
     duo.sync.ronde(nu + timedelta(seconds=1))  # before the backoff would have ended
     assert dossiers(client, auth_headers)[0]["sync"]["status"] == "bijgewerkt"
+
+
+def test_a_bsn_in_duos_error_text_never_reaches_the_sync_state(client, auth_headers, duo):
+    def weiger(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(403, json=[{"fouttekst": f"BSN {BSN} hoort niet bij deze gemeente"}])
+
+    duo.transport = httpx.MockTransport(weiger)
+    notificeer(client, "SS139")
+    duo.sync.ronde()
+    response = client.get("/v1/duo-dossiers", headers=auth_headers("klantmanager"))
+    [dossier] = response.json()["results"]
+    assert dossier["sync"]["status"] == "fout"
+    assert "[bsn] hoort niet bij deze gemeente" in dossier["sync"]["laatsteFout"]
+    assert BSN not in response.text

@@ -15,6 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute
+from inburgering_shared.bsn import mask_bsns
 from inburgering_shared.db import utcnow
 from inburgering_shared.duo import validatie
 from inburgering_shared.duo.codes import leerroute_code
@@ -256,7 +257,7 @@ class DuoSync:
                 except DuoValidationError as fout:
                     opdracht.status, opdracht.resultaat = (
                         GEWEIGERD,
-                        f"Niet verzonden, DUO zou weigeren: {fout}",
+                        f"Niet verzonden, DUO zou weigeren: {_tekst(fout)}",
                     )
                 except DuoError as fout:
                     opdracht.status, opdracht.resultaat = GEWEIGERD, f"DUO weigerde: {_tekst(fout)}"
@@ -347,7 +348,9 @@ def _json(waarde: Any) -> Any:
 
 
 def _tekst(fout: Exception) -> str:
-    return str(fout)[:500]
+    """An error as stored in the sync state (shown to the klantmanager as `laatsteFout`): DUO's own
+    text may name a BSN, which never leaves DUO's answer unmasked."""
+    return mask_bsns(str(fout))[:500]
 
 
 def create_sync(app: FastAPI, settings: Settings) -> DuoSync:
