@@ -139,6 +139,20 @@ def test_list_filters_by_dates_doelgroep_klantmanager_and_intake_status(client, 
     assert client.get("/v1/inburgeraars?datumKoppelingVanaf=morgen", headers=km).status_code == 400
 
 
+def test_trajectorys_duo_sync_may_move_a_dossier_as_a_service(client, auth_headers, bsn):
+    dossier = registreer(client, auth_headers("klantmanager", gemeente="GM0171"), bsn).json()
+    verhuizing = {
+        "bsn": bsn,
+        "naarGemeente": "GM0363",
+        "datumVestiging": "2026-10-01",
+        "gebeurtenis": "SS120",
+    }
+    assert client.post("/v1/verhuizingen", json=verhuizing, headers=auth_headers("coa")).status_code == 403
+    moved = client.post("/v1/verhuizingen", json=verhuizing, headers=auth_headers("service", gemeente="*"))
+    assert moved.status_code == 200, moved.text
+    assert (moved.json()["uuid"], moved.json()["gemeentecode"]) == (dossier["uuid"], "GM0363")
+
+
 def test_move_hands_the_dossier_over_with_its_history(client, auth_headers, bsn):
     oud = auth_headers("klantmanager", gemeente="GM0171")
     nieuw = auth_headers("klantmanager", gemeente="GM0363")

@@ -45,7 +45,7 @@ class ServiceSpec:
 
 SERVICES = (
     ServiceSpec("intake", "intake_service", 8001),
-    ServiceSpec("pip", "pip_service", 8002, (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES)),
+    ServiceSpec("pip", "pip_service", 8002, (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES, Kanaal.DUO_DOSSIERS)),
     ServiceSpec("trajectory", "trajectory_service", 8003, (Kanaal.PIPS,)),
     ServiceSpec(
         "reporting", "reporting_service", 8004,

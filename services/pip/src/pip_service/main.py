@@ -16,7 +16,7 @@ from .db import INBOX, OUTBOX_TABLES
 from .deadlines.models import Deadline
 from .instellingen.router import router as instellingen_router
 from .pips.router import router as pips_router
-from .pips.service import verwerk_inburgeraar
+from .pips.service import verwerk_duo_dossier, verwerk_inburgeraar
 
 VERSION = "1.1.0"
 
@@ -37,7 +37,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             instellingen_router,
             deadline_router(Deadline),
             callback_router(
-                INBOX, {Kanaal.INBURGERAARS: verwerk_inburgeraar, Kanaal.BREDE_INTAKES: verwerk_brede_intake}
+                INBOX,
+                {
+                    Kanaal.INBURGERAARS: verwerk_inburgeraar,
+                    Kanaal.BREDE_INTAKES: verwerk_brede_intake,
+                    Kanaal.DUO_DOSSIERS: verwerk_duo_dossier,
+                },
             ),
         ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),

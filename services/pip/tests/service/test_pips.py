@@ -78,3 +78,64 @@ def test_foreign_gemeente_sees_no_pips(client, auth_headers, intake):
     pip = concept_for(client, auth_headers, intake)
     foreign = auth_headers("klantmanager", gemeente="GM0363")
     assert client.get(f"/v1/pips/{pip['uuid']}", headers=foreign).status_code == 404
+
+
+def duo_dossier(intake, inburgeraar, pip_klok_start):
+    """Trajectory's DUO dossier as pip reads it (DuoDossierContract), served by the test double."""
+    ident = str(uuid.uuid4())
+    url = "http://trajectory.test/v1/duo-dossiers/" + ident
+    intake.dossiers[url] = {
+        "url": url,
+        "uuid": ident,
+        "gemeentecode": "GM0171",
+        "inburgeraar": inburgeraar,
+        "pipKlokStart": pip_klok_start,
+        "inburgeringsplicht": {"indicatorInburgeringsplicht": True},
+    }
+    return url
+
+
+def test_duos_ss139_starts_the_pip_clock_of_an_asielstatushouder(client, auth_headers, intake):
+    pip = concept_for(client, auth_headers, intake, brp="2026-10-01")
+    assert (pip["deadline"], pip["termijn"]["gestartDoor"]) == (
+        "2026-12-10",
+        "inschrijving BRP (SS139 nog niet ontvangen)",
+    )
+    url = duo_dossier(intake, pip["inburgeraar"], "2026-10-15")
+    event = receive(client, auth_headers, url, kanaal="duo-dossiers", actie="update", gebeurtenisId="SS139")
+    assert event.status_code == 204, event.text
+    pip = client.get(f"/v1/pips/{pip['uuid']}", headers=auth_headers("klantmanager")).json()
+    assert (pip["deadline"], pip["termijn"]["gestartDoor"]) == (
+        "2026-12-24",
+        "DUO SS139 (woont in de gemeente)",
+    )
+    assert pip["termijn"]["regel"].startswith("R2")
+
+
+def test_ss139_keeps_an_r3_extension_and_never_moves_a_met_deadline(client, auth_headers, intake):
+    km = auth_headers("klantmanager")
+    pip = concept_for(client, auth_headers, intake, brp="2026-09-01")
+    etag = client.get(f"/v1/pips/{pip['uuid']}", headers=km).headers["ETag"]
+    verlengd = client.post(
+        f"/v1/pips/{pip['uuid']}/termijn/verlenging",
+        json={"informatieOntvangen": "2026-11-20", "reden": "Wachten op medisch advies"},
+        headers={**km, "If-Match": etag},
+    )
+    assert verlengd.json()["termijn"]["vervaldatum"] == "2026-12-04", verlengd.text
+    receive(
+        client, auth_headers, duo_dossier(intake, pip["inburgeraar"], "2026-09-15"), kanaal="duo-dossiers"
+    )
+    termijn = client.get(f"/v1/pips/{pip['uuid']}", headers=km).json()["termijn"]
+    # The 10 weeks now run from SS139 (2026-11-24); the R3 extension still applies to that due date.
+    assert (termijn["oorspronkelijkeVervaldatum"], termijn["vervaldatum"]) == ("2026-11-24", "2026-12-04")
+    vaststellen(client, auth_headers, pip["uuid"], {"leerroute": "Z-route", "dagtekening": "2026-11-30"})
+    receive(
+        client, auth_headers, duo_dossier(intake, pip["inburgeraar"], "2026-10-30"), kanaal="duo-dossiers"
+    )
+    termijn = client.get(f"/v1/pips/{pip['uuid']}", headers=km).json()["termijn"]
+    assert (termijn["vervaldatum"], termijn["status"]) == ("2026-12-04", "gehaald")
+
+
+def test_ss139_before_the_pip_exists_is_retried(client, auth_headers, intake):
+    url = duo_dossier(intake, "http://intake.test/v1/inburgeraars/" + str(uuid.uuid4()), "2026-10-15")
+    assert receive(client, auth_headers, url, kanaal="duo-dossiers").status_code == 503

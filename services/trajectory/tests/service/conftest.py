@@ -95,14 +95,21 @@ class Duo:
         self.beheer = TestClient(self.simulator)
         self.beheer.put("/simulator/vandaag", json={"datum": VANDAAG.isoformat()})
         self.inburgeraars: dict[str, str] = {}
+        self.verhuizingen: list[tuple[str, str, date, str]] = []
         self.sync = DuoSync(
             session_factory=lambda: app.state.session_factory,
             settings=app.state.settings,
             outbox=app.state.outbox,
             client_voor=self.client,
             koppel=lambda code, bsn: self.inburgeraars.get(bsn),
+            verhuis=self.verhuis,
             vandaag=lambda: VANDAAG,
         )
+
+    def verhuis(self, gemeentecode: str, bsn: str, datum: date, gebeurtenis_id: str) -> str:
+        """Intake's POST /v1/verhuizingen: records the call; the dossier is found here afterwards."""
+        self.verhuizingen.append((gemeentecode, bsn, datum, gebeurtenis_id))
+        return "dossier verhuisd naar deze gemeente"
 
     def client(self, gemeentecode: str) -> DuoClient:
         return DuoClient(

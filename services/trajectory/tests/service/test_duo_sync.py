@@ -2,7 +2,7 @@
 against DUO's OpenAPI documents."""
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import httpx
 import pytest
@@ -185,3 +185,109 @@ def test_a_bsn_in_duos_error_text_never_reaches_the_sync_state(client, auth_head
     assert dossier["sync"]["status"] == "fout"
     assert "[bsn] hoort niet bij deze gemeente" in dossier["sync"]["laatsteFout"]
     assert BSN not in response.text
+
+
+def gepubliceerd(app, kanaal):
+    from sqlalchemy import select
+
+    with app.state.session_factory() as session:
+        payloads = [r.payload for r in session.execute(select(app.state.outbox.events))]
+    return [p for p in payloads if p["kanaal"] == kanaal]
+
+
+def test_ss139_is_announced_to_pip_once_the_person_is_linked(client, auth_headers, duo, app):
+    duo.beheer.put(f"/simulator/personen/{BSN}", json=feiten())
+    notificeer(client, "SS139")
+    duo.sync.ronde()
+    assert gepubliceerd(app, "duo-dossiers") == []  # intake does not know the BSN yet: nobody to tell
+    duo.inburgeraars[BSN] = INBURGERAAR
+    notificeer(client, "SS199", registratieDatumTijd="2026-11-05T09:30:00Z")
+    duo.sync.ronde()
+    [event] = gepubliceerd(app, "duo-dossiers")
+    [dossier] = dossiers(client, auth_headers)
+    assert (event["hoofdObject"], event["resourceUrl"]) == (INBURGERAAR, dossier["url"])
+    assert event["kenmerken"] == {"gemeentecode": "GM0171", "gebeurtenisId": "SS199"}
+    assert dossier["pipKlokStart"] == "2026-11-02"
+    notificeer(client, "SS199", registratieDatumTijd="2026-11-06T09:30:00Z")
+    duo.sync.ronde()
+    assert len(gepubliceerd(app, "duo-dossiers")) == 1  # the clock did not change
+
+
+@pytest.mark.parametrize("gebeurtenis", ["SS120", "SS121"])
+def test_settling_in_the_gemeente_moves_the_dossier_at_intake(client, auth_headers, duo, gebeurtenis):
+    duo.beheer.put(f"/simulator/personen/{BSN}", json=feiten())
+    notificeer(client, gebeurtenis, registratieDatumTijd="2026-10-31T23:30:00Z")
+    duo.sync.ronde()
+    assert duo.verhuizingen == [("GM0171", BSN, date(2026, 11, 1), gebeurtenis)]
+    [dossier] = dossiers(client, auth_headers)
+    assert dossier["notificaties"][0]["resultaat"].endswith("Verhuizing: dossier verhuisd naar deze gemeente")
+    duo.inburgeraars[BSN] = INBURGERAAR
+    notificeer(client, gebeurtenis)  # DUO again, the dossier is linked here now: nothing to move
+    duo.sync.ronde()
+    assert len(duo.verhuizingen) == 1
+
+
+def test_an_unreachable_intake_keeps_the_move_open_until_it_answers(client, auth_headers, duo):
+    from inburgering_shared.problems import ServiceUnavailable
+
+    def onbereikbaar(*_):
+        raise ServiceUnavailable("Intake antwoordde niet.")
+
+    duo.beheer.put(f"/simulator/personen/{BSN}", json=feiten())
+    duo.sync.verhuis = onbereikbaar
+    notificeer(client, "SS120")
+    nu = datetime.now(UTC)
+    duo.sync.ronde(nu)
+    [dossier] = dossiers(client, auth_headers)
+    assert (dossier["sync"]["status"], dossier["sync"]["laatsteFout"]) == (
+        "storing",
+        "Intake niet bereikbaar om het dossier te verhuizen.",
+    )
+    duo.sync.verhuis = duo.verhuis
+    duo.sync.ronde(nu + timedelta(minutes=5))
+    assert len(duo.verhuizingen) == 1
+    assert dossiers(client, auth_headers)[0]["sync"]["status"] == "bijgewerkt"
+
+
+@pytest.mark.parametrize(
+    ("status", "resultaat"),
+    [
+        (200, "dossier verhuisd naar deze gemeente"),
+        (409, "dossier was al in deze gemeente"),
+        (404, "geen dossier in een andere gemeente"),
+        (422, "intake weigerde de verhuizing (422)"),
+    ],
+)
+def test_intake_verhuizer_posts_the_move_with_the_bsn_in_the_body(status, resultaat):
+    import json
+
+    from inburgering_shared.http import ServiceClient
+    from trajectory_service.duo.sync import intake_verhuizer
+
+    verzoeken = []
+
+    def intake(request: httpx.Request) -> httpx.Response:
+        verzoeken.append((request.method, str(request.url), json.loads(request.content)))
+        return httpx.Response(status, json={})
+
+    verhuis = intake_verhuizer(
+        ServiceClient(lambda: "t", transport=httpx.MockTransport(intake)), "http://i/v1"
+    )
+    assert verhuis("GM0171", BSN, date(2026, 11, 1), "SS121") == resultaat
+    assert verzoeken == [
+        (
+            "POST",
+            "http://i/v1/verhuizingen",
+            {"bsn": BSN, "naarGemeente": "GM0171", "datumVestiging": "2026-11-01", "gebeurtenis": "SS121"},
+        )
+    ]
+
+
+def test_intake_verhuizer_reports_an_unreachable_intake():
+    from inburgering_shared.http import ServiceClient
+    from inburgering_shared.problems import ServiceUnavailable
+    from trajectory_service.duo.sync import intake_verhuizer
+
+    kapot = ServiceClient(lambda: "t", transport=httpx.MockTransport(lambda r: httpx.Response(503)))
+    with pytest.raises(ServiceUnavailable):
+        intake_verhuizer(kapot, "http://i/v1")("GM0171", BSN, date(2026, 11, 1), "SS120")

@@ -24,6 +24,9 @@ class Kanaal(StrEnum):
     BREDE_INTAKES = "brede-intakes"  # intake: kenmerken gemeentecode, status (see contracts/brede_intake.py)
     PIPS = "pips"  # pip: kenmerken gemeentecode, status, leerroute
     TRAJECTEN = "trajecten"  # trajectory: kenmerken gemeentecode
+    # trajectory: what DUO notified about a person changed DUO's facts the others act on (the PIP
+    # clock of SS139); kenmerken gemeentecode, gebeurtenisId. Resource: DuoDossierContract.
+    DUO_DOSSIERS = "duo-dossiers"
     SIGNALEN = "signalen"  # scheduler: kenmerken gemeentecode, soort
 
 

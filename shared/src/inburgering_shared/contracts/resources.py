@@ -73,6 +73,18 @@ class PipContract(BaseModel):
     versie: int
 
 
+class DuoDossierContract(BaseModel):
+    """What pip reads of trajectory's DUO dossier: DUO's facts the PIP deadline depends on (no BSN)."""
+
+    url: str
+    uuid: uuid.UUID
+    gemeentecode: str = Field(pattern=GEMEENTECODE_PATTERN)
+    inburgeraar: str | None = Field(description="URL van de inburgeraar; leeg zolang niet gekoppeld")
+    pipKlokStart: date | None = Field(
+        description="Start van de 10 weken voor het PIP volgens DUO (SS139, R2)"
+    )
+
+
 class DeadlineStatus(StrEnum):
     OPEN = "open"
     GEHAALD = "gehaald"

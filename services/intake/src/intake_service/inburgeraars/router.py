@@ -184,10 +184,16 @@ def wijzig_inburgeraar(
     return to_read(api_url, inburgeraar)
 
 
+Verhuizers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
+
+
 @verhuizingen_router.post("", response_model=InburgeraarRead, responses=problem_responses(403, 404, 409))
 def verhuis_inburgeraar(
-    data: VerhuizingCreate, principal: Casework, session: DbSession, outbox: EventOutbox, api_url: ApiUrl
+    data: VerhuizingCreate, principal: Verhuizers, session: DbSession, outbox: EventOutbox, api_url: ApiUrl
 ) -> InburgeraarRead:
-    """The person settled in this gemeente (DUO SS120/SS121): the dossier moves here with its history."""
+    """The person settled in this gemeente (DUO SS120/SS121): the dossier moves here with its history.
+
+    Trajectory's DUO sync calls this itself (role service) when DUO notifies SS120/SS121; casework
+    roles can do it by hand."""
     dossier = verhuizing.verhuis(session, outbox, api_url=api_url, principal=principal, data=data)
     return to_read(api_url, dossier)

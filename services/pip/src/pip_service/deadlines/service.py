@@ -24,6 +24,7 @@ def herbereken_pip_deadline(session: Session, pip: Pip) -> Deadline | None:
         asielstatushouder=is_asielstatushouder(Doelgroep(pip.doelgroep)),
         datum_kennisgeving=pip.datum_kennisgeving,
         datum_inschrijving_brp=pip.datum_inschrijving_brp,
+        pip_klok_duo=pip.pip_klok_duo,
     )
     if berekend is None:
         return deadline

@@ -20,6 +20,8 @@ class Pip(Base):
     doelgroep: Mapped[str] = mapped_column(String(60))
     datum_kennisgeving: Mapped[date | None] = mapped_column(Date)
     datum_inschrijving_brp: Mapped[date | None] = mapped_column(Date)
+    pip_klok_duo: Mapped[date | None] = mapped_column(Date)
+    """DUO's SS139: the day the 10 weeks started for an asielstatushouder (from trajectory's DUO dossier)."""
     status: Mapped[str] = mapped_column(String(12))
     leerroute: Mapped[str | None] = mapped_column(String(20))
     niveau: Mapped[str | None] = mapped_column(String(2))

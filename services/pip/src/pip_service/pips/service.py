@@ -6,11 +6,23 @@ from datetime import date
 from inburgering_shared.auth import Principal
 from inburgering_shared.callbacks import EventContext
 from inburgering_shared.contracts.events import Actie, Notificatie
-from inburgering_shared.contracts.resources import InburgeraarContract, Leerroute, PipStatus
+from inburgering_shared.contracts.resources import (
+    DuoDossierContract,
+    InburgeraarContract,
+    Leerroute,
+    PipStatus,
+)
 from inburgering_shared.db import utcnow
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.outbox import Outbox
-from inburgering_shared.problems import Conflict, InvalidInput, InvalidParam, NotFound, RuleViolation
+from inburgering_shared.problems import (
+    Conflict,
+    InvalidInput,
+    InvalidParam,
+    NotFound,
+    RuleViolation,
+    ServiceUnavailable,
+)
 from sqlalchemy.orm import Session
 
 from ..deadlines.service import herbereken_pip_deadline, markeer_gehaald, verleng
@@ -50,6 +62,24 @@ def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None
     pip.datum_inschrijving_brp = inburgeraar.datumInschrijvingBrp
     session.flush()
     herbereken_pip_deadline(session, pip)
+
+
+def verwerk_duo_dossier(context: EventContext, notificatie: Notificatie) -> None:
+    """Event handler: DUO's SS139 (via trajectory's DUO dossier) starts the PIP clock (R2).
+
+    The open deadline moves to 10 weeks after DUO's date; an extension for third-party information
+    (R3) stays applied to it, and a vastgesteld PIP's deadline no longer moves.
+    """
+    dossier = context.services.get_model(notificatie.resourceUrl, DuoDossierContract)
+    if dossier.inburgeraar is None or dossier.pipKlokStart is None:
+        return
+    pip = repository.by_inburgeraar(context.session, dossier.inburgeraar)
+    if pip is None:
+        # intake's event about this inburgeraar has not arrived yet: 503, trajectory retries later.
+        raise ServiceUnavailable("Nog geen PIP voor deze inburgeraar; later opnieuw.")
+    pip.pip_klok_duo = dossier.pipKlokStart
+    context.session.flush()
+    herbereken_pip_deadline(context.session, pip)
 
 
 def get_pip(session: Session, *, principal: Principal, pip_id: uuid.UUID) -> Pip:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..clients.duo_models import Notificatie
 from . import service
+from .events import dossier_url
 from .models import DuoDossier
 from .schemas import DuoDossierRead, DuoNotificatieRead, DuoOpdrachtRead, SyncHerstart
 
@@ -100,7 +101,7 @@ def to_read(session: DbSession, api_url: str, d: DuoDossier) -> DuoDossierRead:
     notificaties = service.notificaties(session, d)
     opdrachten = service.opdrachten(session, d)
     return DuoDossierRead(
-        url=f"{api_url}/duo-dossiers/{d.id}",
+        url=dossier_url(api_url, d.id),
         uuid=d.id,
         gemeentecode=d.gemeentecode,
         inburgeraar=d.inburgeraar_url,

@@ -1,8 +1,9 @@
 """What the gemeente does with DUO's gebeurtenissen, and how the sync retries, as pure functions.
 
-Sources: DUO's Gebeurtenissen.md (the "Relevante API's" column per gebeurtenisId) and
-Interactiepatronen.md (notify-then-pull: a notification says something changed; the gemeente
-reads the resource); domain.md R2 (SS139 starts the PIP clock for asielstatushouders), R4/R5
+Sources: DUO's Gebeurtenissen.md (the "Relevante API's" column per gebeurtenisId; SS120/SS121:
+the person settled here, the dossier moves) and Interactiepatronen.md (notify-then-pull: a
+notification says something changed; the gemeente reads the resource); domain.md R2 (SS139
+starts the PIP clock for asielstatushouders), R4/R5
 (DUO holds the termijn and its extensions).
 """
 
@@ -89,6 +90,19 @@ def start_pip_klok(gebeurtenis_id: str, registratie: datetime) -> date | None:
     if gebeurtenis_id != Gebeurtenis.SS139:
         return None
     return registratie.astimezone(NEDERLAND).date()
+
+
+VESTIGING = frozenset({Gebeurtenis.SS120, Gebeurtenis.SS121})
+
+
+def is_vestiging(gebeurtenis_id: str) -> bool:
+    """SS120/SS121: the person settled in this gemeente (without a PIP, or with the previous
+    gemeente's PIP); the dossier moves here from the gemeente it was in.
+
+    Source: Gebeurtenissen.md SS120 ("Inburgeringsplichtige in gemeente gevestigd zonder PIP") and
+    SS121 ("... met PIP vorige gemeente").
+    """
+    return Gebeurtenis.van_code(gebeurtenis_id) in VESTIGING
 
 
 def volgende_poging(pogingen: int, nu: datetime, max_backoff_seconden: float) -> datetime:

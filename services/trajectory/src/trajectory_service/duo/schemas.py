@@ -1,9 +1,9 @@
-import uuid
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from inburgering_shared.contracts.resources import DuoDossierContract
+from pydantic import BaseModel
 
 
 class SyncStatus(StrEnum):
@@ -50,16 +50,9 @@ class DuoOpdrachtRead(BaseModel):
     resultaat: str | None
 
 
-class DuoDossierRead(BaseModel):
+class DuoDossierRead(DuoDossierContract):
     """What DUO knows of the person (DUO is the source of plicht, termijn and exams) and the sync state."""
 
-    url: str
-    uuid: uuid.UUID
-    gemeentecode: str
-    inburgeraar: str | None
-    pipKlokStart: date | None = Field(
-        description="Start van de 10 weken voor het PIP volgens DUO (SS139, R2)"
-    )
     inburgeringsplicht: dict[str, Any] | None
     doelgroep: dict[str, Any] | None
     inburgeringstermijn: dict[str, Any] | None

@@ -14,8 +14,8 @@ from datetime import date, datetime
 from typing import Any
 
 from fastapi import FastAPI
-from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from inburgering_shared.bsn import mask_bsns
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from inburgering_shared.db import utcnow
 from inburgering_shared.duo import validatie
 from inburgering_shared.duo.codes import leerroute_code
@@ -31,8 +31,9 @@ from ..clients.duo_models import PIP
 from ..config import Settings
 from ..trajecten import service as trajecten
 from ..trajecten.models import Traject
+from .events import publish_dossier
 from .models import DuoDossier, DuoNotificatie, DuoOpdracht
-from .rules import NEDERLAND, start_pip_klok, te_lezen, volgende_poging
+from .rules import NEDERLAND, is_vestiging, start_pip_klok, te_lezen, volgende_poging
 from .service import FOUT, GEWEIGERD, ONTVANGEN, VERWERKT, VERZONDEN, WACHTEND
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ Koppelaar = Callable[[str, str], str | None]
 """(gemeentecode, bsn) -> the inburgeraar's URL at intake, or None when intake does not know the BSN."""
 ClientVoor = Callable[[str], DuoClient]
 """gemeentecode -> a DUO client sending as that gemeente (its OIN as `bron`)."""
+Verhuizer = Callable[[str, str, date, str], str]
+"""(gemeentecode, bsn, datum vestiging, gebeurtenisId) -> what intake did with the move (SS120/SS121)."""
 
 
 class DuoNietBereikbaarError(Exception):
@@ -92,6 +95,33 @@ def intake_koppelaar(service_client: ServiceClient, intake_url: str) -> Koppelaa
     return koppel
 
 
+def intake_verhuizer(service_client: ServiceClient, intake_url: str) -> Verhuizer:
+    """Move the person's dossier at intake to the gemeente DUO says they settled in (POST /verhuizingen).
+
+    Intake answers 409 when the dossier is here already (a retried notification) and 404 when no other
+    gemeente has one (a person new to this system): both leave nothing to do."""
+
+    def verhuis(gemeentecode: str, bsn: str, datum: date, gebeurtenis_id: str) -> str:
+        if not intake_url:
+            return "Verhuizing niet doorgegeven: geen intake ingesteld."
+        body = {
+            "bsn": bsn,
+            "naarGemeente": gemeentecode,
+            "datumVestiging": datum.isoformat(),
+            "gebeurtenis": gebeurtenis_id,
+        }
+        response = service_client.request("POST", f"{intake_url}/verhuizingen", json=body)
+        if response.status_code >= 500:
+            raise ServiceUnavailable("Intake antwoordde niet.")
+        return {
+            200: "dossier verhuisd naar deze gemeente",
+            409: "dossier was al in deze gemeente",
+            404: "geen dossier in een andere gemeente",
+        }.get(response.status_code, f"intake weigerde de verhuizing ({response.status_code})")
+
+    return verhuis
+
+
 class DuoSync:
     def __init__(
         self,
@@ -101,6 +131,7 @@ class DuoSync:
         outbox: Outbox | None,
         client_voor: ClientVoor,
         koppel: Koppelaar,
+        verhuis: Verhuizer,
         vandaag: Callable[[], date] | None = None,
     ) -> None:
         self.session_factory = session_factory
@@ -108,6 +139,7 @@ class DuoSync:
         self.outbox = outbox
         self.client_voor = client_voor
         self.koppel = koppel
+        self.verhuis = verhuis
         self.vandaag = vandaag or (lambda: datetime.now(NEDERLAND).date())
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -171,14 +203,23 @@ class DuoSync:
     def _verwerk(self, session: Session, notificatie: DuoNotificatie) -> str:
         dossier = session.get(DuoDossier, notificatie.dossier_id)
         assert dossier is not None, "a notification without a dossier is never ONTVANGEN"
-        gelezen = [self._lees(dossier, lezen) for lezen in te_lezen(notificatie.gebeurtenis_id)]
-        if (
-            klok := start_pip_klok(notificatie.gebeurtenis_id, notificatie.registratie_datum_tijd)
-        ) is not None:
+        gebeurtenis = notificatie.gebeurtenis_id
+        gelezen = [self._lees(dossier, lezen) for lezen in te_lezen(gebeurtenis)]
+        voor = (dossier.inburgeraar_url, dossier.pip_klok_start)
+        if (klok := start_pip_klok(gebeurtenis, notificatie.registratie_datum_tijd)) is not None:
             dossier.pip_klok_start = klok
         if gelezen:
             dossier.laatst_gelezen = utcnow()
         self._koppel(dossier)
+        verhuizing = None
+        if dossier.inburgeraar_url is None and is_vestiging(gebeurtenis):
+            # Not (yet) in this gemeente at intake: the dossier moves here, then the BSN links.
+            verhuizing = self._verhuis(dossier, notificatie)
+            self._koppel(dossier)
+        na = (dossier.inburgeraar_url, dossier.pip_klok_start)
+        if all(na) and na != voor:
+            # pip starts the PIP deadline from DUO's SS139 (R2).
+            publish_dossier(session, self.outbox, self.settings.api_url, dossier, gebeurtenis)
         if dossier.inburgeraar_url is not None:
             # Writes that waited for DUO to name the person can go now.
             session.execute(
@@ -189,7 +230,9 @@ class DuoSync:
         if "inburgeringstermijn" in gelezen:
             self._termijn_naar_traject(session, dossier)
         session.flush()
-        return "Gelezen: " + ", ".join(gelezen) if gelezen else "Geen actie voor deze gebeurtenis."
+        gedaan = [f"Gelezen: {', '.join(gelezen)}"] if gelezen else []
+        gedaan += [f"Verhuizing: {verhuizing}"] if verhuizing else []
+        return "; ".join(gedaan) or "Geen actie voor deze gebeurtenis."
 
     def _lees(self, dossier: DuoDossier, lezen: str) -> str:
         lees: Callable[[str], Any] = getattr(self.client_voor(dossier.gemeentecode), lezen)
@@ -201,6 +244,15 @@ class DuoSync:
             raise DuoNietBereikbaarError(f"DUO niet bereikbaar bij lezen {lezen}: {_tekst(fout)}") from fout
         setattr(dossier, lezen, waarde)
         return lezen
+
+    def _verhuis(self, dossier: DuoDossier, notificatie: DuoNotificatie) -> str:
+        """SS120/SS121: intake moves the dossier here (POST /verhuizingen). The day of DUO's
+        registration is the date of settling (DUO's read APIs do not give it)."""
+        datum = notificatie.registratie_datum_tijd.astimezone(NEDERLAND).date()
+        try:
+            return self.verhuis(dossier.gemeentecode, dossier.bsn, datum, notificatie.gebeurtenis_id)
+        except ServiceUnavailable as fout:
+            raise DuoNietBereikbaarError("Intake niet bereikbaar om het dossier te verhuizen.") from fout
 
     def _koppel(self, dossier: DuoDossier) -> None:
         if dossier.inburgeraar_url is not None:
@@ -361,4 +413,7 @@ def create_sync(app: FastAPI, settings: Settings) -> DuoSync:
         outbox=app.state.outbox,
         client_voor=duo_clients(settings),
         koppel=lambda code, bsn: intake_koppelaar(app.state.service_client, settings.intake_url)(code, bsn),
+        verhuis=lambda *verhuizing: intake_verhuizer(app.state.service_client, settings.intake_url)(
+            *verhuizing
+        ),
     )
