@@ -16,3 +16,12 @@ def check_if_match(if_match: str | None, versie: int) -> None:
     tags = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
     if etag(versie) not in tags and "*" not in tags:
         raise PreconditionFailed("De resource is gewijzigd sinds u deze las; lees opnieuw.")
+
+
+def check_if_match_for_put(if_match: str | None, versie: int | None) -> None:
+    """A PUT that creates or replaces: creating (`versie` None) needs no If-Match and refuses one
+    (nothing exists that could match, RFC 9110 13.1.1); replacing needs the version last read."""
+    if versie is not None:
+        check_if_match(if_match, versie)
+    elif if_match is not None:
+        raise PreconditionFailed("Er is nog niets om te vervangen; stuur geen If-Match.")

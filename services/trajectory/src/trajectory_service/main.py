@@ -17,6 +17,7 @@ from .duo.sync import DuoSync, create_sync
 from .handhaving.router import router as handhaving_router
 from .trajecten.router import router as trajecten_router
 from .trajecten.service import verwerk_pip
+from .uren.router import router as uren_router
 from .voortgang.router import router as voortgang_router
 
 VERSION = "1.0.0"
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             trajecten_router,
             componenten_router,
             voortgang_router,
+            uren_router,
             handhaving_router,
             duo_router,
             deadline_router(Deadline),

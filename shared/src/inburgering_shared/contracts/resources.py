@@ -71,6 +71,7 @@ class PipContract(BaseModel):
     leerroute: Leerroute | None = None
     dagtekening: date | None = None
     versie: int
+    doelgroep: Doelgroep | None = Field(default=None, description="DUO's doelgroep (R10 hangt ervan af)")
 
 
 class DuoDossierContract(BaseModel):

@@ -31,6 +31,7 @@ from ..clients.duo_models import PIP
 from ..config import Settings
 from ..trajecten import service as trajecten
 from ..trajecten.models import Traject
+from ..uren.rules import DuoUren
 from .events import publish_dossier
 from .models import DuoDossier, DuoNotificatie, DuoOpdracht
 from .rules import NEDERLAND, is_vestiging, start_pip_klok, te_lezen, volgende_poging
@@ -45,6 +46,14 @@ ClientVoor = Callable[[str], DuoClient]
 """gemeentecode -> a DUO client sending as that gemeente (its OIN as `bron`)."""
 Verhuizer = Callable[[str, str, date, str], str]
 """(gemeentecode, bsn, datum vestiging, gebeurtenisId) -> what intake did with the move (SS120/SS121)."""
+
+
+UREN_SCHRIJVEN: dict[DuoUren, Callable[[DuoClient, str, int], None]] = {
+    DuoUren.PARTICIPATIE_ALS_TAALLES: DuoClient.zet_uren_participatie_als_taalles,
+    DuoUren.TAALLES_EN_KNM_BREDE_INTAKE: DuoClient.zet_uren_taalles_knm_brede_intake,
+    DuoUren.PARTICIPATIEACTIVITEITEN: DuoClient.zet_uren_participatieactiviteiten,
+}
+"""DUO's three totals of the Gevolgde Uren API; each PUT replaces DUO's previous total."""
 
 
 class DuoNietBereikbaarError(Exception):
@@ -334,8 +343,8 @@ class DuoSync:
                 datum = date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None
                 zet = duo.zet_map if opdracht.soort == "map" else duo.zet_pvt
                 zet(dossier.bsn, datum, inhoud.get("verwijtbaar"), self._resultaat_context(dossier, traject))
-            elif opdracht.soort == "uren-taalles":
-                duo.zet_uren_participatie_als_taalles(dossier.bsn, int(inhoud["uren"]))
+            elif opdracht.soort in UREN_SCHRIJVEN:
+                UREN_SCHRIJVEN[DuoUren(opdracht.soort)](duo, dossier.bsn, int(inhoud["uren"]))
             elif opdracht.soort == "zroute":
                 duo.zet_zroute(
                     dossier.bsn, date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None

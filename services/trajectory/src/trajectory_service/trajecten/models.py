@@ -18,6 +18,8 @@ class Traject(Base):
     pip_url: Mapped[str] = mapped_column(String(300))
     gemeentecode: Mapped[str] = mapped_column(String(6), index=True)
     leerroute: Mapped[str] = mapped_column(String(20))
+    doelgroep: Mapped[str | None] = mapped_column(String(60))
+    """From the PIP (pip follows DUO's doelgroep); the Z-route hour norm (R10) depends on it."""
     dagtekening_eerste_pip: Mapped[date] = mapped_column(Date)
     termijn_start: Mapped[date] = mapped_column(Date)
     termijn_einde: Mapped[date] = mapped_column(Date)

@@ -6,11 +6,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 from inburgering_shared.api import ApiUrl, DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
-from inburgering_shared.contracts.resources import Leerroute
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from inburgering_shared.etag import etag
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
 
+from ..componenten.rules import ZRouteVoortgang
+from ..uren.schemas import z_route_read
 from . import service
 from .events import traject_url
 from .models import Traject
@@ -21,7 +23,7 @@ router = APIRouter(prefix="/trajecten", tags=["trajecten"])
 Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE, Role.TAALAANBIEDER))]
 
 
-def to_read(api_url: str, t: Traject) -> TrajectRead:
+def to_read(api_url: str, t: Traject, z_route: ZRouteVoortgang | None) -> TrajectRead:
     return TrajectRead(
         url=traject_url(api_url, t.id),
         uuid=t.id,
@@ -34,6 +36,8 @@ def to_read(api_url: str, t: Traject) -> TrajectRead:
         termijnEinde=t.termijn_einde,
         mapDeadline=t.map_deadline,
         pipVersie=t.pip_versie,
+        doelgroep=Doelgroep(t.doelgroep) if t.doelgroep else None,
+        zRouteUren=z_route_read(z_route),
         taalaanbieder=t.taalaanbieder,
         aangemaakt=t.aangemaakt,
         gewijzigd=t.gewijzigd,
@@ -48,16 +52,16 @@ def list_trajecten(
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
 ) -> Page[TrajectRead]:
-    count, rows = service.list_trajecten(
+    count, rows, z_route = service.list_trajecten(
         session, principal=principal, offset=params.offset, limit=params.pageSize
     )
-    return make_page(request, params, count, [to_read(api_url, t) for t in rows])
+    return make_page(request, params, count, [to_read(api_url, t, z_route[t.id]) for t in rows])
 
 
 @router.get("/{trajectId}", response_model=TrajectRead, responses=problem_responses(404))
 def get_traject(
     trajectId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl, response: Response
 ) -> TrajectRead:
-    traject = service.get_traject(session, principal=principal, traject_id=trajectId)
+    traject, z_route = service.lees_traject(session, principal=principal, traject_id=trajectId)
     response.headers["ETag"] = etag(traject.rijversie)
-    return to_read(api_url, traject)
+    return to_read(api_url, traject, z_route)

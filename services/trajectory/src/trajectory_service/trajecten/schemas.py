@@ -1,8 +1,10 @@
 import uuid
 from datetime import date, datetime
 
-from inburgering_shared.contracts.resources import Leerroute
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from pydantic import BaseModel, Field
+
+from ..uren.schemas import ZRouteUrenRead
 
 
 class TrajectRead(BaseModel):
@@ -19,6 +21,10 @@ class TrajectRead(BaseModel):
         description="MAP gestart binnen 18 maanden (R11); niet bij de Onderwijsroute"
     )
     pipVersie: int
+    doelgroep: Doelgroep | None = Field(description="Uit het PIP; leeg bij een traject van voor dit veld")
+    zRouteUren: ZRouteUrenRead | None = Field(
+        description="Z-route: gevolgde uren tegen de urennorm (R10); details in .../uren"
+    )
     taalaanbieder: str | None = Field(description="Client-id van de taalaanbieder die dit traject verzorgt")
     aangemaakt: datetime
     gewijzigd: datetime

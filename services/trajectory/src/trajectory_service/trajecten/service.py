@@ -13,10 +13,12 @@ from inburgering_shared.problems import NotFound
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..componenten.rules import ZRouteVoortgang
 from ..componenten.service import open_componenten
 from ..config import Settings
 from ..deadlines.models import Deadline
 from ..duo.service import plan_opdracht
+from ..uren.service import z_route
 from ..voortgang.service import plan_gesprek
 from .events import publish
 from .models import Traject
@@ -46,6 +48,7 @@ def verwerk_pip(context: EventContext, notificatie: Notificatie, settings: Setti
         # A later PIP version may change the route, never the termijn (R4).
         traject.pip_url, traject.leerroute = pip.url, pip.leerroute.value
         traject.pip_versie = pip.versie
+        traject.doelgroep = pip.doelgroep.value if pip.doelgroep else traject.doelgroep
         return
     traject = open_traject(session, pip)
     plan_gesprek(session, settings, traject, traject.termijn_start)
@@ -61,6 +64,7 @@ def open_traject(session: Session, pip: PipContract) -> Traject:
         pip_url=pip.url,
         gemeentecode=pip.gemeentecode,
         leerroute=pip.leerroute.value,
+        doelgroep=pip.doelgroep.value if pip.doelgroep else None,
         dagtekening_eerste_pip=pip.dagtekening,
         termijn_start=termijn.start,
         termijn_einde=termijn.einde,
@@ -126,15 +130,22 @@ def get_traject(session: Session, *, principal: Principal, traject_id: uuid.UUID
     return traject
 
 
+def lees_traject(
+    session: Session, *, principal: Principal, traject_id: uuid.UUID
+) -> tuple[Traject, ZRouteVoortgang | None]:
+    """A trajectory with its Z-route hours against the norm (R10)."""
+    traject = get_traject(session, principal=principal, traject_id=traject_id)
+    return traject, z_route(session, [traject])[traject.id]
+
+
 def list_trajecten(
     session: Session, *, principal: Principal, offset: int, limit: int
-) -> tuple[int, list[Traject]]:
+) -> tuple[int, list[Traject], dict[uuid.UUID, ZRouteVoortgang | None]]:
     query = select(Traject)
     if (gemeenten := principal.gemeente_filter()) is not None:
         query = query.where(Traject.gemeentecode.in_(gemeenten))
     if (bediend := bediende_trajecten(principal)) is not None:
         query = query.where(Traject.taalaanbieder == bediend)
     count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    return count, list(
-        session.scalars(query.order_by(Traject.aangemaakt, Traject.id).offset(offset).limit(limit))
-    )
+    rows = list(session.scalars(query.order_by(Traject.aangemaakt, Traject.id).offset(offset).limit(limit)))
+    return count, rows, z_route(session, rows)

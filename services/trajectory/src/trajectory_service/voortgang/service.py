@@ -5,23 +5,22 @@ from datetime import date
 
 from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.resources import DeadlineStatus
-from inburgering_shared.etag import check_if_match
-from inburgering_shared.problems import Conflict, NotFound, PreconditionFailed
-from sqlalchemy import select
+from inburgering_shared.etag import check_if_match, check_if_match_for_put
+from inburgering_shared.problems import Conflict, NotFound
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..config import Settings
 from ..deadlines.models import Deadline
 from ..duo.service import plan_opdracht
 from ..trajecten.models import Traject
+from ..uren.rules import MAX_DUO_UREN, DuoUren
 from .models import Voortgangsgesprek, Voortgangsrapportage
 from .rules import STANDAARD_INTERVAL_MAANDEN, volgend_gesprek
 from .schemas import VoortgangsgesprekVerslag
 from .schemas import Voortgangsrapportage as RapportageIn
 
 SOORT = "voortgangsgesprek"
-MAX_DUO_UREN = 9999
-"""DUO Gevolgde Uren API, schema `Uren`: at most 9999."""
 
 
 def interval(settings: Settings, gemeentecode: str) -> int:
@@ -129,10 +128,7 @@ def rapporteer(
         raise NotFound("Traject niet gevonden.")
     rij = _rapportage(session, traject, maand)
     nieuw = rij is None
-    if rij is not None:
-        check_if_match(if_match, rij.rijversie)
-    elif if_match is not None:
-        raise PreconditionFailed("Er is nog geen rapportage voor deze maand; stuur geen If-Match.")
+    check_if_match_for_put(if_match, rij.rijversie if rij else None)
     if rij is None:
         rij = Voortgangsrapportage(id=uuid.uuid4(), traject_id=traject.id, maand=maand)
         session.add(rij)
@@ -142,15 +138,26 @@ def rapporteer(
     rij.geplande_examens = [e.model_dump(mode="json") for e in rapportage.geplandeExamens]
     session.flush()
     # The gemeente reports the hours followed at the cursusinstelling to DUO as a running total.
-    totaal = sum(r.uren_gevolgd for r in rapportages(session, traject))
     plan_opdracht(
         session,
         inburgeraar_url=traject.inburgeraar_url,
         gemeentecode=traject.gemeentecode,
-        soort="uren-taalles",
-        inhoud={"uren": min(totaal, MAX_DUO_UREN)},
+        soort=DuoUren.PARTICIPATIE_ALS_TAALLES.value,
+        inhoud={"uren": min(lesuren(session, [traject.id])[traject.id], MAX_DUO_UREN)},
     )
     return rij, nieuw
+
+
+def lesuren(session: Session, traject_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Per trajectory the lesson hours its taalaanbieder reported (one grouped query)."""
+    per_traject = dict.fromkeys(traject_ids, 0)
+    rijen = session.execute(
+        select(Voortgangsrapportage.traject_id, func.sum(Voortgangsrapportage.uren_gevolgd))
+        .where(Voortgangsrapportage.traject_id.in_(traject_ids))
+        .group_by(Voortgangsrapportage.traject_id)
+    )
+    per_traject.update({traject_id: int(uren) for traject_id, uren in rijen})
+    return per_traject
 
 
 def rapportages(session: Session, traject: Traject) -> list[Voortgangsrapportage]:
