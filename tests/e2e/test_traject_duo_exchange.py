@@ -1,6 +1,7 @@
 """The DUO exchange over real HTTP (issue 5): the DUO simulator notifies SS139, the trajectory reads DUO and
-starts the PIP clock; the PIP goes to DUO; SS102 and SS199 bring DUO's termijn and an exam result; the
-MAP completion reaches DUO with the right `verwijtbaar` handling, also across a DUO outage."""
+starts the PIP clock, which pip's PIP deadline follows; the PIP goes to DUO; SS102 and SS199 bring DUO's termijn and an exam result; the
+MAP completion reaches DUO with the right `verwijtbaar` handling, also across a DUO outage. SS120 moves a
+dossier to the gemeente the person settled in."""
 
 from datetime import date, timedelta
 
@@ -88,6 +89,16 @@ def test_duo_notifies_the_trajectory_reflects_and_the_map_reaches_duo(system, au
             None,
         )
     )
+    # pip's PIP clock (R2) runs from DUO's SS139, no longer from the BRP registration.
+    klok = date.fromisoformat(d["pipKlokStart"])
+    pip = eventually(
+        lambda: (
+            (p := httpx.get(url(system, "pip", f"/pips/{pip['uuid']}"), headers=km).json())["deadline"]
+            == (klok + timedelta(weeks=10)).isoformat()
+            and p
+        )
+    )
+    assert pip["termijn"]["gestartDoor"] == "DUO SS139 (woont in de gemeente)"
     dagtekening = today - timedelta(days=10)
     vaststellen(km, pip, "B1-route", dagtekening)
     eventually(lambda: httpx.get(simulator(system, f"/personen/{bsn}")).json().get("pips"))
@@ -151,4 +162,42 @@ def test_duo_notifies_the_trajectory_reflects_and_the_map_reaches_duo(system, au
     assert [(o["soort"], o["status"]) for o in d["opdrachten"]] == [
         ("pip", "verzonden"),
         ("map", "verzonden"),
+    ]
+
+
+def test_duo_ss120_moves_the_dossier_to_the_gemeente_the_person_settled_in(system, auth_headers):
+    coa = auth_headers("coa", gemeente=GEMEENTE)
+    nieuw = auth_headers("klantmanager", gemeente="GM0200")
+    bsn = next(_bsns)
+    body = {
+        "coaReferentie": "COA-E2E-SS120",
+        "gemeentecode": GEMEENTE,
+        "datumKoppeling": "2026-08-01",
+        "persoon": {
+            "bsn": bsn,
+            "voornamen": "Samir",
+            "achternaam": "Nasser",
+            "geboortedatum": "1988-05-12",
+            "doelgroep": "Asielstatushouder",
+        },
+    }
+    inburgeraar = httpx.post(url(system, "intake", "/coa-overdrachten"), json=body, headers=coa).json()[
+        "inburgeraar"
+    ]
+    feiten = {
+        "gemeenteOin": GEMEENTE_OINS["GM0200"],
+        "gemeentecode": "0200",
+        "inburgeringsplicht": {"indicatorInburgeringsplicht": True, "begindatum": "2026-08-01"},
+    }
+    assert httpx.put(simulator(system, f"/personen/{bsn}"), json=feiten).status_code == 201
+    duo_notificeert(system, bsn, "SS120")
+    d = eventually(
+        lambda: (d := dossier(system, nieuw, inburgeraar)) and d["sync"]["status"] == "bijgewerkt" and d
+    )
+    assert d["gemeentecode"] == "GM0200"
+    assert "Verhuizing: dossier verhuisd naar deze gemeente" in d["notificaties"][0]["resultaat"]
+    verhuisd = httpx.get(inburgeraar, headers=nieuw).json()
+    assert verhuisd["gemeentecode"] == "GM0200"
+    assert [(v["vanGemeente"], v["naarGemeente"], v["gebeurtenis"]) for v in verhuisd["verhuizingen"]] == [
+        (GEMEENTE, "GM0200", "SS120")
     ]

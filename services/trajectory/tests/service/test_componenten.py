@@ -131,7 +131,7 @@ def test_completion_event_is_published(client, auth_headers, pips, app):
     assert [p["kenmerken"]["wijziging"] for p in payloads if p["actie"] == "update"] == ["component"]
 
 
-def test_financieel_ontzorgen_is_added_and_its_six_months_become_a_deadline(client, auth_headers, pips):
+def test_financieel_ontzorgen_is_added_and_its_six_months_become_a_deadline(client, auth_headers, pips, app):
     traject = open_traject(client, auth_headers, pips)
     pad = f"/v1/trajecten/{traject['uuid']}/componenten/financieel-ontzorgen"
     assert client.get(pad, headers=auth_headers("klantmanager")).status_code == 404
@@ -143,3 +143,13 @@ def test_financieel_ontzorgen_is_added_and_its_six_months_become_a_deadline(clie
         "results"
     ]
     assert [d["vervaldatum"] for d in deadlines if d["soort"] == "ontzorgen-einde"] == ["2026-08-31"]
+    with app.state.session_factory() as session:
+        payloads = [r.payload for r in session.execute(select(app.state.outbox.events))]
+    assert [
+        p["kenmerken"].get("termijn") for p in payloads if p["kenmerken"].get("wijziging") == "termijn"
+    ] == ["ontzorgen-einde"]
+    # The same dates again change no termijn: no event.
+    assert wijzig(client, auth_headers, traject, "financieel-ontzorgen", body).status_code == 200
+    with app.state.session_factory() as session:
+        payloads = [r.payload for r in session.execute(select(app.state.outbox.events))]
+    assert len([p for p in payloads if p["kenmerken"].get("wijziging") == "termijn"]) == 1

@@ -62,15 +62,17 @@ def voeg_ontzorgen_toe(session: Session, traject: Traject) -> Component:
     return component
 
 
-def _ontzorgen_termijn(session: Session, traject: Traject, component: Component) -> None:
-    """The end of the statutory six months as a deadline (R14), from the start of bijstand (startdatum)."""
+def _ontzorgen_termijn(session: Session, traject: Traject, component: Component) -> bool:
+    """The end of the statutory six months as a deadline (R14), from the start of bijstand (startdatum).
+    Returns whether the termijn changed (its due date or state)."""
     deadline = session.scalar(
         select(Deadline).where(Deadline.subject_id == component.id, Deadline.soort == ONTZORGEN)
     )
+    voor = (deadline.vervaldatum, deadline.status) if deadline is not None else None
     if component.startdatum is None:
         if deadline is not None:
             deadline.status = DeadlineStatus.VERVALLEN.value
-        return
+        return deadline is not None and voor != (deadline.vervaldatum, deadline.status)
     if deadline is None:
         deadline = Deadline(
             soort=ONTZORGEN,
@@ -87,6 +89,7 @@ def _ontzorgen_termijn(session: Session, traject: Traject, component: Component)
         if component.status == Componentstatus.AFGEROND
         else DeadlineStatus.OPEN.value
     )
+    return voor != (deadline.vervaldatum, deadline.status)
 
 
 def list_componenten(session: Session, traject: Traject) -> list[Component]:
@@ -148,13 +151,16 @@ def wijzig_component(
     component.status = wijziging.status.value
     component.startdatum, component.einddatum = wijziging.startdatum, wijziging.einddatum
     component.verwijtbaar, component.bewijs = wijziging.verwijtbaar, wijziging.bewijs
-    if soort is Componentsoort.FINANCIEEL_ONTZORGEN:
-        _ontzorgen_termijn(session, traject, component)
+    termijn_gewijzigd = soort is Componentsoort.FINANCIEEL_ONTZORGEN and _ontzorgen_termijn(
+        session, traject, component
+    )
     session.flush()
     if oud != (component.status, component.einddatum, component.verwijtbaar):
         _meld_duo(session, traject, soort, duo_datum, wijziging.verwijtbaar, was_afgerond)
     if component.status == Componentstatus.AFGEROND and not was_afgerond:
         publish(session, outbox, api_url, traject, Actie.UPDATE, wijziging="component", component=soort.value)
+    if termijn_gewijzigd:
+        publish(session, outbox, api_url, traject, Actie.UPDATE, wijziging="termijn", termijn=ONTZORGEN)
     return component
 
 
