@@ -1,7 +1,6 @@
 """Use cases of the hours the gemeente records (R10) and the Z-route hour norm per trajectory."""
 
 import uuid
-from collections.abc import Iterable
 
 from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute
@@ -97,13 +96,15 @@ def uren_overzicht(
     )
 
 
-def z_route(session: Session, trajecten: Iterable[Traject]) -> dict[uuid.UUID, ZRouteVoortgang | None]:
+def z_route(session: Session, trajecten: list[Traject]) -> dict[uuid.UUID, ZRouteVoortgang | None]:
     """The R10 hour norm per Z-route trajectory whose doelgroep is known; None for the others."""
-    zroute = [t for t in trajecten if t.leerroute == Leerroute.Z and t.doelgroep is not None]
-    ids = [t.id for t in zroute]
-    les, eigen = lesuren(session, ids), geregistreerd(session, ids)
-    voortgang: dict[uuid.UUID, ZRouteVoortgang | None] = {t.id: None for t in trajecten}
-    for t in zroute:
-        asielstatushouder = is_asielstatushouder(Doelgroep(t.doelgroep))
-        voortgang[t.id] = z_route_voortgang(z_route_uren(les[t.id], eigen[t.id]), asielstatushouder)
-    return voortgang
+    doelgroep = {
+        t.id: Doelgroep(t.doelgroep) for t in trajecten if t.leerroute == Leerroute.Z and t.doelgroep
+    }
+    les, eigen = lesuren(session, list(doelgroep)), geregistreerd(session, list(doelgroep))
+    return {
+        t.id: z_route_voortgang(z_route_uren(les[t.id], eigen[t.id]), is_asielstatushouder(doelgroep[t.id]))
+        if t.id in doelgroep
+        else None
+        for t in trajecten
+    }
