@@ -107,7 +107,7 @@ def test_duo_receives_each_total_per_its_gevolgde_uren_api(client, auth_headers,
     assert [(o["soort"], o["inhoud"], o["status"]) for o in dossier["opdrachten"] if o["soort"] != "pip"] == [
         ("uren-participatie", {"uren": 40}, "verzonden"),
         ("uren-participatie", {"uren": 100}, "verzonden"),
-        ("uren-taalles-brede-intake", {"uren": 30}, "verzonden"),
+        ("uren-brede-intake", {"uren": 30}, "verzonden"),
     ]
     uren = duo.beheer.get(f"/simulator/personen/{BSN}").json()["uren"]
     assert {soort: totaal for per_gemeente in uren.values() for soort, totaal in per_gemeente.items()} == {

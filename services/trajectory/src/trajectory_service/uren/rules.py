@@ -23,10 +23,11 @@ class Urensoort(StrEnum):
 
 
 class DuoUren(StrEnum):
-    """DUO's totals (Gevolgde Uren API) the gemeente writes; the value is our write's `soort`."""
+    """DUO's totals (Gevolgde Uren API) the gemeente writes; the value is our write's `soort` (at most
+    20 characters, `duo_opdracht.soort`)."""
 
     PARTICIPATIE_ALS_TAALLES = "uren-taalles"
-    TAALLES_EN_KNM_BREDE_INTAKE = "uren-taalles-brede-intake"
+    TAALLES_EN_KNM_BREDE_INTAKE = "uren-brede-intake"
     PARTICIPATIEACTIVITEITEN = "uren-participatie"
 
 
