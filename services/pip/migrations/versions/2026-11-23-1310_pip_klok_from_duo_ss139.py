@@ -1,14 +1,14 @@
 """pip: the PIP clock from DUO's SS139 (R2)
 
 Revision ID: 5be0c3a1f7d2
-Revises: 7c13f15b422d
+Revises: 6c0f3e2a9d41
 Create Date: 2026-11-23 13:10:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = '5be0c3a1f7d2'
-down_revision = '7c13f15b422d'
+down_revision = '6c0f3e2a9d41'
 branch_labels = None
 depends_on = None
 
