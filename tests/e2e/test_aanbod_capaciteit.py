@@ -10,7 +10,7 @@ from inburgering_shared.testing import bsn_numbers
 from .conftest import eventually
 
 pytestmark = pytest.mark.e2e
-GEMEENTE = "GM0171"
+GEMEENTE = "GM0344"  # a gemeente of its own: other e2e tests count what GM0171 holds
 _bsns = bsn_numbers(226_000_000)
 
 
