@@ -89,6 +89,11 @@ def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
         "inburgeraar": f"{base_url('intake')}/v1/inburgeraars",
         "pip": f"{base_url('pip')}/v1/pips",
         "traject": f"{base_url('trajectory')}/v1/trajecten",
+        "brede-intake": f"{base_url('intake')}/v1/brede-intakes",
+        "handhaving": f"{base_url('trajectory')}/v1/rapportage/handhaving",
+        "examen": f"{base_url('trajectory')}/v1/rapportage/examens",
+        "voortgang": f"{base_url('trajectory')}/v1/rapportage/voortgang",
+        "afronding": f"{base_url('trajectory')}/v1/rapportage/afrondingen",
     })
     env["SCHEDULER_DUO_SYNC_URLS"] = json.dumps([f"{base_url('trajectory')}/v1/duo-sync"])
     return env

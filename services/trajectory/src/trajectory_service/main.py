@@ -15,6 +15,8 @@ from .duo.metrics import DUO_GAUGES
 from .duo.router import router as duo_router
 from .duo.sync import DuoSync, create_sync
 from .handhaving.router import router as handhaving_router
+from .rapportage.router import router as rapportage_router
+from .rapportage.router import uitstroom_router
 from .trajecten.router import router as trajecten_router
 from .trajecten.service import verwerk_pip
 from .uren.router import router as uren_router
@@ -41,6 +43,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             voortgang_router,
             uren_router,
             handhaving_router,
+            uitstroom_router,
+            rapportage_router,
             duo_router,
             deadline_router(Deadline),
             callback_router(INBOX, {Kanaal.PIPS: lambda context, n: verwerk_pip(context, n, settings)}),

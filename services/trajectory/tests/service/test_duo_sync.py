@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 import pytest
 from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN, controleer_contract, feiten
-from traject_testkit import INBURGERAAR, dossiers, notificeer, open_traject
+from traject_testkit import INBURGERAAR, dossiers, gepubliceerd, notificeer, open_traject
 
 
 def test_notification_is_answered_exactly_as_duo_specifies(client, contract):
@@ -185,14 +185,6 @@ def test_a_bsn_in_duos_error_text_never_reaches_the_sync_state(client, auth_head
     assert dossier["sync"]["status"] == "fout"
     assert "[bsn] hoort niet bij deze gemeente" in dossier["sync"]["laatsteFout"]
     assert BSN not in response.text
-
-
-def gepubliceerd(app, kanaal):
-    from sqlalchemy import select
-
-    with app.state.session_factory() as session:
-        payloads = [r.payload for r in session.execute(select(app.state.outbox.events))]
-    return [p for p in payloads if p["kanaal"] == kanaal]
 
 
 def test_ss139_is_announced_to_pip_once_the_person_is_linked(client, auth_headers, duo, app):

@@ -40,3 +40,11 @@ def open_traject(client, auth_headers, pips, **pip):
     )
     trajecten = client.get("/v1/trajecten", headers=auth_headers("klantmanager")).json()["results"]
     return next(t for t in trajecten if t["inburgeraar"] == INBURGERAAR)
+
+
+def gepubliceerd(app, kanaal):
+    from sqlalchemy import select
+
+    with app.state.session_factory() as session:
+        payloads = [r.payload for r in session.execute(select(app.state.outbox.events))]
+    return [p for p in payloads if p["kanaal"] == kanaal]

@@ -116,13 +116,15 @@ def start_brede_intake(
 @router.get("", response_model=Page[BredeIntakeRead])
 def list_brede_intakes(
     request: Request,
-    principal: Casework,
+    principal: Readers,
     session: DbSession,
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
     status: BredeIntakeStatus | None = None,
     klantmanager: Annotated[str | None, Query(max_length=100)] = None,
 ) -> Page[BredeIntakeRead]:
+    """Casework, and the service role (reporting's rebuild reads status and datumAfgerond). Health
+    findings show only while a consent holds, for every role, as in a single read (AVG art. 9)."""
     count, rows = service.list_brede_intakes(
         session,
         principal=principal,

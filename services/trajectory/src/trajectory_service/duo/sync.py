@@ -29,6 +29,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..clients.duo import DuoClient, DuoError, DuoNotFoundError, DuoUnavailableError, DuoValidationError
 from ..clients.duo_models import PIP
 from ..config import Settings
+from ..rapportage import service as rapportage
+from ..rapportage.rules import plicht_voldaan_op
 from ..trajecten import service as trajecten
 from ..trajecten.models import Traject
 from ..uren.rules import DuoUren
@@ -213,8 +215,9 @@ class DuoSync:
         dossier = session.get(DuoDossier, notificatie.dossier_id)
         assert dossier is not None, "a notification without a dossier is never ONTVANGEN"
         gebeurtenis = notificatie.gebeurtenis_id
-        gelezen = [self._lees(dossier, lezen) for lezen in te_lezen(gebeurtenis)]
         voor = (dossier.inburgeraar_url, dossier.pip_klok_start)
+        plicht_voldaan_voor = plicht_voldaan_op(dossier.inburgeringsplicht)
+        gelezen = [self._lees(dossier, lezen) for lezen in te_lezen(gebeurtenis)]
         if (klok := start_pip_klok(gebeurtenis, notificatie.registratie_datum_tijd)) is not None:
             dossier.pip_klok_start = klok
         if gelezen:
@@ -238,6 +241,11 @@ class DuoSync:
             )
         if "inburgeringstermijn" in gelezen:
             self._termijn_naar_traject(session, dossier)
+        # Reporting reads DUO's exam results and the plicht met (resources examen, afronding).
+        rapportage.neem_examens_over(session, self.outbox, self.settings.api_url, dossier)
+        rapportage.plicht_voldaan_gewijzigd(
+            session, self.outbox, self.settings.api_url, dossier, plicht_voldaan_voor
+        )
         session.flush()
         gedaan = [f"Gelezen: {', '.join(gelezen)}"] if gelezen else []
         gedaan += [f"Verhuizing: {verhuizing}"] if verhuizing else []

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import Settings
+from ..rapportage.service import publiceer_handhaving
 from ..trajecten.events import publish
 from ..trajecten.models import Traject
 from .models import Handhavingsbesluit
@@ -76,6 +77,7 @@ def besluit(
     publish(
         session, outbox, api_url, traject, Actie.UPDATE, wijziging="handhaving", handhaving=invoer.soort.value
     )
+    publiceer_handhaving(session, outbox, api_url, rij, traject)
     return rij
 
 

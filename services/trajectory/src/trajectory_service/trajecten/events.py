@@ -1,4 +1,6 @@
-"""The trajecten channel: component completed, termijn changed, handhaving decided (kenmerk `wijziging`)."""
+"""The trajecten channel: component completed, termijn changed, handhaving decided (kenmerk `wijziging`),
+and the resources reporting reads (handhaving, examen, voortgang, afronding: `resource` names the contract
+in inburgering_shared.contracts.reporting_inputs)."""
 
 import uuid
 
@@ -18,17 +20,43 @@ def publish(
     session: Session, outbox: Outbox | None, api_url: str, traject: Traject, actie: Actie, **kenmerken: str
 ) -> None:
     """A trajecten event; `wijziging` names what changed (termijn, component, handhaving)."""
+    publish_resource(
+        session,
+        outbox,
+        inburgeraar_url=traject.inburgeraar_url,
+        gemeentecode=traject.gemeentecode,
+        resource="traject",
+        resource_url=traject_url(api_url, traject.id),
+        actie=actie,
+        leerroute=traject.leerroute,
+        **kenmerken,
+    )
+
+
+def publish_resource(
+    session: Session,
+    outbox: Outbox | None,
+    *,
+    inburgeraar_url: str,
+    gemeentecode: str,
+    resource: str,
+    resource_url: str,
+    actie: Actie,
+    **kenmerken: str,
+) -> None:
+    """An event on the trajecten channel about one of trajectory's resources (`resource` names its
+    contract), written to the outbox in the caller's transaction."""
     assert outbox is not None, "the trajectory service always has an outbox"
     outbox.publish(
         session,
         Notificatie(
             id=uuid.uuid4(),
             kanaal=Kanaal.TRAJECTEN,
-            hoofdObject=traject.inburgeraar_url,
-            resource="traject",
-            resourceUrl=traject_url(api_url, traject.id),
+            hoofdObject=inburgeraar_url,
+            resource=resource,
+            resourceUrl=resource_url,
             actie=actie,
             aanmaakdatum=utcnow(),
-            kenmerken={"gemeentecode": traject.gemeentecode, "leerroute": traject.leerroute, **kenmerken},
+            kenmerken={"gemeentecode": gemeentecode, **kenmerken},
         ),
     )

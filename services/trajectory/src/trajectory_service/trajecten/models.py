@@ -27,6 +27,9 @@ class Traject(Base):
     pip_versie: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     taalaanbieder: Mapped[str | None] = mapped_column(String(100), index=True)
     """Client id of the taalaanbieder serving this trajectory (partner role TAALAANBIEDER)."""
+    uitstroom: Mapped[str | None] = mapped_column(String(20))
+    """Where the inburgeraar went on to (werk, onderwijs, anders), as the klantmanager recorded it."""
+    uitstroom_op: Mapped[date | None] = mapped_column(Date)
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     rijversie: Mapped[int] = mapped_column(Integer)

@@ -4,7 +4,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Request, Response
-from inburgering_shared.api import ApiUrl, DbSession
+from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.etag import check_if_match, etag
 from inburgering_shared.problems import problem_responses
@@ -174,6 +174,8 @@ def rapporteer_voortgang(
     rapportage: Voortgangsrapportage,
     principal: Taalaanbieder,
     session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
     response: Response,
     if_match: Annotated[str | None, Header(alias="If-Match")] = None,
 ) -> VoortgangsrapportageRead:
@@ -183,7 +185,14 @@ def rapporteer_voortgang(
     412 when stale)."""
     traject = get_traject(session, principal=principal, traject_id=trajectId)
     rij, nieuw = service.rapporteer(
-        session, principal=principal, traject=traject, maand=maand, rapportage=rapportage, if_match=if_match
+        session,
+        outbox,
+        api_url=api_url,
+        principal=principal,
+        traject=traject,
+        maand=maand,
+        rapportage=rapportage,
+        if_match=if_match,
     )
     response.status_code = 201 if nieuw else 200
     response.headers["ETag"] = etag(rij.rijversie)

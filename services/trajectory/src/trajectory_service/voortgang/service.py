@@ -6,6 +6,7 @@ from datetime import date
 from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.resources import DeadlineStatus
 from inburgering_shared.etag import check_if_match, check_if_match_for_put
+from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import Conflict, NotFound
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..config import Settings
 from ..deadlines.models import Deadline
 from ..duo.service import plan_opdracht
+from ..rapportage.service import publiceer_voortgang
 from ..trajecten.models import Traject
 from ..uren.rules import MAX_DUO_UREN, DuoUren
 from .models import Voortgangsgesprek, Voortgangsrapportage
@@ -111,7 +113,9 @@ def _rapportage(session: Session, traject: Traject, maand: str) -> Voortgangsrap
 
 def rapporteer(
     session: Session,
+    outbox: Outbox | None,
     *,
+    api_url: str,
     principal: Principal,
     traject: Traject,
     maand: str,
@@ -122,7 +126,8 @@ def rapporteer(
 
     The first report of a month needs no If-Match (there is nothing to lose; two first reports at
     once: the second is refused by the unique month, 409). Replacing one needs the ETag last read
-    (428 without, 412 when stale), so a correction never silently overwrites another.
+    (428 without, 412 when stale), so a correction never silently overwrites another. Reporting hears
+    of the taalaanbieder's changed cumulative report (resource `voortgang`).
     """
     if traject.taalaanbieder != principal.client_id:
         raise NotFound("Traject niet gevonden.")
@@ -137,6 +142,7 @@ def rapporteer(
     rij.vaardigheden = [v.model_dump(mode="json") for v in rapportage.vaardigheden]
     rij.geplande_examens = [e.model_dump(mode="json") for e in rapportage.geplandeExamens]
     session.flush()
+    publiceer_voortgang(session, outbox, api_url, traject, principal.client_id)
     # The gemeente reports the hours followed at the cursusinstelling to DUO as a running total.
     plan_opdracht(
         session,
