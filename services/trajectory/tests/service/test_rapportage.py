@@ -81,6 +81,12 @@ def test_monthly_reports_are_served_as_the_taalaanbieders_cumulative_voortgang(
 ):
     traject = open_traject(client, auth_headers, pips)
     assign(client, auth_headers, traject, "taalschool-noord")
+    toegewezen = [
+        e for e in gepubliceerd(app, "trajecten") if e["kenmerken"].get("wijziging") == "taalaanbieder"
+    ]
+    assert [(e["resource"], pad(e["resourceUrl"])) for e in toegewezen] == [
+        ("traject", f"/v1/trajecten/{traject['uuid']}")
+    ]
     noord = auth_headers("taalaanbieder", client_id="taalschool-noord")
     vier = [{"vaardigheid": v, "niveau": "A2"} for v in ("lezen", "luisteren", "schrijven")]
     for maand, uren, procent, vaardigheden in (

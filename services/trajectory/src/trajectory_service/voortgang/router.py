@@ -6,10 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Request, Response
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
+from inburgering_shared.contracts.events import Actie
 from inburgering_shared.etag import check_if_match, etag
 from inburgering_shared.problems import problem_responses
 
-from ..trajecten.events import traject_url
+from ..trajecten.events import publish, traject_url
 from ..trajecten.service import get_traject
 from . import service
 from .models import Voortgangsgesprek
@@ -126,14 +127,18 @@ def wijs_taalaanbieder_toe(
     toewijzing: TaalaanbiederToewijzing,
     principal: Klantmanager,
     session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
     response: Response,
     if_match: Annotated[str | None, Header(alias="If-Match")] = None,
 ) -> TaalaanbiederToewijzing:
-    """Which taalaanbieder (its client id) serves this trajectory; only it may report on it."""
+    """Which taalaanbieder (its client id) serves this trajectory; only it may report on it. Announced
+    as a traject change (kenmerk `wijziging=taalaanbieder`): reporting counts per taalaanbieder."""
     traject = get_traject(session, principal=principal, traject_id=trajectId)
     check_if_match(if_match, traject.rijversie)
     traject.taalaanbieder = toewijzing.taalaanbieder
     session.flush()
+    publish(session, outbox, api_url, traject, Actie.UPDATE, wijziging="taalaanbieder")
     response.headers["ETag"] = etag(traject.rijversie)
     return toewijzing
 
