@@ -2,11 +2,12 @@
 
 Reporting builds its monitoring from these resources (announced by events on
 the channels named below, and listed by the owning services for a full
-rebuild). Some are already served (inburgeraar with datumKoppeling, brede
-intake, PIP with its deadline, traject with its components); the others
-describe what intake and trajectory are asked to serve. Until a service serves
-a resource, the facts it carries stay empty in reporting's read model: nothing
-is derived or guessed in its place.
+rebuild). All are served: the inburgeraar with datumKoppeling and the brede
+intake (intake), the PIP with its deadline (pip), and from trajectory the
+traject with its components and taalaanbieder, handhaving, afronding, voortgang
+and examen (docs/duo-sync.md, "What reporting reads"). One field is not served
+yet: the traject's termijnVerlengdTot. A fact nobody serves stays empty in
+reporting's read model: nothing is derived or guessed in its place.
 
 Event routing: an event's `resource` names which of these models its
 `resourceUrl` answers with (see RESOURCES); resource names are unique across
@@ -39,7 +40,7 @@ class PipRapportage(PipContract):
 
 
 class TrajectContract(BaseModel):
-    """A trajectory as trajectory serves it (served), with termijn facts (to be served: verlenging)."""
+    """A trajectory as trajectory serves it (served), with termijn facts (not served yet: verlenging)."""
 
     url: str
     inburgeraar: str
@@ -82,7 +83,7 @@ class HandhavingSoort(StrEnum):
 
 
 class HandhavingContract(BaseModel):
-    """A handhaving decision by the gemeente (trajectory, to be served; resource 'handhaving'; R15)."""
+    """A handhaving decision by the gemeente (trajectory, served; resource 'handhaving'; R15)."""
 
     url: str
     inburgeraar: str
@@ -99,7 +100,7 @@ class UitstroomSoort(StrEnum):
 
 
 class AfrondingContract(BaseModel):
-    """How and when the inburgering ended (trajectory, to be served; resource 'afronding')."""
+    """How and when the inburgering ended (trajectory, served; resource 'afronding')."""
 
     url: str
     inburgeraar: str
@@ -110,7 +111,7 @@ class AfrondingContract(BaseModel):
 
 
 class VoortgangContract(BaseModel):
-    """A taalaanbieder's report on one inburgeraar (trajectory's taalaanbieder endpoint, to be served;
+    """A taalaanbieder's report on one inburgeraar (from trajectory's taalaanbieder reports, served;
     resource 'voortgang'): cumulative hours and the level reached so far."""
 
     url: str
@@ -129,7 +130,7 @@ class ExamenResultaat(StrEnum):
 
 
 class ExamenContract(BaseModel):
-    """An exam result as DUO reports it (trajectory, to be served; resource 'examen')."""
+    """An exam result as DUO reports it (trajectory, served; resource 'examen')."""
 
     url: str
     inburgeraar: str
