@@ -4,6 +4,7 @@ from datetime import date
 
 from fastapi.testclient import TestClient
 from inburgering_shared.contracts.brede_intake import GEZONDHEIDSLEEFGEBIEDEN, BredeIntakeContract, Leefgebied
+from inburgering_shared.contracts.reporting_inputs import BredeIntakeRapportage
 from intake_service.db import OUTBOX_TABLES
 from intake_testkit import overdracht, registreer
 from sqlalchemy import select
@@ -150,6 +151,13 @@ def test_health_findings_need_consent_and_are_hidden_after_withdrawal(client, au
     assert [b["leefgebied"] for b in shown["leefgebieden"]] == ["wonen"]
     assert shown["gezondheidAfgeschermd"] is True
     assert "mentale" not in str(shown["leefgebieden"])
+    # Reporting's rebuild lists brede intakes with the service role: the same consent rule holds there.
+    listed = client.get("/v1/brede-intakes", headers=auth_headers("service", gemeente="*"))
+    assert listed.status_code == 200, listed.text
+    [item] = [i for i in listed.json()["results"] if i["uuid"] == intake.json()["uuid"]]
+    assert BredeIntakeRapportage.model_validate(item).status == "concept"
+    assert item["gezondheidAfgeschermd"] is True
+    assert "mentale" not in listed.text
 
 
 def test_consent_for_another_purpose_does_not_show_health(client, auth_headers, bsn):
