@@ -3,7 +3,7 @@ contract, at a stable URL, listed for a rebuild and announced on the trajecten c
 
 import uuid
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Unpack
 from urllib.parse import quote
 
 from inburgering_shared.auth import Principal
@@ -19,8 +19,8 @@ from inburgering_shared.contracts.reporting_inputs import (
 from inburgering_shared.etag import check_if_match_for_put
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import NotFound
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..duo.models import DuoDossier
 from ..handhaving.models import Handhavingsbesluit
@@ -59,11 +59,11 @@ def afronding_url(api_url: str, traject_id: uuid.UUID) -> str:
 
 def _pagina(
     session: Session,
-    query: Select[Any],
+    query: Select[Unpack[tuple[Any, ...]]],
     principal: Principal,
     offset: int,
     limit: int,
-    gemeentecode: ColumnElement[str] = Traject.gemeentecode,
+    gemeentecode: InstrumentedAttribute[str] = Traject.gemeentecode,
 ) -> tuple[int, list[Any]]:
     """One page of `query` (ordered), limited to the caller's gemeenten, and the total count."""
     if (gemeenten := principal.gemeente_filter()) is not None:
@@ -173,9 +173,8 @@ def neem_examens_over(session: Session, outbox: Outbox | None, api_url: str, dos
         return
     van_duo: dict[tuple[str, str], str] = {}
     for uitslag in dossier.examenresultaten or []:
-        resultaat = examen_resultaat(uitslag["resultaat"])
-        if resultaat is not None:
-            van_duo[(uitslag["onderdeel"], uitslag["examendatum"])] = resultaat.value
+        if (uitkomst := examen_resultaat(uitslag["resultaat"])) is not None:
+            van_duo[(uitslag["onderdeel"], uitslag["examendatum"])] = uitkomst.value
     bekend = {
         (e.onderdeel, e.examendatum.isoformat()): e
         for e in session.scalars(select(Examenresultaat).where(Examenresultaat.dossier_id == dossier.id))
