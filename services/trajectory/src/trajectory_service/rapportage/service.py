@@ -238,7 +238,10 @@ def voortgang_contract(
     )
 
 
-def _rapporten(session: Session, traject_ids: list[uuid.UUID]) -> dict[tuple[uuid.UUID, str], list[Any]]:
+def _rapporten(
+    session: Session, traject_ids: list[uuid.UUID]
+) -> dict[tuple[uuid.UUID, str], list[Voortgangsrapportage]]:
+    """Per trajectory and taalaanbieder its monthly reports (one query)."""
     per_aanbieder: dict[tuple[uuid.UUID, str], list[Voortgangsrapportage]] = {}
     for rapport in session.scalars(
         select(Voortgangsrapportage).where(Voortgangsrapportage.traject_id.in_(traject_ids))
@@ -251,9 +254,10 @@ def lees_voortgang(
     session: Session, principal: Principal, api_url: str, traject_id: uuid.UUID, taalaanbieder: str
 ) -> VoortgangContract:
     traject = session.get(Traject, traject_id)
-    rapporten = _rapporten(session, [traject_id]).get((traject_id, taalaanbieder)) if traject else None
-    _gevonden(rapporten, principal, traject.gemeentecode if traject else None, "Voortgang")
-    assert traject is not None and rapporten
+    traject = _gevonden(traject, principal, traject.gemeentecode if traject else None, "Voortgang")
+    rapporten = _rapporten(session, [traject_id]).get((traject_id, taalaanbieder))
+    if not rapporten:
+        raise NotFound("Voortgang niet gevonden.")
     return voortgang_contract(api_url, traject, taalaanbieder, rapporten)
 
 
