@@ -1,3 +1,5 @@
+import uuid
+
 from intake_testkit import bsn_reeks, persoon, registreer
 
 
@@ -151,6 +153,23 @@ def test_trajectorys_duo_sync_may_move_a_dossier_as_a_service(client, auth_heade
     moved = client.post("/v1/verhuizingen", json=verhuizing, headers=auth_headers("service", gemeente="*"))
     assert moved.status_code == 200, moved.text
     assert (moved.json()["uuid"], moved.json()["gemeentecode"]) == (dossier["uuid"], "GM0363")
+
+
+def test_list_answers_many_dossiers_by_uuid_at_once(client, auth_headers, bsn):
+    km = auth_headers("klantmanager")
+    ids = []
+    for nummer in bsn_reeks(bsn, 3):
+        body = {**persoon(nummer), "gemeentecode": "GM0171", "klantmanager": f"km-{nummer[-2:]}"}
+        ids.append(client.post("/v1/inburgeraars", json=body, headers=km).json()["uuid"])
+    other = client.post("/v1/inburgeraars", json={**persoon(bsn), "gemeentecode": "GM0363"},
+                        headers=auth_headers("klantmanager", gemeente="GM0363")).json()["uuid"]  # fmt: skip
+    query = "&".join(f"uuid={i}" for i in [ids[0], ids[2], other, str(uuid.uuid4())])
+    page = client.get(f"/v1/inburgeraars?{query}", headers=km).json()
+    assert page["count"] == 2  # not another gemeente's, not an unknown one
+    assert sorted(i["uuid"] for i in page["results"]) == sorted([ids[0], ids[2]])
+    too_many = "&".join(f"uuid={uuid.uuid4()}" for _ in range(101))
+    assert client.get(f"/v1/inburgeraars?{too_many}", headers=km).status_code == 400
+    assert client.get("/v1/inburgeraars?uuid=geen-uuid", headers=km).status_code == 400
 
 
 def test_move_hands_the_dossier_over_with_its_history(client, auth_headers, bsn):

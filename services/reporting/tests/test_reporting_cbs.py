@@ -1,11 +1,13 @@
 """The quarterly CBS file (R16) over the fixed data set, against its documented layout."""
 
+import csv
+import io
 from datetime import date
 from pathlib import Path
 
 import pytest
 from reporting_dataset import INTAKE, dataset, load, notify
-from reporting_service.cbs import layout
+from reporting_service.cbs import export, layout
 from reporting_service.cbs.export import valideer
 from reporting_service.cbs.rules import kwartaal_periode, uiterste_leverdatum
 from reporting_service.readmodel.models import Dossier
@@ -183,6 +185,32 @@ def test_quarters_and_their_due_dates(kwartaal, start, einde, uiterst):
 def test_the_validator_names_what_breaks_the_layout(change, fout):
     values = dict(zip(layout.KOPREGEL, f"GM0171;2025K2;{KEYS['A']};{EXPECTED['A']}".split(";"), strict=True))
     assert valideer(list({**values, **change}.values())) == [fout]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"gemeentecode": "0171"},
+        {"gemeentecode": "GM01;1"},  # the separator: a shifted split must not pass
+        {"doelgroep": 'AS"H'},
+        {"datum_pip": "\uff12\uff10\uff12\uff15\uff10\uff14\uff13\uff10"},  # full-width digits: \d, not ASCII
+        {"datum_pip": "20250430\n"},
+        {"leerroute": ""},
+        {"uitstroom": "WERK"},
+    ],
+)
+def test_the_whole_line_check_accepts_only_what_the_field_checks_accept_and_needs_no_quoting(change):
+    values = dict(zip(layout.KOPREGEL, f"GM0171;2025K2;{KEYS['A']};{EXPECTED['A']}".split(";"), strict=True))
+    record = list({**values, **change}.values())
+    line = ";".join(record)
+    if export._REGEL.fullmatch(line) is not None and not export._samenhang(record):
+        assert valideer(record) == []
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=";", lineterminator="\n").writerow(record)
+        assert buffer.getvalue() == line + "\n"
+    else:
+        assert change  # the unchanged record takes the fast path; the rest are checked field by field
 
 
 def test_the_documentation_describes_this_layout_version_field_by_field():

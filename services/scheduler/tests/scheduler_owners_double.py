@@ -1,4 +1,5 @@
-"""Contract-shaped doubles of the services the scheduler reads: pip's deadlines and intake's dossiers.
+"""Contract-shaped doubles of the services the scheduler reads: pip's deadlines and intake's dossiers
+(one by one, and many by `uuid` as the scan reads them).
 
 The deadlines endpoint follows the shared `deadline_router` contract (status, gewijzigdNa,
 vervaldatumTot, keyset cursor `na`, pageSize, `next`); the real pip and
@@ -69,10 +70,18 @@ class Owners:
         url = str(request.url.copy_with(query=None))
         if url == f"{PIP}/deadlines":
             return httpx.Response(200, json=self._page(request))
+        if url == INTAKE:
+            return httpx.Response(200, json=self._dossiers(request))
         body = self.deadlines.get(url) or self.dossiers.get(url)
         return (
             httpx.Response(200, json=body) if body else httpx.Response(404, json={"title": "niet gevonden"})
         )
+
+    def _dossiers(self, request: httpx.Request) -> dict[str, Any]:
+        """Intake's list filtered by `uuid` (repeated), as the scheduler reads klantmanagers."""
+        ids = set(parse_qs(urlsplit(str(request.url)).query).get("uuid", []))
+        found = [d for d in self.dossiers.values() if d["uuid"] in ids]
+        return {"count": len(found), "next": None, "previous": None, "results": found}
 
     def _page(self, request: httpx.Request) -> dict[str, Any]:
         query = {k: v[0] for k, v in parse_qs(urlsplit(str(request.url)).query).items()}
@@ -89,6 +98,7 @@ class Owners:
             ),
             key=lambda d: (d["vervaldatum"], d["uuid"]),
         )
+        count = None if "na" in query else len(rows)  # counted on the first page only
         if "na" in query:
             day, ident = query["na"].split("_", 1)
             rows = [d for d in rows if (d["vervaldatum"], d["uuid"]) > (day, ident)]
@@ -101,4 +111,4 @@ class Owners:
             next_url = f"{PIP}/deadlines?" + urlencode(
                 {**query, "na": f"{last['vervaldatum']}_{last['uuid']}"}
             )
-        return {"count": len(rows), "next": next_url, "previous": None, "results": page}
+        return {"count": count, "next": next_url, "previous": None, "results": page}

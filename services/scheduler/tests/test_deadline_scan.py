@@ -7,7 +7,7 @@ from typing import Any
 from conftest import Worker
 from fastapi.testclient import TestClient
 from inburgering_shared.testing import TokenFactory
-from scheduler_owners_double import PIP
+from scheduler_owners_double import INTAKE, PIP
 
 D = date(2026, 6, 30)
 
@@ -73,6 +73,22 @@ def test_the_scan_reads_only_the_horizon_page_by_page(
     # The furthest default horizon, inburgeringstermijn's 6 months: 31 December less 6 months is 30 June.
     assert tot == date(2026, 12, 31)
     assert far not in {s["deadline"] for s in signalen(client, auth_headers)}
+
+
+def test_new_signals_read_their_klantmanagers_from_intake_a_hundred_dossiers_per_request(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    for i in range(250):
+        dossier = worker.owners.dossier(klantmanager=f"km-{i % 3}")
+        worker.owners.deadline("pip-vaststellen", D - timedelta(days=1), inburgeraar=dossier)
+        worker.owners.deadline("map-gestart", D - timedelta(days=2), inburgeraar=dossier)
+    assert worker.run("deadline-scan", D).items == 500
+    lookups = [r for r in worker.owners.requests if r.startswith(f"{INTAKE}?")]
+    assert len(lookups) == 3  # 250 dossiers, each asked once, 100 per request
+    assert not [r for r in worker.owners.requests if r.startswith(f"{INTAKE}/")]
+    raised = signalen(client, auth_headers)
+    assert len(raised) == 500
+    assert all(s["klantmanager"] == worker.owners.dossiers[s["inburgeraar"]]["klantmanager"] for s in raised)
 
 
 def test_a_signal_resolves_when_the_owner_reports_the_deadline_met(

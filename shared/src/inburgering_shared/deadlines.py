@@ -3,7 +3,8 @@
 `DeadlineColumns` is the row shape (a mixin for the owning service's own model);
 `deadline_router` exposes open deadlines for the scheduler: filtered by status
 and due date, ordered by due date, paged by keyset so a scan over a million
-rows stays on the index.
+rows stays on the index (and counted only on the first page, so no page
+counts the million again).
 """
 
 
@@ -19,7 +20,7 @@ from .api import ApiUrl, DbSession
 from .auth import CASEWORK, Principal, Role, require
 from .contracts.resources import DeadlineContract, DeadlineStatus
 from .db import UTCDateTime, Uuid, new_uuid, utcnow
-from .pagination import MAX_PAGE_SIZE, Page
+from .pagination import MAX_PAGE_SIZE, KeysetPage
 from .problems import InvalidInput, InvalidParam, NotFound
 
 
@@ -67,7 +68,7 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
             vervaldatum=row.vervaldatum, status=DeadlineStatus(row.status), regel=row.regel,
         )
 
-    @router.get("", response_model=Page[DeadlineContract])
+    @router.get("", response_model=KeysetPage[DeadlineContract])
     def list_deadlines(
         request: Request,
         principal: Reader,
@@ -80,8 +81,9 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
             datetime | None, Query(description="Alleen termijnen die na dit moment zijn aangemaakt of gewijzigd")
         ] = None,
         pageSize: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,
-    ) -> Page[DeadlineContract]:
-        """Deadlines by due date, oldest first, paged by keyset (`next` carries the cursor)."""
+    ) -> KeysetPage[DeadlineContract]:
+        """Deadlines by due date, oldest first, paged by keyset (`next` carries the cursor); the count only
+        on the first page (without `na`)."""
         query = select(model).where(model.status == status.value)
         if vervaldatumTot is not None:
             query = query.where(model.vervaldatum <= vervaldatumTot)
@@ -89,15 +91,18 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
             query = query.where(model.gewijzigd > gewijzigdNa)
         if (gemeenten := principal.gemeente_filter()) is not None:
             query = query.where(model.gemeentecode.in_(gemeenten))
-        count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        count = None
         if (after := _cursor(na)) is not None:
             query = query.where(tuple_(model.vervaldatum, model.id) > tuple_(*after))
+        else:
+            count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         rows = list(session.scalars(query.order_by(model.vervaldatum, model.id).limit(pageSize)))
         next_url = None
         if len(rows) == pageSize:
             last = rows[-1]
             next_url = str(request.url.include_query_params(na=f"{last.vervaldatum}_{last.id}"))
-        return Page(count=count, next=next_url, previous=None, results=[to_contract(api_url, r) for r in rows])
+        results = [to_contract(api_url, r) for r in rows]
+        return KeysetPage(count=count, next=next_url, previous=None, results=results)
 
     @router.get("/{deadlineId}", response_model=DeadlineContract)
     def get_deadline(deadlineId: uuid.UUID, principal: Reader, session: DbSession, api_url: ApiUrl) -> DeadlineContract:

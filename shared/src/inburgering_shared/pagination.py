@@ -1,11 +1,11 @@
-"""Pagination in the ZGW shape: {count, next, previous, results}."""
+"""Pagination in the ZGW shape: {count, next, previous, results}, by page number or by keyset cursor."""
 
 from __future__ import annotations
 
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 T = TypeVar("T")
 MAX_PAGE_SIZE = 500
@@ -13,6 +13,17 @@ MAX_PAGE_SIZE = 500
 
 class Page(BaseModel, Generic[T]):
     count: int
+    next: str | None
+    previous: str | None
+    results: list[T]
+
+
+class KeysetPage(BaseModel, Generic[T]):
+    """A page of a walk by keyset cursor (`next` carries the cursor): the same shape, but the count is
+    given only on the first page, the request without a cursor; the pages after it say null, so
+    walking a million rows does not count them again for every page."""
+
+    count: int | None = Field(description="Aantal resultaten; alleen op de eerste pagina, daarna null")
     next: str | None
     previous: str | None
     results: list[T]

@@ -69,9 +69,11 @@ def test_deadlines_page_by_keyset_in_due_date_order(client, auth_headers, intake
     scheduler = auth_headers("scheduler", gemeente="*")
     first = client.get("/v1/deadlines?pageSize=2", headers=scheduler).json()
     assert [d["vervaldatum"] for d in first["results"]] == ["2026-12-10", "2026-12-12"]
+    assert first["count"] == 3
     second = client.get(first["next"].split("/v1", 1)[1].join(["/v1", ""]), headers=scheduler).json()
     assert [d["vervaldatum"] for d in second["results"]] == ["2026-12-14"]
     assert second["next"] is None
+    assert second["count"] is None  # counted on the first page only: a keyset walk does not count again
 
 
 def test_foreign_gemeente_sees_no_pips(client, auth_headers, intake):

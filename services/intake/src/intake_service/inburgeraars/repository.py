@@ -38,6 +38,7 @@ class IntakeStatus(StrEnum):
 @dataclass(frozen=True)
 class Zoekfilter:
     gemeenten: frozenset[str] | None
+    ids: frozenset[uuid.UUID] | None = None
     klantmanager: str | None = None
     doelgroep: str | None = None
     intake_status: IntakeStatus | None = None
@@ -54,6 +55,7 @@ def list_page(
     query = select(Inburgeraar)
     conditions = [
         (zoekfilter.gemeenten, lambda v: Inburgeraar.gemeentecode.in_(v)),
+        (zoekfilter.ids, lambda v: Inburgeraar.id.in_(v)),
         (zoekfilter.klantmanager, lambda v: Inburgeraar.klantmanager == v),
         (zoekfilter.doelgroep, lambda v: Inburgeraar.doelgroep == v),
         (zoekfilter.koppeling_vanaf, lambda v: Inburgeraar.datum_koppeling >= v),

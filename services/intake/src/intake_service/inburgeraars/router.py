@@ -31,6 +31,7 @@ from .schemas import (
 router = APIRouter(prefix="/inburgeraars", tags=["inburgeraars"])
 verhuizingen_router = APIRouter(prefix="/verhuizingen", tags=["inburgeraars"])
 
+MAX_UUIDS = 100  # 100 UUIDs keep the URL under 5 kB
 Casework = Annotated[Principal, Depends(require(*CASEWORK))]
 Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
 
@@ -102,6 +103,14 @@ def list_inburgeraars(
     session: DbSession,
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
+    ids: Annotated[
+        list[uuid.UUID] | None,
+        Query(
+            alias="uuid",
+            max_length=MAX_UUIDS,
+            description="Alleen deze dossiers (herhaalbaar, ten hoogste 100)",
+        ),
+    ] = None,
     klantmanager: Annotated[str | None, Query(max_length=100)] = None,
     doelgroep: Doelgroep | None = None,
     intakeStatus: IntakeStatus | None = None,
@@ -110,9 +119,13 @@ def list_inburgeraars(
     datumKennisgevingVanaf: date | None = None,
     datumKennisgevingTot: date | None = None,
 ) -> Page[InburgeraarRead]:
-    """Dossiers of the token's gemeenten, filtered (date bounds inclusive); BSN search: `POST /zoeken`."""
+    """Dossiers of the token's gemeenten, filtered (date bounds inclusive); BSN search: `POST /zoeken`.
+
+    `uuid` (repeated) answers many dossiers in one request: the scheduler reads the klantmanagers of a
+    page of new signals this way."""
     zoekfilter = Zoekfilter(
         gemeenten=principal.gemeente_filter(),
+        ids=frozenset(ids) if ids else None,
         klantmanager=klantmanager,
         doelgroep=doelgroep.value if doelgroep else None,
         intake_status=intakeStatus,

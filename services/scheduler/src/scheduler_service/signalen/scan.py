@@ -19,6 +19,7 @@ signals are checked at once (see `events.py`).
 """
 
 import logging
+from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from urllib.parse import urlencode
 from inburgering_shared.contracts.resources import DeadlineContract, DeadlineStatus, InburgeraarContract
 from inburgering_shared.http import ServiceClient
 from inburgering_shared.outbox import Outbox
-from inburgering_shared.pagination import MAX_PAGE_SIZE, Page
+from inburgering_shared.pagination import MAX_PAGE_SIZE, KeysetPage, Page
 from inburgering_shared.problems import ServiceUnavailable
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -59,22 +60,39 @@ class Scan:
     klantmanagers: dict[str, str | None] = field(default_factory=dict)
 
     def klantmanagers_van(self, inburgeraar_urls: set[str]) -> dict[str, str | None]:
-        """The dossiers' klantmanagers from intake, looked up at once; None (logged) where intake fails."""
-        onbekend = [url for url in inburgeraar_urls if url not in self.klantmanagers]
+        """The dossiers' klantmanagers from intake, 100 per request (`GET /inburgeraars?uuid=...`), a few
+        requests at once; None where intake fails (logged) or does not have the dossier."""
+        onbekend = sorted(url for url in inburgeraar_urls if url not in self.klantmanagers)
         if onbekend:
+            per_lijst: dict[str, list[str]] = defaultdict(list)
+            for url in onbekend:
+                per_lijst[url.rsplit("/", 1)[0]].append(url)
+            batches = [
+                urls[i : i + LOOKUP_BATCH]
+                for urls in per_lijst.values()
+                for i in range(0, len(urls), LOOKUP_BATCH)
+            ]
             with ThreadPoolExecutor(max_workers=LOOKUPS_AT_ONCE) as pool:
-                self.klantmanagers.update(zip(onbekend, pool.map(self._klantmanager, onbekend), strict=True))
+                for gevonden in pool.map(self._klantmanagers, batches):
+                    self.klantmanagers.update(gevonden)
         return {url: self.klantmanagers[url] for url in inburgeraar_urls}
 
-    def _klantmanager(self, inburgeraar_url: str) -> str | None:
+    def _klantmanagers(self, inburgeraar_urls: list[str]) -> dict[str, str | None]:
+        """One request to intake's list for dossiers of one collection URL, keyed back by UUID."""
+        lijst = inburgeraar_urls[0].rsplit("/", 1)[0]
+        ids = [url.rsplit("/", 1)[1] for url in inburgeraar_urls]
+        query = urlencode([("uuid", i) for i in ids] + [("pageSize", len(ids))])
         try:
-            return self.services.get_model(inburgeraar_url, InburgeraarContract).klantmanager
+            page = self.services.get_model(f"{lijst}?{query}", Page[InburgeraarContract])
         except ServiceUnavailable as exc:
-            log.warning("klantmanager unknown for a new signal: %s", exc.detail)
-            return None
+            log.warning("klantmanager unknown for %d new signals: %s", len(ids), exc.detail)
+            return dict.fromkeys(inburgeraar_urls)
+        gevonden = {str(d.uuid): d.klantmanager for d in page.results}
+        return {url: gevonden.get(i) for url, i in zip(inburgeraar_urls, ids, strict=True)}
 
 
-LOOKUPS_AT_ONCE = 8
+LOOKUPS_AT_ONCE = 4
+LOOKUP_BATCH = 100  # intake answers up to 100 dossiers by uuid per request
 MAX_UUID = "ffffffff-ffff-ffff-ffff-ffffffffffff"
 
 
@@ -121,7 +139,7 @@ def _record(
 def _pages(scan: Scan, source: str, **query: str) -> Iterator[list[DeadlineContract]]:
     url: str | None = f"{source}/deadlines?" + urlencode({**query, "pageSize": MAX_PAGE_SIZE})
     while url is not None:
-        page = scan.services.get_model(url, Page[DeadlineContract])
+        page = scan.services.get_model(url, KeysetPage[DeadlineContract])
         yield page.results
         url = page.next
 
