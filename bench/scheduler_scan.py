@@ -16,7 +16,9 @@ to today in Europe/Amsterdam):
     ontzorgen           10%  today    .. today+6 months     (R14)
     voortgangsgesprek   10%  today-14 .. today+3 months
 
-plus 20% as many met (`gehaald`) deadlines. The state of yesterday's completed
+plus 20% as many met (`gehaald`) deadlines, about three per dossier: intake's
+`inburgeraar` table holds a dossier (with its klantmanager) for every third of
+`--size`. The state of yesterday's completed
 scan is seeded set-based too: one signal for every deadline that called for one
 yesterday, and the scan record of yesterday. Since then the owner changed
 `--changed` deadlines (half met, half moved). Then starts the real pip service
@@ -31,9 +33,9 @@ runs it, over real HTTP, in one transaction with its commit:
   warning horizon in steady state (every signal exists), as run at the first
   start and after a change of horizons; and how many deadlines it read.
 
-New signals look up the dossier's klantmanager over HTTP; the bench points
-those URLs at the pip service, which answers 404 (a real round trip, no
-dossier), so the klantmanager stays empty.
+New signals read their dossiers' klantmanagers from the real intake service
+(also started, over HTTP, 100 dossiers per request); the bench checks that
+every signal raised today has one.
 
 Prints one JSON object per line: {"name", "value", "unit", "target", "met"}.
 """
@@ -67,7 +69,9 @@ from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 2.0
-PIP_SCHEMA, SCHEDULER_SCHEMA = "bench_scan_pip", "bench_scan_scheduler"
+PIP_SCHEMA, SCHEDULER_SCHEMA, INTAKE_SCHEMA = "bench_scan_pip", "bench_scan_scheduler", "bench_scan_intake"
+DEADLINES_PER_DOSSIER = 3
+DOSSIER_UUID = "md5('bench-dossier-' || {k})::uuid"  # the same dossier key in intake and in the deadlines
 
 # (soort, share, first day, last day) relative to today.
 MIX = [
@@ -91,28 +95,52 @@ def emit(name: str, value: float, unit: str, target: str | None = None, met: boo
     print(json.dumps(record), flush=True)
 
 
-def fill_deadlines(pip_url: str, size: int, today: date, pip_api: str) -> None:
+def fill_deadlines(pip_url: str, size: int, today: date, intake_api: str) -> None:
     engine = create_engine(pip_url)
+    dossiers, offset = max(1, size // DEADLINES_PER_DOSSIER), 0
     with engine.begin() as connection:
         for soort, share, first, last in MIX:
             count = int(size * share)
             connection.execute(
-                text("""
+                text(f"""
                 INSERT INTO deadline (id, soort, subject_id, inburgeraar_url, gemeentecode, vervaldatum,
                                       status, regel, gestart_door, gewijzigd)
                 SELECT gen_random_uuid(), :soort, gen_random_uuid(),
-                       :api || '/inburgeraars/' || gen_random_uuid(),
-                       'GM' || lpad((n % 300 + 1)::text, 4, '0'),
+                       :api || '/inburgeraars/' || {DOSSIER_UUID.format(k="k")},
+                       'GM' || lpad((k % 300 + 1)::text, 4, '0'),
                        :today + (:first + floor(random() * (:last - :first + 1)))::int,
                        CASE WHEN n <= :open THEN 'open' ELSE 'gehaald' END,
                        'bench', 'bench', now() - interval '2 days'
-                FROM generate_series(1, :total) AS n
+                FROM generate_series(1, :total) AS n, LATERAL (SELECT (n + :offset) % :dossiers AS k) AS d
                 """),
-                {"soort": soort, "api": pip_api, "today": today, "first": first, "last": last,
-                 "open": count, "total": int(count * 1.2)},
+                {"soort": soort, "api": intake_api, "today": today, "first": first, "last": last,
+                 "open": count, "total": int(count * 1.2), "offset": offset, "dossiers": dossiers},
             )  # fmt: skip
+            offset += int(count * 1.2)
         connection.execute(text("ANALYZE deadline"))
     engine.dispose()
+
+
+def fill_dossiers(intake_url: str, size: int) -> int:
+    """Intake's dossiers the deadlines belong to, each with a klantmanager (about 120 dossiers each)."""
+    engine = create_engine(intake_url)
+    dossiers = max(1, size // DEADLINES_PER_DOSSIER)
+    with engine.begin() as connection:
+        connection.execute(
+            text(f"""
+            INSERT INTO inburgeraar (id, gemeentecode, bsn, voornamen, achternaam, geboortedatum,
+                land_van_herkomst, doelgroep, klantmanager, datum_kennisgeving, aangemaakt, gewijzigd, versie)
+            SELECT {DOSSIER_UUID.format(k="k")}, 'GM' || lpad((k % 300 + 1)::text, 4, '0'),
+                   lpad((100000000 + k)::text, 9, '0'), 'Amina', 'Bench', date '1990-01-01', 'Syrie',
+                   'Asielstatushouder', 'km-' || (k % 300 + 1) || '-' || (k / 300) % 4,
+                   current_date - 100, now(), now(), 1
+            FROM generate_series(0, :dossiers - 1) AS k
+            """),
+            {"dossiers": dossiers},
+        )  # fmt: skip
+        connection.execute(text("ANALYZE inburgeraar"))
+    engine.dispose()
+    return dossiers
 
 
 def seed_yesterday(
@@ -185,11 +213,12 @@ def main() -> None:
     database_url = normalise_postgres_url(args.database_url)
     pip_url = postgres_schema_url(database_url, PIP_SCHEMA)
     scheduler_url = postgres_schema_url(database_url, SCHEDULER_SCHEMA)
-    upgrade(str(ROOT / "services" / "pip" / "alembic.ini"), pip_url)
-    upgrade(str(ROOT / "services" / "scheduler" / "alembic.ini"), scheduler_url)
+    intake_url = postgres_schema_url(database_url, INTAKE_SCHEMA)
+    for service, url in (("pip", pip_url), ("scheduler", scheduler_url), ("intake", intake_url)):
+        upgrade(str(ROOT / "services" / service / "alembic.ini"), url)
 
-    secret, port = secrets.token_urlsafe(32), free_port()
-    pip_api = f"http://127.0.0.1:{port}/v1"
+    secret, port, intake_port = secrets.token_urlsafe(32), free_port(), free_port()
+    pip_api, intake_api = f"http://127.0.0.1:{port}/v1", f"http://127.0.0.1:{intake_port}/v1"
     today = datum_in(ZoneInfo("Europe/Amsterdam"), datetime.now(UTC))
     settings = Settings(
         database_url=scheduler_url, deadline_sources=[pip_api], public_url="http://127.0.0.1:1"
@@ -199,24 +228,32 @@ def main() -> None:
         signature = AlleInstellingen(session, standaarden(settings)).handtekening()
 
     t0 = time.perf_counter()
-    fill_deadlines(pip_url, args.size, today, pip_api)
+    fill_deadlines(pip_url, args.size, today, intake_api)
+    dossiers = fill_dossiers(intake_url, args.size)
     seeded = seed_yesterday(database_url, pip_api, today - timedelta(days=1), signature,
                             datetime.now(UTC) - timedelta(hours=1))  # fmt: skip
     change_since(pip_url, args.changed, today)
     emit("scheduler_scan_setup_seconds", time.perf_counter() - t0, "s")
     emit("scheduler_scan_open_deadlines", args.size, "deadlines")
+    emit("scheduler_scan_dossiers", dossiers, "dossiers")
     emit("scheduler_scan_signals_from_yesterday", seeded, "signals")
 
     token = mint_token(secret, client_id="scheduler", roles=["service"], gemeenten=["*"])
     services = ServiceClient(lambda: token, timeout=120)
     jobs = build_jobs(settings, services, Outbox(OUTBOX_TABLES, []), vandaag=lambda: today)
-    pip_env = {"PIP_DATABASE_URL": pip_url, "PIP_HOST": "127.0.0.1", "PIP_PUBLIC_URL": f"http://127.0.0.1:{port}",
-               "PIP_DISPATCHER_ENABLED": "false", "AUTH_JWT_SECRET": secret}  # fmt: skip
+    env = {"AUTH_JWT_SECRET": secret}
+    for prefix, url, service_port in (("PIP_", pip_url, port), ("INTAKE_", intake_url, intake_port)):
+        settings_env = {"DATABASE_URL": url, "HOST": "127.0.0.1", "DISPATCHER_ENABLED": "false",
+                        "PUBLIC_URL": f"http://127.0.0.1:{service_port}"}  # fmt: skip
+        env |= {prefix + key: value for key, value in settings_env.items()}
     system = LocalSystem(
-        env=pip_env, ports={"pip": port}, log_dir=Path(tempfile.mkdtemp(prefix="bench-scan-"))
+        env=env,
+        ports={"pip": port, "intake": intake_port},
+        log_dir=Path(tempfile.mkdtemp(prefix="bench-scan-")),
     )
-    system.start("pip")
-    system.wait_ready(["pip"])
+    for service in ("pip", "intake"):
+        system.start(service)
+    system.wait_ready(["pip", "intake"])
 
     def timed_scan(name: str, target: str | None) -> None:
         start = time.perf_counter()
@@ -228,8 +265,17 @@ def main() -> None:
         emit(f"{name}_seconds", seconds, "s", target, seconds < TARGET_SECONDS if target else None)
         emit(f"{name}_items", resultaat.items, "signals raised or resolved")
 
+    def check_klantmanagers() -> None:
+        with factory() as session:
+            zonder = session.scalar(
+                text("SELECT count(*) FROM signaal WHERE geopend_op = :d AND klantmanager IS NULL"),
+                {"d": today},
+            )
+        emit("scheduler_scan_new_signals_without_klantmanager", zonder, "signals", "0", zonder == 0)
+
     try:
         timed_scan("scheduler_scan_daily", f"< {TARGET_SECONDS:.0f} s over {args.size:,} open deadlines")
+        check_klantmanagers()
         timed_scan("scheduler_scan_repeat", f"< {TARGET_SECONDS:.0f} s")
         if args.full:
             with factory() as session, session.begin():

@@ -14,7 +14,7 @@ from typing import Any
 from inburgering_shared.contracts.events import Actie, Kanaal, Notificatie
 from inburgering_shared.db import utcnow
 from inburgering_shared.outbox import Outbox
-from sqlalchemy import update
+from sqlalchemy import text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -71,16 +71,35 @@ def open_signalen(session: Session, outbox: Outbox, api_url: str, signalen: Sequ
     for s in signalen:
         s.status, s.aangemaakt, s.versie = SignaalStatus.OPEN.value, nu, 1
         rows.append({column.key: getattr(s, column.key) for column in Signaal.__table__.columns})
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = (
-        dialect.insert(Signaal)
-        .on_conflict_do_nothing(index_elements=["deadline_url", "soort"])
-        .returning(Signaal.id)
-    )
-    nieuw = set(session.scalars(statement, rows))
+    insert_new = _insert_unnest if session.get_bind().dialect.name == "postgresql" else _insert_values
+    nieuw = set(insert_new(session, rows))
     raised = [s for s in signalen if s.id in nieuw]
     publish(session, outbox, api_url, raised, Actie.CREATE)
     return len(raised)
+
+
+def _insert_values(session: Session, rows: list[dict[str, Any]]) -> Sequence[uuid.UUID]:
+    statement = (
+        sqlite.insert(Signaal)
+        .on_conflict_do_nothing(index_elements=["deadline_url", "soort"])
+        .returning(Signaal.id)
+    )
+    return session.scalars(statement, rows).all()
+
+
+def _insert_unnest(session: Session, rows: list[dict[str, Any]]) -> Sequence[uuid.UUID]:
+    """PostgreSQL: the rows as one array per column, `INSERT ... SELECT FROM unnest(...)`: a statement of
+    twenty parameters whatever the number of rows (a VALUES list has twenty per row, which psycopg and
+    PostgreSQL then parse and plan row by row)."""
+    columns = list(Signaal.__table__.columns)
+    dialect = postgresql.dialect()
+    names = ", ".join(c.name for c in columns)
+    arrays = ", ".join(f"CAST(:{c.key} AS {c.type.compile(dialect=dialect)}[])" for c in columns)
+    statement = text(
+        f"INSERT INTO {Signaal.__tablename__} ({names}) SELECT * FROM unnest({arrays})"
+        " ON CONFLICT (deadline_url, soort) DO NOTHING RETURNING id"
+    )
+    return session.scalars(statement, {c.key: [row[c.key] for row in rows] for c in columns}).all()
 
 
 def resolve(

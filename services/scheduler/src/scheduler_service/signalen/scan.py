@@ -21,7 +21,8 @@ signals are checked at once (see `events.py`).
 import logging
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextvars import copy_context
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
@@ -73,7 +74,9 @@ class Scan:
                 for i in range(0, len(urls), LOOKUP_BATCH)
             ]
             with ThreadPoolExecutor(max_workers=LOOKUPS_AT_ONCE) as pool:
-                for gevonden in pool.map(self._klantmanagers, batches):
+                for gevonden in pool.map(
+                    lambda batch: copy_context().run(self._klantmanagers, batch), batches
+                ):
                     self.klantmanagers.update(gevonden)
         return {url: self.klantmanagers[url] for url in inburgeraar_urls}
 
@@ -137,11 +140,18 @@ def _record(
 
 
 def _pages(scan: Scan, source: str, **query: str) -> Iterator[list[DeadlineContract]]:
-    url: str | None = f"{source}/deadlines?" + urlencode({**query, "pageSize": MAX_PAGE_SIZE})
-    while url is not None:
-        page = scan.services.get_model(url, KeysetPage[DeadlineContract])
-        yield page.results
-        url = page.next
+    """The owner's pages in order; the next page is asked for while the caller handles this one."""
+
+    def fetch(url: str) -> KeysetPage[DeadlineContract]:
+        return scan.services.get_model(url, KeysetPage[DeadlineContract])
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        url = f"{source}/deadlines?" + urlencode({**query, "pageSize": MAX_PAGE_SIZE})
+        pending: Future[KeysetPage[DeadlineContract]] | None = pool.submit(copy_context().run, fetch, url)
+        while pending is not None:
+            page = pending.result()
+            pending = pool.submit(copy_context().run, fetch, page.next) if page.next else None
+            yield page.results
 
 
 def _full_scan(scan: Scan, source: str) -> Resultaat:
