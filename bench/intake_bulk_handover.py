@@ -1,11 +1,14 @@
 """Benchmark: COA's bulk handover into intake, profiles per second on PostgreSQL.
 
 Usage:
-    python bench/intake_bulk_handover.py --database-url postgresql://postgres@127.0.0.1/scratch [--size 10000]
+    python bench/intake_bulk_handover.py --database-url postgresql://postgres@127.0.0.1/scratch
+        [--profiles 10000] [--size N]
 
 Migrates intake's schema into the given (empty, throw-away) database, starts the
-intake app with uvicorn on a free port against it, and posts `--size` new
-klantprofielen in bulk requests of `--batch` (default 2,000) with a COA token:
+intake app with uvicorn on a free port against it, and posts `--profiles` new
+klantprofielen (at most `--size`, the data set size `make bench` passes to every
+script: a rate, not a data set, so 1,000,000 does not mean a million profiles
+held in memory and posted twice) in bulk requests of `--batch` (default 2,000) with a COA token:
 every profile creates a dossier, a handover and an event. Then it posts the same
 requests again (the idempotent path: every item `ongewijzigd`). Request bodies
 are encoded before the clock starts; the time is the wall time of the requests,
@@ -120,13 +123,15 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--database-url", required=True)
-    parser.add_argument("--size", type=int, default=10_000, help="profiles in total (default 10,000)")
+    parser.add_argument("--profiles", type=int, default=10_000, help="profiles in total (default 10,000)")
+    parser.add_argument("--size", type=int, default=None, help="the bench's data set size: at most this many")
     parser.add_argument("--batch", type=int, default=2_000, help="profiles per request (default 2,000)")
     args = parser.parse_args()
 
+    profiles = min(args.profiles, args.size or args.profiles)
     database_url = normalise_postgres_url(args.database_url)
     upgrade(str(ALEMBIC_INI), database_url)
-    items = [profiel(i, bsn) for i, bsn in enumerate(islice(bsn_numbers(200_000_000), args.size))]
+    items = [profiel(i, bsn) for i, bsn in enumerate(islice(bsn_numbers(200_000_000), profiles))]
     bodies = [
         json.dumps({"overdrachten": items[i : i + args.batch]}).encode()
         for i in range(0, len(items), args.batch)
@@ -139,7 +144,7 @@ def main() -> None:
         headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=300) as client:
             seconds, slowest = post_all(client, bodies, "aangemaakt")
-            rate = args.size / seconds
+            rate = profiles / seconds
             emit(
                 "intake_bulk_handover_new_profiles_per_second",
                 rate,
@@ -151,7 +156,7 @@ def main() -> None:
             seconds, slowest = post_all(client, bodies, "ongewijzigd")
             emit(
                 "intake_bulk_handover_repeat_profiles_per_second",
-                args.size / seconds,
+                profiles / seconds,
                 "profiles/s",
                 None,
                 None,
