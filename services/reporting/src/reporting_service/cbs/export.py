@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Result, Row, select
 from sqlalchemy.orm import Session
 
 from ..kpis import rules as kpi_rules
@@ -61,7 +61,7 @@ def dossier_rows(session: Session, gemeentecode: str | None) -> Iterator[Row[Any
     query = select(*COLUMNS).order_by(Dossier.gemeentecode, Dossier.inburgeraar_url)
     if gemeentecode is not None:
         query = query.where(Dossier.gemeentecode == gemeentecode)
-    result = session.connection().execute(query.execution_options(yield_per=STREAM_BATCH))
+    result: Result[Any] = session.connection().execute(query.execution_options(yield_per=STREAM_BATCH))
     for batch in result.partitions():
         yield from batch
 
