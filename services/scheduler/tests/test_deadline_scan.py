@@ -4,10 +4,11 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from conftest import Worker
 from fastapi.testclient import TestClient
 from inburgering_shared.testing import TokenFactory
 from scheduler_owners_double import INTAKE, PIP
+
+from .conftest import Worker
 
 D = date(2026, 6, 30)
 

@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import httpx
 import pytest
-from conftest import ALEMBIC_INI, SETTINGS
 from inburgering_shared.db import make_engine, make_session_factory
 from inburgering_shared.http import ServiceClient
 from inburgering_shared.migrations import upgrade
@@ -26,6 +25,8 @@ from scheduler_service.signalen.models import Signaal
 from scheduler_service.worker import build_jobs
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
+
+from .conftest import ALEMBIC_INI, SETTINGS
 
 D = date(2026, 6, 30)
 

@@ -3,9 +3,10 @@
 from datetime import date, timedelta
 from typing import Any
 
-from conftest import Worker
 from fastapi.testclient import TestClient
 from inburgering_shared.testing import TokenFactory
+
+from .conftest import Worker
 
 D = date(2026, 6, 30)
 
