@@ -4,15 +4,19 @@ import io
 from datetime import date
 
 import pypdf
-
 from pip_service.beschikking.letter import Brief, pdf
 
-MOTIVERING = "Mevrouw werkt bij ‘De Buurtkamer’ – 8 uur per week; reiskosten € 12; Şırnak, Łódź, Dvořák."
+MOTIVERING = "Mevrouw werkt bij ‘De Buurtkamer’ – 8 uur per week; reiskosten € 12; Şırnak, Łódź, Dvořák."  # noqa: RUF001 (the point of the test)
 
 
 def test_pdf_keeps_quotes_dashes_euro_and_latin_extended_letters():
     brief = Brief(
-        inhoud={"dagtekening": "2026-11-02", "leerroute": "B1-route", "niveau": "B1", "motivering": MOTIVERING},
+        inhoud={
+            "dagtekening": "2026-11-02",
+            "leerroute": "B1-route",
+            "niveau": "B1",
+            "motivering": MOTIVERING,
+        },
         versie=1,
         reden=None,
         gemeentecode="GM0363",

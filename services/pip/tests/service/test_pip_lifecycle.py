@@ -119,6 +119,24 @@ def acties(app, pip_uuid):
     return [(p["actie"], p["kenmerken"]["versie"]) for p in payloads if p["resourceUrl"].endswith(pip_uuid)]
 
 
+def test_a_new_concept_and_each_move_of_its_deadline_are_announced(app, client, auth_headers, intake):
+    """Reporting keeps a concept's deadline and the scheduler rechecks its signals on these events."""
+    km = auth_headers(KM)
+    pip = concept_for(client, auth_headers, intake, brp="2026-09-01")
+    assert acties(app, pip["uuid"]) == [("create", "1")]
+    herhaald = receive(client, auth_headers, pip["inburgeraar"], kanaal="inburgeraars", actie="update")
+    assert herhaald.status_code == 204  # the same facts again: the deadline stays, nothing announced
+    assert acties(app, pip["uuid"]) == [("create", "1")]
+    etag = client.get(f"/v1/pips/{pip['uuid']}", headers=km).headers["ETag"]
+    verlengd = client.post(
+        f"/v1/pips/{pip['uuid']}/termijn/verlenging",
+        json={"informatieOntvangen": "2026-11-20", "reden": "Wachten op medisch advies"},
+        headers={**km, "If-Match": etag},
+    )
+    assert verlengd.status_code == 200, verlengd.text
+    assert acties(app, pip["uuid"]) == [("create", "1"), ("update", "1")]
+
+
 def test_route_change_once_then_refused_beyond_the_limit(app, client, auth_headers, intake):
     pip = draft(client, auth_headers, intake, wilVervolgonderwijs=False)
     assert (
@@ -148,6 +166,7 @@ def test_route_change_once_then_refused_beyond_the_limit(app, client, auth_heade
     current = client.get(f"/v1/pips/{pip['uuid']}", headers=auth_headers(KM)).json()
     assert (current["versie"], current["leerroute"]) == (2, "Z-route")
     assert acties(app, pip["uuid"]) == [
+        ("create", "1"),
         ("pip-vastgesteld", "1"),
         ("pip-gewijzigd", "2"),
         ("leerroute-gewijzigd", "2"),
@@ -299,7 +318,10 @@ def test_an_activity_takes_no_more_pips_than_its_capaciteit(client, auth_headers
     vol = edit(client, auth_headers, tweede["uuid"], "", keuze, method="patch")
     assert vol.status_code == 409 and vol.headers["content-type"] == "application/problem+json"
     assert codes(vol) == ["activiteit-vol"]
-    assert client.get(f"/v1/pips/{tweede['uuid']}", headers=auth_headers(KM)).json()["inhoud"]["weekprogramma"] == []
+    assert (
+        client.get(f"/v1/pips/{tweede['uuid']}", headers=auth_headers(KM)).json()["inhoud"]["weekprogramma"]
+        == []
+    )
 
     # the first PIP gives its place up; now the second one gets it
     leeg = edit(client, auth_headers, eerste["uuid"], "", {"weekprogramma": []}, method="patch")

@@ -34,7 +34,7 @@ class Activiteit(Base):
 
 
 class Deelname(Base):
-    """A place an activity holds for a PIP whose current weekprogramma names it (its capaciteit is the limit)."""
+    """A place an activity holds for a PIP whose current weekprogramma names it (capaciteit is the limit)."""
 
     __tablename__ = "deelname"
 

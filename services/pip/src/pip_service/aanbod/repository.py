@@ -1,5 +1,4 @@
 import uuid
-
 from collections.abc import Collection
 
 from sqlalchemy import delete, func, or_, select
@@ -13,7 +12,7 @@ def get(session: Session, activiteit_id: uuid.UUID) -> Activiteit | None:
 
 
 def capaciteit_vergrendeld(session: Session, activiteit_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """The capaciteit of each activity, its row locked until the transaction ends, in id order (no deadlock)."""
+    """Each activity's capaciteit, its row locked until the transaction ends (in id order: no deadlock)."""
     rows = session.execute(
         select(Activiteit.id, Activiteit.capaciteit)
         .where(Activiteit.id.in_(activiteit_ids))

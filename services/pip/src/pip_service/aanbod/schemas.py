@@ -48,7 +48,9 @@ class ActiviteitNieuw(BaseModel):
 
 
 class Activiteit(ActiviteitNieuw):
-    plaatsenBezet: int = Field(description="Hoeveel PIP's nu een plaats in deze activiteit hebben (ten hoogste capaciteit)")
+    plaatsenBezet: int = Field(
+        description="Hoeveel PIP's nu een plaats in deze activiteit hebben (ten hoogste capaciteit)"
+    )
     url: str
     uuid: uuid.UUID
     gemeentecode: str

@@ -9,13 +9,12 @@ from inburgering_shared.contracts.events import Notificatie
 from inburgering_shared.contracts.resources import PipStatus
 
 from ..advies.rules import leerroute_advies
-from ..deadlines.service import herbereken_pip_deadline
 from ..instellingen.service import waarden
 from ..pips import repository
 from ..pips.models import Pip
 from ..pips.rules import gemeentelijk_aanbod
 from ..pips.schemas import Doel, Onderdeel, PipInhoud
-from ..pips.service import nieuw_concept
+from ..pips.service import houd_deadline_bij, nieuw_concept
 from .invoer import advies_input, bevindingen
 from .rules import doelen_uit_bevindingen, plan_onderdelen
 
@@ -28,15 +27,14 @@ def verwerk_brede_intake(context: EventContext, notificatie: Notificatie) -> Non
     if intake.status != BredeIntakeStatus.AFGEROND:
         return
     session = context.session
-    pip = repository.by_inburgeraar(session, intake.inburgeraar) or nieuw_concept(
-        session, intake.inburgeraar, intake.gemeentecode, intake.doelgroep.value
-    )
+    bestaand = repository.by_inburgeraar(session, intake.inburgeraar)
+    pip = bestaand or nieuw_concept(session, intake.inburgeraar, intake.gemeentecode, intake.doelgroep.value)
     if pip.status != PipStatus.CONCEPT:
         return
     pip.doelgroep = intake.doelgroep.value
     vul_concept(pip, intake, max_leeftijd=waarden(session, intake.gemeentecode).onderwijsroute_max_leeftijd)
     session.flush()
-    herbereken_pip_deadline(session, pip)
+    houd_deadline_bij(context, pip, nieuw=bestaand is None)
 
 
 def vul_concept(pip: Pip, intake: BredeIntakeContract, *, max_leeftijd: int) -> None:

@@ -202,12 +202,19 @@ def verleng_termijn(
     verlenging: Verlenging,
     principal: Casework,
     session: DbSession,
+    outbox: EventOutbox,
     api_url: ApiUrl,
     response: Response,
     if_match: IfMatch = None,
 ) -> PipRead:
     """Extend the PIP deadline: at the latest two weeks after third-party information came in (R3)."""
     pip = service.verleng_termijn(
-        session, principal=principal, pip_id=pipId, verlenging=verlenging, if_match=if_match
+        session,
+        outbox,
+        api_url=api_url,
+        principal=principal,
+        pip_id=pipId,
+        verlenging=verlenging,
+        if_match=if_match,
     )
     return _answer(session, api_url, pip, response)

@@ -53,7 +53,8 @@ def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None
     """Event handler: a new or changed inburgeraar gets (or updates) its concept PIP and deadline."""
     session = context.session
     inburgeraar = context.services.get_model(notificatie.resourceUrl, InburgeraarContract)
-    pip = repository.by_inburgeraar(session, inburgeraar.url) or nieuw_concept(
+    bestaand = repository.by_inburgeraar(session, inburgeraar.url)
+    pip = bestaand or nieuw_concept(
         session, inburgeraar.url, inburgeraar.gemeentecode, inburgeraar.doelgroep.value
     )
     pip.gemeentecode = inburgeraar.gemeentecode
@@ -61,7 +62,22 @@ def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None
     pip.datum_kennisgeving = inburgeraar.datumKennisgeving
     pip.datum_inschrijving_brp = inburgeraar.datumInschrijvingBrp
     session.flush()
-    herbereken_pip_deadline(session, pip)
+    houd_deadline_bij(context, pip, nieuw=bestaand is None)
+
+
+def houd_deadline_bij(context: EventContext, pip: Pip, *, nieuw: bool) -> None:
+    """Recompute the open PIP deadline (R2) and announce a new concept or a moved deadline on `pips`.
+
+    Reporting keeps a concept's deadline in its read model and the scheduler rechecks its signals
+    on the event; vaststellen and later versions announce themselves.
+    """
+    voor = repository.deadline_of(context.session, pip.id)
+    vervaldatum = voor.vervaldatum if voor is not None else None
+    deadline = herbereken_pip_deadline(context.session, pip)
+    if nieuw:
+        publish_pip(context.session, context.outbox, context.api_url, pip, Actie.CREATE)
+    elif deadline is not None and deadline.vervaldatum != vervaldatum:
+        publish_pip(context.session, context.outbox, context.api_url, pip, Actie.UPDATE)
 
 
 def verwerk_duo_dossier(context: EventContext, notificatie: Notificatie) -> None:
@@ -79,7 +95,7 @@ def verwerk_duo_dossier(context: EventContext, notificatie: Notificatie) -> None
         raise ServiceUnavailable("Nog geen PIP voor deze inburgeraar; later opnieuw.")
     pip.pip_klok_duo = dossier.pipKlokStart
     context.session.flush()
-    herbereken_pip_deadline(context.session, pip)
+    houd_deadline_bij(context, pip, nieuw=False)
 
 
 def get_pip(session: Session, *, principal: Principal, pip_id: uuid.UUID) -> Pip:
@@ -238,7 +254,14 @@ def list_pips(
 
 
 def verleng_termijn(
-    session: Session, *, principal: Principal, pip_id: uuid.UUID, verlenging: Verlenging, if_match: str | None
+    session: Session,
+    outbox: Outbox,
+    *,
+    api_url: str,
+    principal: Principal,
+    pip_id: uuid.UUID,
+    verlenging: Verlenging,
+    if_match: str | None,
 ) -> Pip:
     pip = _bewerkbaar(session, principal, pip_id, if_match, PipStatus.CONCEPT)
     if verlenging.informatieOntvangen > date.today():
@@ -249,4 +272,5 @@ def verleng_termijn(
     verleng(session, pip, verlenging.informatieOntvangen, verlenging.reden)
     pip.gewijzigd = utcnow()  # the deadline is part of the PIP's representation: a new ETag
     session.flush()
+    publish_pip(session, outbox, api_url, pip, Actie.UPDATE)
     return pip
