@@ -23,7 +23,6 @@ same way in the same run, is the figure that travels between machines.
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import platform
 import random
@@ -33,7 +32,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -48,15 +46,17 @@ sys.path.insert(0, str(BENCH))
 
 from harness import dataset, profile  # noqa: E402
 from harness.database import throwaway_database  # noqa: E402
-from harness.load import Call, Outcome, run_load  # noqa: E402
-from harness.memory import MemorySampler  # noqa: E402
+from harness.load import generator, measure, warm_up  # noqa: E402
+from harness.memory import MemorySampler, cpu_seconds  # noqa: E402
 from harness.report import Row, table, write  # noqa: E402
+from harness.scenario import PERCENTILES, WARMUP_CALLS, Call, Outcome, Scenario  # noqa: E402
 
 RESULTS = BENCH.parent / "bench-results"
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 P99_TARGET_MS = 100.0
 READ_RATIO_TARGET = 0.5
 REST_MEMORY_TARGET_MB = 150.0
+HANDOVERS_PER_SECOND = 2000  # more COA handovers prepared than any run sends; each is sent once
 
 
 def free_ports(names: list[str]) -> dict[str, int]:
@@ -110,17 +110,17 @@ class Scenarios:
             )
         return {"Authorization": f"Bearer {self.tokens[key]}"}
 
-    def bare(self) -> Iterator[Call]:
-        return itertools.repeat(Call("GET", self.base["bare"] + "/bare"))
+    def bare(self) -> Scenario:
+        return Scenario("bare endpoint", [Call("GET", self.base["bare"] + "/bare")])
 
-    def read_dossier(self) -> Iterator[Call]:
+    def read_dossier(self) -> Scenario:
         calls = [
             Call("GET", f"{self.base['intake']}/v1/inburgeraars/{i}", self.headers("klantmanager", g))
             for i, g in self.dossiers
         ]
-        return itertools.cycle(calls)
+        return Scenario("read dossier", calls)
 
-    def list_klantmanager(self) -> Iterator[Call]:
+    def list_klantmanager(self) -> Scenario:
         calls = [
             Call(
                 "GET",
@@ -129,11 +129,13 @@ class Scenarios:
             )
             for g, km in self.klantmanagers
         ]
-        return itertools.cycle(calls)
+        return Scenario("list klantmanager's dossiers", calls)
 
-    def coa_handover(self) -> Iterator[Call]:
+    def coa_handover(self, count: int) -> Scenario:
+        """`count` handovers of new persons, each sent once."""
         rng = random.Random(7)
-        for n, bsn in enumerate(bsn_numbers(900_000_000)):
+        calls = []
+        for n, bsn in zip(range(count), bsn_numbers(900_000_000), strict=False):
             gemeente = rng.choice(self.gemeenten)
             body = {
                 "coaReferentie": f"BENCH-{n}",
@@ -148,30 +150,37 @@ class Scenarios:
                 },
                 "klantprofiel": {"talen": [{"taal": "Arabisch", "niveau": "moedertaal"}]},
             }
-            yield Call(
-                "POST",
-                self.base["intake"] + "/v1/coa-overdrachten",
-                self.headers("coa", gemeente),
-                body,
-                expect=201,
+            calls.append(
+                Call(
+                    "POST",
+                    self.base["intake"] + "/v1/coa-overdrachten",
+                    self.headers("coa", gemeente),
+                    body,
+                    expect=201,
+                )
             )
+        return Scenario("COA handover", calls, cycle=False)
 
-    def vaststellen_pip(self) -> Iterator[Call]:
+    def vaststellen_pip(self) -> Scenario:
+        """Each concept PIP vastgesteld once."""
         dagtekening = date.today().isoformat()
-        for pip_id, gemeente, rijversie in self.concepts:
-            headers = {**self.headers("klantmanager", gemeente), "If-Match": f'"{rijversie}"'}
-            yield Call(
+        calls = [
+            Call(
                 "POST",
                 f"{self.base['pip']}/v1/pips/{pip_id}/vaststellen",
-                headers,
+                {**self.headers("klantmanager", gemeente), "If-Match": f'"{rijversie}"'},
                 {"leerroute": "B1-route", "dagtekening": dagtekening},
             )
+            for pip_id, gemeente, rijversie in self.concepts
+        ]
+        return Scenario("vaststellen PIP", calls, cycle=False)
 
 
-def load_rows(outcome: Outcome, bare: Outcome | None, clients: int) -> list[Row]:
+def load_rows(outcome: Outcome, bare: Outcome | None, clients: int, cpu_seconds: float) -> list[Row]:
+    """Throughput, percentiles and errors, and the serving process tree's CPU time per request."""
     name = f"{outcome.scenario} @{clients}"
     rows = [Row(f"{name} throughput", outcome.throughput, "req/s")]
-    for p in (50, 95, 99):
+    for p in PERCENTILES:
         rows.append(Row(f"{name} p{p}", outcome.percentile(p), "ms"))
     if bare is not None:  # the bare endpoint is the yardstick, not held to the targets
         p99 = rows[-1]
@@ -179,12 +188,13 @@ def load_rows(outcome: Outcome, bare: Outcome | None, clients: int) -> list[Row]
     errors = Row(f"{name} errors", outcome.errors, "requests", "0", outcome.errors == 0)
     if bare is not None:
         rows[0].ratio = outcome.throughput / bare.throughput
-        for row, p in zip(rows[1:], (50, 95, 99), strict=True):
+        for row, p in zip(rows[1:], PERCENTILES, strict=True):
             row.ratio = row.value / bare.percentile(p)
     if outcome.scenario == "read dossier":
         rows[0].target = f">= {READ_RATIO_TARGET:.0%} of bare"
         rows[0].met = rows[0].ratio is not None and rows[0].ratio >= READ_RATIO_TARGET
-    return [*rows, errors]
+    cpu = Row(f"{name} service CPU per request", 1000 * cpu_seconds / max(outcome.requests, 1), "ms")
+    return [*rows, errors, cpu]
 
 
 def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> list[Row]:
@@ -218,23 +228,28 @@ def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> li
         with MemorySampler(pids) as memory:
             at_start = memory.rss_mb()
             bare: Outcome | None = None
-            for scenario, calls, target in [
-                ("bare endpoint", scenarios.bare, "bare"),
-                ("read dossier", scenarios.read_dossier, "intake"),
-                ("list klantmanager's dossiers", scenarios.list_klantmanager, "intake"),
-                ("COA handover", scenarios.coa_handover, "intake"),
-                ("vaststellen PIP", scenarios.vaststellen_pip, "pip"),
+            handovers = int(args.seconds * HANDOVERS_PER_SECOND) + WARMUP_CALLS
+            for make, target in [
+                (scenarios.bare, "bare"),
+                (scenarios.read_dossier, "intake"),
+                (scenarios.list_klantmanager, "intake"),
+                (lambda: scenarios.coa_handover(handovers), "intake"),
+                (scenarios.vaststellen_pip, "pip"),
             ]:
-                print(f"load: {scenario} ...", file=sys.stderr)
-                raw = log / f"profile-{target}-{scenario.split()[0].lower()}.txt"
+                scenario = make()
+                print(f"load: {scenario.name} (load average {os.getloadavg()[0]:.1f}) ...", file=sys.stderr)
+                warm_up(scenario, clients=args.clients)
+                raw = log / f"profile-{target}-{scenario.name.split()[0].lower()}.txt"
                 profiler = profile.start(pids[target], args.seconds + 1, raw) if args.profile else None
-                outcome = run_load(scenario, calls, clients=args.clients, seconds=args.seconds)
+                cpu_before = cpu_seconds(pids[target])
+                outcome = measure(scenario, clients=args.clients, seconds=args.seconds)
+                cpu = cpu_seconds(pids[target]) - cpu_before
                 if profiler is not None:
                     profiler.wait()
                     raw.with_suffix(".summary.txt").write_text(profile.summarise(raw))
                 if outcome.first_error:
                     print(f"  first error: {outcome.first_error}", file=sys.stderr)
-                rows += load_rows(outcome, bare, args.clients)
+                rows += load_rows(outcome, bare, args.clients, cpu)
                 bare = bare or outcome
             time.sleep(5)  # let the dispatchers deliver the events the writes made
             at_rest = memory.rss_mb()
@@ -321,6 +336,11 @@ def main() -> int:
     stamp = time.strftime("%Y%m%dT%H%M%S")
     log = RESULTS / f"logs-{stamp}"
     log.mkdir(parents=True, exist_ok=True)
+    load_generator = generator()
+    print(f"load generator: {load_generator}", file=sys.stderr)
+    if load_generator != "wrk":
+        print("  (wrk not installed: the Python generator takes CPU from the services)", file=sys.stderr)
+    load_average = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
     with throwaway_database(args.database_url, f"bench_{os.getpid()}") as url:
         rows = bench_services(args, url, log)
     if not args.no_scripts:
@@ -330,6 +350,8 @@ def main() -> int:
         "clients": args.clients,
         "seconds per scenario": args.seconds,
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+        "load generator": load_generator,
+        "load average at start (1, 5, 15 min)": load_average,
         "logs": str(log.relative_to(RESULTS.parent)),
     }
     print(table(rows))
