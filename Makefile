@@ -41,6 +41,8 @@ openapi: $(STAMP)  ## regenerate the committed OpenAPI documents (after adding o
 	$(BIN)/python -m inburgering_shared.openapi_documents write
 
 bench: $(STAMP)  ## make bench [SIZE=1000000] [BENCH_ARGS=...]: needs PostgreSQL on 127.0.0.1:5432 (or BENCH_DATABASE_URL)
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y wrk >/dev/null 2>&1 || \
+		echo "wrk could not be installed (Debian package wrk): the Python load generator is used"
 	$(BIN)/python bench/run.py $(if $(SIZE),--size $(SIZE)) $(BENCH_ARGS)
 
 clean:

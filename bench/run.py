@@ -6,18 +6,22 @@
 2. Generates `--size` synthetic dossiers (100,000 by default; 1,000,000 with
    `--size 1000000`) with set-based SQL (bench/harness/dataset.py).
 3. Starts the five services and a bare FastAPI endpoint the same way
-   (`LocalSystem`: uvicorn, one process each) and drives each scenario with
-   `--clients` concurrent clients (50) for `--seconds` (10): the bare endpoint,
+   (`LocalSystem`: uvicorn with `--workers` worker processes each, WEB_CONCURRENCY,
+   one per CPU by default) and drives each scenario with `--clients` concurrent
+   clients (50) for `--seconds` (10) with wrk (or the Python fallback): the bare endpoint,
    reading a dossier, listing a klantmanager's dossiers, a COA handover,
    vaststellen of a PIP. Throughput and p50/p95/p99, each also as a ratio to the
-   bare endpoint; resident memory of every process at rest and its peak.
+   bare endpoint, and the CPU time the serving service spent per request;
+   resident memory of every service process at rest and its peak.
 4. Runs every other bench/*.py script, each in its own throw-away database,
    and collects the JSON lines it prints ({"name", "value", "unit", "target", "met"}).
 5. Prints one table and writes bench-results/<time>.{json,md} and latest.md.
 
-The load generator runs on the same machine as the services, so on a small
-machine it takes CPU from them; the ratio to the bare endpoint, measured the
-same way in the same run, is the figure that travels between machines.
+The load generator runs on the same machine as the services, so it takes CPU
+from them: wrk a few percent of a core, the Python fallback about a whole one.
+The ratio to the bare endpoint, measured the same way in the same run, is the
+figure that travels between machines; CPU time per request is the one a machine
+busy with other work disturbs least.
 """
 
 from __future__ import annotations
@@ -203,6 +207,7 @@ def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> li
     secret = secrets.token_urlsafe(32)
     env = service_environment(ports, lambda name: postgres_schema_url(database_url, name))
     env["AUTH_JWT_SECRET"] = secret
+    env["WEB_CONCURRENCY"] = str(args.workers)  # uvicorn's worker processes, the bare endpoint's too
     system = LocalSystem(env=env, ports=ports, log_dir=log, scheduler_worker=False)
     started = time.perf_counter()
     system.migrate()
@@ -320,6 +325,9 @@ def main() -> int:
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
     parser.add_argument("--size", type=int, default=None, help="dossiers to generate (default 100000)")
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="uvicorn worker processes per service"
+    )
     parser.add_argument("--seconds", type=float, default=10.0, help="measured time per scenario")
     parser.add_argument("--script-timeout", type=float, default=900.0)
     parser.add_argument("--no-scripts", action="store_true", help="skip the other bench/*.py scripts")
@@ -351,6 +359,7 @@ def main() -> int:
         "seconds per scenario": args.seconds,
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
         "load generator": load_generator,
+        "worker processes per service": args.workers,
         "load average at start (1, 5, 15 min)": load_average,
         "logs": str(log.relative_to(RESULTS.parent)),
     }

@@ -15,12 +15,13 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Annotated, Protocol
 
+import anyio
 from fastapi import APIRouter, Depends, FastAPI, Request
 from sqlalchemy.orm import Session
 
 from . import health
 from .audit import AuditMiddleware
-from .db import make_engine, make_session_factory, request_transaction, transaction
+from .db import REQUEST_THREADS, make_engine, make_session_factory, request_transaction, transaction
 from .headers import StandardHeadersMiddleware
 from .http import ServiceClient
 from .logging import configure_logging
@@ -62,6 +63,7 @@ def create_service_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS  # see db.py
         app.state.service_client = ServiceClient(token, timeout=settings.http_timeout_seconds)
         dispatcher = None
         if outbox is not None and settings.dispatcher_enabled:
@@ -135,7 +137,7 @@ def get_session(request: Request) -> Iterator[Session]:
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def get_service_client(request: Request) -> ServiceClient:
+async def get_service_client(request: Request) -> ServiceClient:
     client: ServiceClient = request.app.state.service_client
     return client
 
@@ -143,7 +145,7 @@ def get_service_client(request: Request) -> ServiceClient:
 Services = Annotated[ServiceClient, Depends(get_service_client)]
 
 
-def get_outbox(request: Request) -> Outbox:
+async def get_outbox(request: Request) -> Outbox:
     outbox: Outbox = request.app.state.outbox
     return outbox
 
@@ -151,7 +153,7 @@ def get_outbox(request: Request) -> Outbox:
 EventOutbox = Annotated[Outbox, Depends(get_outbox)]
 
 
-def get_api_url(request: Request) -> str:
+async def get_api_url(request: Request) -> str:
     url: str = request.app.state.settings.api_url
     return url
 

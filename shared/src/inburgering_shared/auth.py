@@ -5,16 +5,28 @@ A token carries `client_id` (the calling system), `user_id` and
 (CBS gemeentecodes such as GM0171; "*" means every gemeente and is only minted
 for the system's own services). Development uses a shared secret (HS256);
 production sets a JWKS URL and accepts RS256 tokens from the identity provider.
+
+A client sends the same token with every request for as long as it lives, so
+a verified token is remembered by its exact text (`TokenCache`) for at most
+`TOKEN_CACHE_SECONDS` and never past its expiry: a repeated request skips the
+signature check, an expired or altered token is checked (and refused) again.
+The dependencies here are `async`: they do no I/O on the common path, so
+FastAPI runs them on the event loop instead of handing each to a thread. Only
+a token the cache does not know, under a JWKS URL (whose keys may have to be
+fetched), is verified on a worker thread.
 """
 
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any
 
+import anyio
 import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -23,6 +35,8 @@ from .problems import Forbidden, NotAuthenticated
 
 CLOCK_SKEW_SECONDS = 60
 ALL_GEMEENTEN = "*"
+TOKEN_CACHE_SECONDS = 60
+TOKEN_CACHE_SIZE = 1024
 
 
 class Role(StrEnum):
@@ -106,6 +120,53 @@ def decode_token(token: str, config: AuthConfig) -> Principal:
     return _principal(claims)
 
 
+class TokenCache:
+    """Verified tokens by their exact text, each kept until the earlier of its expiry and `seconds`."""
+
+    def __init__(self, *, seconds: float = TOKEN_CACHE_SECONDS, size: int = TOKEN_CACHE_SIZE) -> None:
+        self.seconds = seconds
+        self.size = size
+        self._entries: OrderedDict[tuple[AuthConfig, str], tuple[float, Principal]] = OrderedDict()
+
+    def get(self, token: str, config: AuthConfig) -> Principal | None:
+        entry = self._entries.get((config, token))
+        if entry is None:
+            return None
+        if entry[0] <= time.time():
+            del self._entries[(config, token)]
+            return None
+        return entry[1]
+
+    def put(self, token: str, config: AuthConfig, principal: Principal) -> None:
+        # Accepted up to `exp` + the clock skew the check allows, as the check itself accepts it.
+        expires = float(principal.claims["exp"]) + CLOCK_SKEW_SECONDS
+        self._entries[(config, token)] = (min(expires, time.time() + self.seconds), principal)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+
+_verified = TokenCache()
+
+
+def verify_token(token: str, config: AuthConfig) -> Principal:
+    """`decode_token`, remembered for a short while (see the module docs); for code off the event loop."""
+    principal = _verified.get(token, config)
+    if principal is None:
+        principal = decode_token(token, config)
+        _verified.put(token, config, principal)
+    return principal
+
+
+async def _verify_token_async(token: str, config: AuthConfig) -> Principal:
+    """`verify_token` on the event loop, unless a JWKS key might have to be fetched over the network."""
+    principal = _verified.get(token, config)
+    if principal is not None:
+        return principal
+    if config.jwks_url:
+        return await anyio.to_thread.run_sync(verify_token, token, config)
+    return verify_token(token, config)
+
+
 def _principal(claims: dict[str, Any]) -> Principal:
     roles, gemeenten = claims.get("roles", []), claims.get("gemeenten", [])
     if not isinstance(roles, list) or not isinstance(gemeenten, list):
@@ -148,21 +209,21 @@ def mint_token(
 _bearer = HTTPBearer(auto_error=False, description="JWT met client_id, roles en gemeenten")
 
 
-def authenticated(
+async def authenticated(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise NotAuthenticated("Een Bearer-token is verplicht.")
-    principal = decode_token(credentials.credentials, request.app.state.auth_config)
+    principal = await _verify_token_async(credentials.credentials, request.app.state.auth_config)
     request.state.principal = principal
     return principal
 
 
-def require(*roles: str) -> Callable[[Principal], Principal]:
+def require(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
     """Dependency: an authenticated caller holding one of `roles`."""
 
-    def check(principal: Annotated[Principal, Depends(authenticated)]) -> Principal:
+    async def check(principal: Annotated[Principal, Depends(authenticated)]) -> Principal:
         if not principal.has_role(*roles):
             raise Forbidden("Deze rol mag deze handeling niet uitvoeren.")
         return principal

@@ -31,6 +31,16 @@ NAMING_CONVENTION = {
 }
 
 CONNECT_TIMEOUT_SECONDS = 5
+# The sync handlers, dependencies and middleware steps of a service run on the event loop's worker
+# threads, at most REQUEST_THREADS at once (the app sets anyio's limiter to it): more threads than
+# that only contend for the GIL. Each holds at most one connection at a time, and a request's
+# transaction keeps its connection until its commit has run on a thread of its own after the handler
+# returned, so the pool keeps twice as many open: a busy service never opens one per request (a
+# PostgreSQL connection is a server process: milliseconds to start). The overflow is for the
+# dispatcher and the metrics scrape, which run on threads of their own.
+REQUEST_THREADS = 10
+POOL_SIZE = 2 * REQUEST_THREADS
+POOL_OVERFLOW = 10
 
 # JSON documents: JSONB on PostgreSQL, JSON text on SQLite.
 JsonDocument = JSON().with_variant(JSONB(), "postgresql")
@@ -78,7 +88,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     # CONNECT_TIMEOUT_SECONDS and /health/ready answers 503 (tests/security/test_faults.py).
     kwargs.setdefault("connect_args", {"connect_timeout": CONNECT_TIMEOUT_SECONDS})
     if "poolclass" not in kwargs:
-        kwargs.update(pool_size=10, max_overflow=20, pool_timeout=10)
+        kwargs.update(pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_timeout=10)
     return create_engine(url, **kwargs)
 
 
@@ -110,9 +120,10 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         try:
             yield session
             session.commit()
-        except BaseException:
+        else:
             session.rollback()
-            raise
+    finally:
+        session.close()
 
 
 _REQUEST_TRANSACTION = "inburgering.transaction"

@@ -38,7 +38,7 @@ class PageParams(BaseModel):
         return (self.page - 1) * self.pageSize
 
 
-def page_params(
+async def page_params(
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     pageSize: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,
 ) -> PageParams:

@@ -17,7 +17,7 @@ router = APIRouter(prefix="/instellingen", tags=["instellingen"])
 Gemeentecode = Annotated[str, Path(pattern=GEMEENTECODE_PATTERN, examples=["GM0171"])]
 
 
-def standaarden(request: Request) -> service.Standaarden:
+async def standaarden(request: Request) -> service.Standaarden:
     return service.standaarden(request.app.state.settings)
 
 
