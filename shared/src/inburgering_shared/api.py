@@ -21,7 +21,14 @@ from sqlalchemy.orm import Session
 
 from . import health
 from .audit import AuditMiddleware
-from .db import REQUEST_THREADS, make_engine, make_session_factory, request_transaction, transaction
+from .db import (
+    REQUEST_SESSIONS,
+    REQUEST_THREADS,
+    make_engine,
+    make_session_factory,
+    request_transaction,
+    transaction,
+)
 from .headers import StandardHeadersMiddleware
 from .http import ServiceClient
 from .logging import configure_logging
@@ -31,6 +38,7 @@ from .openapi import API_PREFIX, install_openapi
 from .outbox import Dispatcher, Outbox
 from .problems import install_problem_handlers
 from .settings import AuthSettings, ServiceSettings
+from .turns import RequestTurnsMiddleware
 
 
 class Worker(Protocol):
@@ -111,6 +119,7 @@ def create_service_app(
     app.add_middleware(RequestMetricsMiddleware, metrics=metrics)
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(AuditMiddleware, source=name)
+    app.add_middleware(RequestTurnsMiddleware, turns=REQUEST_SESSIONS)  # outside the transaction: turns.py
     app.add_middleware(StandardHeadersMiddleware, api_version=version)
     app.add_api_route(METRICS_PATH, metrics.endpoint, include_in_schema=False, methods=["GET"])
     install_problem_handlers(app)

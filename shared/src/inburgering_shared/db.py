@@ -31,15 +31,17 @@ NAMING_CONVENTION = {
 }
 
 CONNECT_TIMEOUT_SECONDS = 5
-# The sync handlers, dependencies and middleware steps of a service run on the event loop's worker
-# threads, at most REQUEST_THREADS at once (the app sets anyio's limiter to it): more threads than
-# that only contend for the GIL. Each holds at most one connection at a time, and a request's
-# transaction keeps its connection until its commit has run on a thread of its own after the handler
-# returned, so the pool keeps twice as many open: a busy service never opens one per request (a
-# PostgreSQL connection is a server process: milliseconds to start). The overflow is for the
-# dispatcher and the metrics scrape, which run on threads of their own.
+# Connections and threads, sized together so that no request waits on the pool. The sync handlers,
+# dependencies and middleware steps of a service run on the event loop's worker threads, at most
+# REQUEST_THREADS at once (the app sets anyio's limiter to it; more only contend for the GIL). At
+# most REQUEST_SESSIONS /v1 requests hold a transaction at once (turns.py says why); the pool keeps
+# a connection open for each of those and for each thread (an Idempotency-Key reservation, a request
+# outside /v1), so a busy service never opens one per request: a PostgreSQL connection is a server
+# process, milliseconds to start. The overflow is for the dispatcher and the metrics scrape, which
+# run on threads of their own.
 REQUEST_THREADS = 10
-POOL_SIZE = 2 * REQUEST_THREADS
+REQUEST_SESSIONS = 20
+POOL_SIZE = REQUEST_SESSIONS + REQUEST_THREADS
 POOL_OVERFLOW = 10
 
 # JSON documents: JSONB on PostgreSQL, JSON text on SQLite.
@@ -120,10 +122,9 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         try:
             yield session
             session.commit()
-        else:
+        except BaseException:
             session.rollback()
-    finally:
-        session.close()
+            raise
 
 
 _REQUEST_TRANSACTION = "inburgering.transaction"
