@@ -3,7 +3,8 @@
 -- Arguments (after `--`): the request file, the expected status, "cycle" or "once".
 -- A line of the file: METHOD <tab> path <tab> headers (name: value, separated by \31) <tab> body.
 -- "once": every request is sent at most once (a COA handover creates a dossier, a vaststelling
--- can be done once); the thread stops when the list is used up.
+-- can be done once); the thread stops sending when the list is used up and wrk waits out the
+-- duration, so the harness prepares more calls than a run sends.
 
 local requests, expected, cycle, next_index = {}, 200, true, 0
 mismatches, first_error = 0, ""
