@@ -10,13 +10,7 @@ from fastapi import FastAPI
 from security_testkit import SERVICE_NAMES
 
 # Edits without If-Match, each with the reason no concurrent change can be lost.
-WITHOUT_IF_MATCH = {
-    # Known gap, recorded in the closing note: these settings are replaced whole, but two people
-    # editing one region's membership at once could still lose an update. They need a row version.
-    ("reporting", "PUT /regios/{regioCode}"): "region membership, replaced whole (gap: no row version yet)",
-    ("reporting", "PUT /spuk-budgetten"): "one amount per gemeente and year, replaced whole",
-    ("reporting", "PUT /aanbiedercontracten"): "one price per provider, route and year, replaced whole",
-}
+WITHOUT_IF_MATCH: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("service", SERVICE_NAMES)

@@ -50,7 +50,7 @@ def report_scope(
         principal.check_gemeente(gemeentecode)
         return Scope(gemeentecode, gemeentecode, (gemeentecode,), van, tot)
     assert regio is not None
-    found = get_regio(session, principal=principal, code=regio)
+    found, _versie = get_regio(session, principal=principal, code=regio)
     return Scope(regio, found.naam, tuple(found.gemeenten), van, tot)
 
 

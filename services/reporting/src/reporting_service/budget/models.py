@@ -16,6 +16,9 @@ class SpukBudget(Base):
     gemeentecode: Mapped[str] = mapped_column(String(6), primary_key=True)
     jaar: Mapped[int] = mapped_column(Integer, primary_key=True)
     bedrag: Mapped[int] = mapped_column(Integer)
+    rijversie: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": rijversie}
 
 
 class AanbiederContract(Base):
@@ -28,6 +31,9 @@ class AanbiederContract(Base):
     taalaanbieder: Mapped[str] = mapped_column(String(60), primary_key=True)
     leerroute: Mapped[str] = mapped_column(String(20), primary_key=True)
     prijs: Mapped[int] = mapped_column(Integer)
+    rijversie: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": rijversie}
 
 
 class Uitgave(Base):

@@ -1,6 +1,10 @@
 from datetime import date
+from typing import Any, TypeVar
 
 from inburgering_shared.auth import Principal
+from inburgering_shared.contracts.resources import Leerroute
+from inburgering_shared.etag import check_if_match_for_put
+from inburgering_shared.problems import NotFound
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
@@ -9,29 +13,98 @@ from . import rules
 from .models import AanbiederContract, SpukBudget, Uitgave
 from .schemas import BudgetOverzicht, BudgetRegel, ContractRead, ContractWrite, SpukBudgetWrite, UitgaveWrite
 
+Row = TypeVar("Row", SpukBudget, AanbiederContract)
 
-def zet_budget(session: Session, *, principal: Principal, data: SpukBudgetWrite) -> SpukBudgetWrite:
-    principal.check_gemeente(data.gemeentecode)
-    session.merge(SpukBudget(gemeentecode=data.gemeentecode, jaar=data.jaar, bedrag=data.bedrag))
+
+def _stored(session: Session, principal: Principal, model: type[Row], sleutel: dict[str, Any]) -> Row | None:
+    principal.check_gemeente(sleutel["gemeentecode"])
+    return session.get(model, sleutel)
+
+
+def _vervang(
+    session: Session, model: type[Row], sleutel: dict[str, Any], if_match: str | None, **waarden: Any
+) -> Row:
+    """Create (no If-Match) or replace the row whose version the caller read."""
+    rij = session.get(model, sleutel)
+    check_if_match_for_put(if_match, rij.rijversie if rij else None)
+    if rij is None:
+        rij = model(**sleutel)
+        session.add(rij)
+    for naam, waarde in waarden.items():
+        setattr(rij, naam, waarde)
     session.flush()
-    return data
+    return rij
 
 
-def zet_contract(session: Session, *, principal: Principal, data: ContractWrite) -> ContractRead:
-    principal.check_gemeente(data.gemeentecode)
-    session.merge(
-        AanbiederContract(
-            gemeentecode=data.gemeentecode,
-            jaar=data.jaar,
-            taalaanbieder=data.taalaanbieder,
-            leerroute=data.leerroute.value,
-            prijs=data.prijs,
-        )
-    )
-    session.flush()
+def _budget_sleutel(gemeentecode: str, jaar: int) -> dict[str, Any]:
+    return {"gemeentecode": gemeentecode, "jaar": jaar}
+
+
+def _contract_sleutel(
+    gemeentecode: str, jaar: int, taalaanbieder: str, leerroute: Leerroute
+) -> dict[str, Any]:
+    return {
+        "gemeentecode": gemeentecode,
+        "jaar": jaar,
+        "taalaanbieder": taalaanbieder,
+        "leerroute": leerroute.value,
+    }
+
+
+def budget_read(budget: SpukBudget) -> SpukBudgetWrite:
+    return SpukBudgetWrite(gemeentecode=budget.gemeentecode, jaar=budget.jaar, bedrag=budget.bedrag)
+
+
+def contract_read(contract: AanbiederContract) -> ContractRead:
+    leerroute = Leerroute(contract.leerroute)
     return ContractRead(
-        **data.model_dump(), afwijkendVanSeed004=rules.prijs_afwijkend(data.leerroute, data.prijs)
+        gemeentecode=contract.gemeentecode,
+        jaar=contract.jaar,
+        taalaanbieder=contract.taalaanbieder,
+        leerroute=leerroute,
+        prijs=contract.prijs,
+        afwijkendVanSeed004=rules.prijs_afwijkend(leerroute, contract.prijs),
     )
+
+
+def get_budget(session: Session, *, principal: Principal, gemeentecode: str, jaar: int) -> SpukBudget:
+    budget = _stored(session, principal, SpukBudget, _budget_sleutel(gemeentecode, jaar))
+    if budget is None:
+        raise NotFound(f"Geen SPUK-budget voor {gemeentecode} in {jaar}.")
+    return budget
+
+
+def zet_budget(
+    session: Session, *, principal: Principal, data: SpukBudgetWrite, if_match: str | None
+) -> SpukBudget:
+    sleutel = _budget_sleutel(data.gemeentecode, data.jaar)
+    principal.check_gemeente(data.gemeentecode)
+    return _vervang(session, SpukBudget, sleutel, if_match, bedrag=data.bedrag)
+
+
+def get_contract(
+    session: Session,
+    *,
+    principal: Principal,
+    gemeentecode: str,
+    jaar: int,
+    taalaanbieder: str,
+    leerroute: Leerroute,
+) -> AanbiederContract:
+    contract = _stored(
+        session, principal, AanbiederContract, _contract_sleutel(gemeentecode, jaar, taalaanbieder, leerroute)
+    )
+    if contract is None:
+        raise NotFound(f"Geen contract met {taalaanbieder} voor de {leerroute.value} in {jaar}.")
+    return contract
+
+
+def zet_contract(
+    session: Session, *, principal: Principal, data: ContractWrite, if_match: str | None
+) -> AanbiederContract:
+    sleutel = _contract_sleutel(data.gemeentecode, data.jaar, data.taalaanbieder, data.leerroute)
+    principal.check_gemeente(data.gemeentecode)
+    return _vervang(session, AanbiederContract, sleutel, if_match, prijs=data.prijs)
 
 
 def registreer_uitgave(

@@ -1,4 +1,4 @@
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Base
@@ -14,6 +14,9 @@ class Regio(Base):
     leden: Mapped[list["RegioGemeente"]] = relationship(
         cascade="all, delete-orphan", order_by="RegioGemeente.gemeentecode", lazy="selectin"
     )
+    rijversie: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": rijversie}
 
 
 class RegioGemeente(Base):
