@@ -37,6 +37,7 @@ from .idempotency import IdempotencyMiddleware
 from .openapi import API_PREFIX, install_openapi
 from .outbox import Dispatcher, Outbox
 from .problems import install_problem_handlers
+from .retention import Bewaartermijn
 from .settings import AuthSettings, ServiceSettings
 from .turns import RequestTurnsMiddleware
 
@@ -60,8 +61,10 @@ def create_service_app(
     outbox: Outbox | None = None,
     workers: list[Callable[[FastAPI], Worker | None]] | None = None,
     gauges: Sequence[DatabaseGauge] = (),
+    bewaartermijnen: Sequence[Bewaartermijn] = (),
 ) -> FastAPI:
-    """`gauges`: the service's own metrics, read from its database at each scrape."""
+    """`gauges`: the service's own metrics, read from its database at each scrape;
+    `bewaartermijnen`: the categories of personal data it holds and their retention (`retention`)."""
     configure_logging(name)
     auth = AuthSettings()
     engine = make_engine(settings.database_url)
@@ -113,6 +116,7 @@ def create_service_app(
     app.state.session_factory = make_session_factory(engine)
     app.state.auth_config = auth.config()
     app.state.outbox = outbox
+    app.state.bewaartermijnen = tuple(bewaartermijnen)
     metrics = ServiceMetrics(name, lambda: app.state.session_factory)
     metrics.add_gauges([*(outbox_gauges(outbox) if outbox is not None else []), *gauges])
     app.state.metrics = metrics

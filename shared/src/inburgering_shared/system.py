@@ -71,7 +71,8 @@ def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
     """How the services find each other, given each one's base URL (`http://intake:8000`).
 
     Every service's PUBLIC_URL and ABONNEMENTEN (who gets its events), where
-    trajectory finds intake and where the scheduler reads deadlines. Local
+    trajectory finds intake, where the scheduler reads deadlines and which endpoints its
+    daily jobs call (the DUO sync, every service's retention purge). Local
     processes, containers (deploy/) and Kubernetes all wire the system with it.
     """
     env: dict[str, str] = {}
@@ -96,6 +97,8 @@ def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
         "afronding": f"{base_url('trajectory')}/v1/rapportage/afrondingen",
     })
     env["SCHEDULER_DUO_SYNC_URLS"] = json.dumps([f"{base_url('trajectory')}/v1/duo-sync"])
+    purges = [f"{base_url(spec.name)}/v1/avg/opschonen" for spec in SERVICES]
+    env["SCHEDULER_RETENTION_PURGE_URLS"] = json.dumps(purges)
     return env
 
 

@@ -7,7 +7,7 @@ from inburgering_shared.outbox import Outbox
 from .brede_intake.router import router as brede_intake_router
 from .coa.router import router as coa_router
 from .config import Settings
-from .db import OUTBOX_TABLES
+from .db import BEWAARTERMIJNEN, OUTBOX_TABLES
 from .inburgeraars.router import router as inburgeraars_router
 from .inburgeraars.router import verhuizingen_router
 from .toestemmingen.router import router as toestemmingen_router
@@ -33,4 +33,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             brede_intake_router,
         ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
+        bewaartermijnen=BEWAARTERMIJNEN,
     )

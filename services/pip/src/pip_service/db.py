@@ -5,6 +5,7 @@ from inburgering_shared.db import new_metadata
 from inburgering_shared.idempotency import idempotency_table
 from inburgering_shared.inbox import inbox_table
 from inburgering_shared.outbox import outbox_tables
+from inburgering_shared.retention import VIJF_JAAR, WET_INBURGERING, Bewaartermijn
 from sqlalchemy.orm import DeclarativeBase
 
 metadata = new_metadata()
@@ -18,3 +19,15 @@ OUTBOX_TABLES = outbox_tables(metadata)
 INBOX = inbox_table(metadata)
 AUDITTRAIL = audit_table(metadata)
 IDEMPOTENTIE = idempotency_table(metadata)
+
+BEWAARTERMIJNEN = (
+    Bewaartermijn(
+        "dossier",
+        "pip",
+        "gewijzigd",
+        VIJF_JAAR,
+        "Na de laatste wijziging van het PIP: het traject (inburgeringstermijn, R4) is dan voorbij. "
+        + WET_INBURGERING,
+        dossier=True,
+    ),
+)

@@ -12,7 +12,7 @@ from .beschikking.router import router as beschikking_router
 from .bezwaren.router import router as bezwaren_router
 from .concept.service import verwerk_brede_intake
 from .config import Settings
-from .db import INBOX, OUTBOX_TABLES
+from .db import BEWAARTERMIJNEN, INBOX, OUTBOX_TABLES
 from .deadlines.models import Deadline
 from .instellingen.router import router as instellingen_router
 from .pips.router import router as pips_router
@@ -46,4 +46,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ),
         ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
+        bewaartermijnen=BEWAARTERMIJNEN,
     )

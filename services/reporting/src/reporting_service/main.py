@@ -10,7 +10,7 @@ from .budget.router import router as budget_router
 from .cbs.router import router as cbs_router
 from .config import Settings
 from .dashboard.router import router as dashboard_router
-from .db import INBOX
+from .db import BEWAARTERMIJNEN, INBOX
 from .kpis.router import router as kpis_router
 from .readmodel.events import project
 from .readmodel.router import router as readmodel_router
@@ -37,4 +37,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             readmodel_router,
             callback_router(INBOX, dict.fromkeys(KANALEN, project)),
         ],
+        bewaartermijnen=BEWAARTERMIJNEN,
     )

@@ -6,7 +6,7 @@ from inburgering_shared.callbacks import callback_router
 from inburgering_shared.outbox import Outbox
 
 from .config import Settings
-from .db import INBOX, OUTBOX_TABLES
+from .db import BEWAARTERMIJNEN, INBOX, OUTBOX_TABLES
 from .instellingen.router import router as instellingen_router
 from .jobs.models import JobRun, LeaderLease  # noqa: F401  (tables of the worker, migrated with the service)
 from .jobs.router import router as jobs_router
@@ -35,4 +35,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
         gauges=[OPEN_SIGNALEN],
+        bewaartermijnen=BEWAARTERMIJNEN,
     )

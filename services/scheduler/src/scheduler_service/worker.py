@@ -20,7 +20,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import httpx
 from apscheduler.schedulers.blocking import BlockingScheduler
+from inburgering_shared.auth import Role
 from inburgering_shared.db import make_engine, make_session_factory
 from inburgering_shared.http import ServiceClient
 from inburgering_shared.outbox import Outbox
@@ -94,12 +96,25 @@ def schedule(settings: Settings, name: str) -> dict[str, Any]:
     return {"trigger": "cron", "hour": settings.daily_hour, "minute": 0}
 
 
+def worker_client(
+    settings: Settings, auth: AuthSettings, transport: httpx.BaseTransport | None = None
+) -> ServiceClient:
+    """The worker calls the services as the scheduler (role `scheduler`), not as a service:
+    its jobs (deadline reads, the DUO sync, the retention purge) need no more (docs/authorisation.md).
+    With tokens from an identity provider, AUTH_SERVICE_TOKEN holds the worker's own scheduler token."""
+
+    def token() -> str:
+        return auth.outgoing_token("scheduler", role=Role.SCHEDULER)
+
+    return ServiceClient(token, timeout=settings.http_timeout_seconds, transport=transport)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings()
     auth = AuthSettings()
     factory = make_session_factory(make_engine(settings.database_url))
-    services = ServiceClient(lambda: auth.outgoing_token("scheduler"), timeout=settings.http_timeout_seconds)
+    services = worker_client(settings, auth)
     outbox = Outbox(OUTBOX_TABLES, settings.abonnementen)
     replica = f"{socket.gethostname()}:{os.getpid()}"
     lease = timedelta(seconds=settings.leader_lease_seconds)

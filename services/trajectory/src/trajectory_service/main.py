@@ -9,7 +9,7 @@ from inburgering_shared.outbox import Outbox
 
 from .componenten.router import router as componenten_router
 from .config import Settings
-from .db import INBOX, OUTBOX_TABLES
+from .db import BEWAARTERMIJNEN, INBOX, OUTBOX_TABLES
 from .deadlines.models import Deadline
 from .duo.metrics import DUO_GAUGES
 from .duo.router import router as duo_router
@@ -52,4 +52,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
         workers=[duo_sync],
         gauges=DUO_GAUGES,
+        bewaartermijnen=BEWAARTERMIJNEN,
     )
