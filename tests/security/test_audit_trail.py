@@ -6,7 +6,8 @@ from inburgering_shared.audit import AUDITTRAIL
 from inburgering_shared.bsn import mask_bsns
 from inburgering_shared.testing import TokenFactory, bsn_numbers, rollback_client
 from security_testkit import OWN, SERVICE_NAMES, persoon, seed_dossier
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 
 def test_reads_and_writes_of_a_dossier_are_recorded_with_who_and_why(
@@ -83,3 +84,13 @@ def test_every_service_records_its_requests(
 
 def test_bsns_are_masked_and_other_numbers_kept() -> None:
     assert mask_bsns("dossier 111222333 en 123456789") == "dossier [bsn] en 123456789"
+
+
+def test_a_database_error_names_no_value_of_the_statement(service_apps: dict[str, FastAPI]) -> None:
+    """What the logs record of a failed statement (problems.py logs unhandled errors) holds no BSN."""
+    bsn = next(bsn_numbers(227_000_000))
+    with service_apps["intake"].state.engine.connect() as connection, pytest.raises(DBAPIError) as failed:
+        connection.execute(
+            text("INSERT INTO inburgeraar (id, bsn) VALUES (:id, :bsn)"), {"id": None, "bsn": bsn}
+        )
+    assert bsn not in str(failed.value) and "parameters hidden" in str(failed.value)

@@ -80,6 +80,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    # A database error's text never carries the statement's values (a BSN, health data), so
+    # neither do the logs that record it nor anything built from it.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -203,8 +206,8 @@ def request_transaction(scope: MutableMapping[str, Any]) -> RequestTransaction |
 
 
 __all__ = [
-    "JsonDocument",
     "NAMING_CONVENTION",
+    "JsonDocument",
     "RequestTransaction",
     "UTCDateTime",
     "Uuid",
