@@ -1,9 +1,12 @@
 """The audit trail every service keeps (inburgering_shared.audit): reads and writes, per dossier, no BSN."""
 
+import logging
+
 import pytest
 from fastapi import FastAPI
 from inburgering_shared.audit import AUDITTRAIL
 from inburgering_shared.bsn import mask_bsns
+from inburgering_shared.logging import JsonFormatter
 from inburgering_shared.testing import TokenFactory, bsn_numbers, rollback_client
 from security_testkit import OWN, SERVICE_NAMES, persoon, seed_dossier
 from sqlalchemy import select, text
@@ -87,10 +90,15 @@ def test_bsns_are_masked_and_other_numbers_kept() -> None:
 
 
 def test_a_database_error_names_no_value_of_the_statement(service_apps: dict[str, FastAPI]) -> None:
-    """What the logs record of a failed statement (problems.py logs unhandled errors) holds no BSN."""
-    bsn = next(bsn_numbers(227_000_000))
+    """The log line of a failed statement (problems.py logs unhandled errors) holds neither the BSN
+    nor the name: not as SQLAlchemy's parameters, not in PostgreSQL's "Failing row contains" DETAIL."""
+    bsn, naam = next(bsn_numbers(227_000_000)), "Testnaam-Gevoelig"
     with service_apps["intake"].state.engine.connect() as connection, pytest.raises(DBAPIError) as failed:
         connection.execute(
-            text("INSERT INTO inburgeraar (id, bsn) VALUES (:id, :bsn)"), {"id": None, "bsn": bsn}
+            text("INSERT INTO inburgeraar (id, bsn, achternaam) VALUES (:id, :bsn, :naam)"),
+            {"id": None, "bsn": bsn, "naam": naam},
         )
-    assert bsn not in str(failed.value) and "parameters hidden" in str(failed.value)
+    error = (DBAPIError, failed.value, None)
+    record = logging.LogRecord("t", logging.ERROR, __file__, 1, "unhandled", None, error)
+    line = JsonFormatter("intake").format(record)
+    assert "inburgeraar" in line and bsn not in line and naam not in line, line

@@ -4,8 +4,11 @@ Every record carries the service, the level, the logger, the message and the
 correlation id of the request it belongs to (`headers.correlation_id`, passed on
 to other services by `ServiceClient`), so one id follows a request across
 services. As a last line of defence any nine-digit number that passes the
-11-proef (a possible BSN) is masked before the line is written; code must not
-log names or BSNs in the first place.
+11-proef (a possible BSN) is masked before the line is written, and the DETAIL
+lines of a database error are left out of a logged exception (PostgreSQL puts the
+failing row's values there: names, health remarks); SQLAlchemy leaves the
+statement's values out too (`db.make_engine`). Code must not log names or BSNs
+in the first place.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +24,7 @@ from typing import Any
 from .bsn import mask_bsns
 from .headers import correlation_id
 
+DATABASE_DETAIL = re.compile(r"^\s*DETAIL:.*$\n?", re.MULTILINE)
 # Attributes every LogRecord has; anything else was passed with `extra=` and is logged as a field.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
 
@@ -41,7 +46,7 @@ class JsonFormatter(logging.Formatter):
             entry["correlationId"] = cid
         entry.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
         if record.exc_info:
-            entry["exception"] = mask_bsns(self.formatException(record.exc_info))
+            entry["exception"] = mask_bsns(DATABASE_DETAIL.sub("", self.formatException(record.exc_info)))
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
