@@ -1,6 +1,6 @@
 """Faults in-process (issue 8, item 8): a database that goes away, a downstream that never answers.
 
-The receiver killed during delivery is in tests/e2e/test_faults_e2e.py (real processes).
+The receiver killed during delivery is in tests/e2e/test_security_e2e.py (real processes).
 """
 
 import time
