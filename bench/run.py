@@ -39,11 +39,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
 from inburgering_shared.auth import mint_token
 from inburgering_shared.system import SERVICES, LocalSystem, service_environment
 from inburgering_shared.testing import bsn_numbers, postgres_schema_url
+from sqlalchemy import create_engine, text
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))

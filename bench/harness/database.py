@@ -6,10 +6,9 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from inburgering_shared.testing import normalise_postgres_url
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-
-from inburgering_shared.testing import normalise_postgres_url
 
 
 def server_url(url: str) -> str:

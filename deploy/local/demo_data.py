@@ -11,16 +11,24 @@ import random
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
 import httpx
-
 from inburgering_shared.auth import mint_token
 from inburgering_shared.testing import bsn_numbers
 
 GEMEENTE = "GM0171"
-NAMEN = [("Amina", "Haddad"), ("Yonas", "Tesfaye"), ("Samir", "Nouri"), ("Fatma", "Yilmaz"), ("Omar", "Khalil"),
-         ("Hiwet", "Gebremedhin"), ("Lina", "Aziz"), ("Dawit", "Bekele"), ("Rania", "Saleh"), ("Ahmad", "Rahimi")]
+NAMEN = [
+    ("Amina", "Haddad"),
+    ("Yonas", "Tesfaye"),
+    ("Samir", "Nouri"),
+    ("Fatma", "Yilmaz"),
+    ("Omar", "Khalil"),
+    ("Hiwet", "Gebremedhin"),
+    ("Lina", "Aziz"),
+    ("Dawit", "Bekele"),
+    ("Rania", "Saleh"),
+    ("Ahmad", "Rahimi"),
+]
 LANDEN = ["Syrie", "Eritrea", "Afghanistan", "Turkije", "Jemen", "Irak"]
 ROUTES = ["B1-route"] * 4 + ["Onderwijsroute"] * 2 + ["Z-route"] * 4
 
@@ -38,39 +46,67 @@ def _eventually_pip(client: httpx.Client, pip_url: str, inburgeraar: str) -> dic
 def load_demo(ports: dict[str, int], secret: str, aantal: int = 30) -> None:
     rng = random.Random(171)
     intake, pip = f"http://127.0.0.1:{ports['intake']}/v1", f"http://127.0.0.1:{ports['pip']}/v1"
-    coa = httpx.Client(headers={"Authorization": "Bearer " + mint_token(
-        secret, client_id="coa-demo", roles=["coa"], gemeenten=[GEMEENTE])}, timeout=10)
-    km = httpx.Client(headers={"Authorization": "Bearer " + mint_token(
-        secret, client_id="demo", roles=["klantmanager"], gemeenten=[GEMEENTE], user_id="km-demo")}, timeout=10)
+    coa = httpx.Client(
+        headers={
+            "Authorization": "Bearer "
+            + mint_token(secret, client_id="coa-demo", roles=["coa"], gemeenten=[GEMEENTE])
+        },
+        timeout=10,
+    )
+    km = httpx.Client(
+        headers={
+            "Authorization": "Bearer "
+            + mint_token(
+                secret, client_id="demo", roles=["klantmanager"], gemeenten=[GEMEENTE], user_id="km-demo"
+            )
+        },
+        timeout=10,
+    )
     bsns, today = bsn_numbers(300_000_000 + rng.randrange(1_000_000)), date.today()
     for i in range(aantal):
         voornaam, achternaam = NAMEN[i % len(NAMEN)]
-        body = {"coaReferentie": f"DEMO-{today:%Y%m%d}-{i:04d}", "gemeentecode": GEMEENTE,
-                "datumKoppeling": (today - timedelta(days=rng.randrange(60, 200))).isoformat(),
-                "persoon": {"bsn": next(bsns), "voornamen": voornaam, "achternaam": achternaam,
-                            "geboortedatum": date(rng.randrange(1960, 2006), rng.randrange(1, 13), rng.randrange(1, 28)).isoformat(),
-                            "landVanHerkomst": rng.choice(LANDEN), "doelgroep": "Asielstatushouder"},
-                "klantprofiel": {"talen": [{"taal": "Arabisch", "niveau": "moedertaal"}]}}
-        inburgeraar = coa.post(intake + "/coa-overdrachten", json=body).raise_for_status().json()["inburgeraar"]
+        body = {
+            "coaReferentie": f"DEMO-{today:%Y%m%d}-{i:04d}",
+            "gemeentecode": GEMEENTE,
+            "datumKoppeling": (today - timedelta(days=rng.randrange(60, 200))).isoformat(),
+            "persoon": {
+                "bsn": next(bsns),
+                "voornamen": voornaam,
+                "achternaam": achternaam,
+                "geboortedatum": date(
+                    rng.randrange(1960, 2006), rng.randrange(1, 13), rng.randrange(1, 28)
+                ).isoformat(),
+                "landVanHerkomst": rng.choice(LANDEN),
+                "doelgroep": "Asielstatushouder",
+            },
+            "klantprofiel": {"talen": [{"taal": "Arabisch", "niveau": "moedertaal"}]},
+        }
+        inburgeraar = (
+            coa.post(intake + "/coa-overdrachten", json=body).raise_for_status().json()["inburgeraar"]
+        )
         stage = i % 5
         if stage == 0:
             continue  # handed over by COA, not yet living in the gemeente
         brp = today - timedelta(weeks=12 if stage == 2 else rng.randrange(1, 8))
         etag = km.get(inburgeraar).headers["ETag"]
-        km.patch(inburgeraar, json={"datumInschrijvingBrp": brp.isoformat()}, headers={"If-Match": etag}).raise_for_status()
+        km.patch(
+            inburgeraar, json={"datumInschrijvingBrp": brp.isoformat()}, headers={"If-Match": etag}
+        ).raise_for_status()
         if stage in (1, 2):
             continue  # concept PIP; stage 2's deadline has passed
         concept = _eventually_pip(km, pip, inburgeraar)
         etag = km.get(concept["url"]).headers["ETag"]
-        km.post(concept["url"] + "/vaststellen", headers={"If-Match": etag},
-                json={"leerroute": ROUTES[i % len(ROUTES)], "dagtekening": today.isoformat()}).raise_for_status()
+        km.post(
+            concept["url"] + "/vaststellen",
+            headers={"If-Match": etag},
+            json={"leerroute": ROUTES[i % len(ROUTES)], "dagtekening": today.isoformat()},
+        ).raise_for_status()
     print(f"Loaded {aantal} demo inburgeraars for {GEMEENTE}.")
 
 
 if __name__ == "__main__":
-    from run import dev_secret
-
     from inburgering_shared.system import SERVICES
+    from run import dev_secret
 
     load_demo({s.name: s.port for s in SERVICES}, dev_secret())
     sys.exit(0)

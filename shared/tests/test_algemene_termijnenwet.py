@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-
 from inburgering_shared.algemene_termijnenwet import algemeen_erkende_feestdagen, verlengde_einddatum
 
 

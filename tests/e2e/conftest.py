@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import pytest
-
 from inburgering_shared.system import DUO_SIMULATOR, SERVICES, LocalSystem, service_environment
 from inburgering_shared.testing import DatabaseBackend
 
@@ -25,7 +24,9 @@ def free_ports(count: int) -> list[int]:
 
 
 @pytest.fixture(scope="session")
-def system(database_backend: DatabaseBackend, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalSystem]:
+def system(
+    database_backend: DatabaseBackend, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LocalSystem]:
     names = [s.name for s in SERVICES] + [DUO_SIMULATOR]
     ports = dict(zip(names, free_ports(len(names)), strict=True))
     env = service_environment(ports, lambda name: database_backend.url_for(f"e2e_{name}"))

@@ -48,7 +48,9 @@ def test_two_klantmanagers_claiming_the_last_place_at_once_one_gets_it(system, a
         "rooster": "donderdag 14.00-16.00",
         "capaciteit": 1,
     }
-    created = httpx.post(url(system, "pip", f"/activiteiten?gemeentecode={GEMEENTE}"), json=activiteit, headers=partner)
+    created = httpx.post(
+        url(system, "pip", f"/activiteiten?gemeentecode={GEMEENTE}"), json=activiteit, headers=partner
+    )
     assert created.status_code == 201, created.text
     keuze = {"weekprogramma": [{"activiteit": created.json()["uuid"], "urenPerWeek": 2}]}
     pips = [concept_pip(system, km) for _ in range(2)]

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
-
 from inburgering_shared.system import LocalSystem
 from inburgering_shared.testing import bsn_numbers
 
@@ -30,8 +29,13 @@ def handover(system: LocalSystem, headers: dict[str, str], referentie: str) -> d
         "coaReferentie": referentie,
         "gemeentecode": GEMEENTE,
         "datumKoppeling": "2026-08-01",
-        "persoon": {"bsn": next(_bsns), "voornamen": "Samir", "achternaam": "Nouri",
-                    "geboortedatum": "1992-06-01", "doelgroep": "Asielstatushouder"},
+        "persoon": {
+            "bsn": next(_bsns),
+            "voornamen": "Samir",
+            "achternaam": "Nouri",
+            "geboortedatum": "1992-06-01",
+            "doelgroep": "Asielstatushouder",
+        },
     }
     response = httpx.post(url(system, "intake", "/coa-overdrachten"), json=body, headers=headers)
     assert response.status_code == 201, response.text
@@ -40,8 +44,11 @@ def handover(system: LocalSystem, headers: dict[str, str], referentie: str) -> d
 
 def record_brp(system: LocalSystem, headers: dict[str, str], inburgeraar_url: str, day: date) -> None:
     current = httpx.get(inburgeraar_url, headers=headers)
-    response = httpx.patch(inburgeraar_url, json={"datumInschrijvingBrp": day.isoformat()},
-                           headers={**headers, "If-Match": current.headers["ETag"]})
+    response = httpx.patch(
+        inburgeraar_url,
+        json={"datumInschrijvingBrp": day.isoformat()},
+        headers={**headers, "If-Match": current.headers["ETag"]},
+    )
     assert response.status_code == 200, response.text
 
 
@@ -54,14 +61,19 @@ def concept_pip(system: LocalSystem, headers: dict[str, str], inburgeraar_url: s
 
 
 def leerroutes(system: LocalSystem, headers: dict[str, str]) -> dict[str, int]:
-    body = httpx.get(url(system, "reporting", f"/leerroute-verdeling?gemeentecode={GEMEENTE}"), headers=headers).json()
+    body = httpx.get(
+        url(system, "reporting", f"/leerroute-verdeling?gemeentecode={GEMEENTE}"), headers=headers
+    ).json()
     return {row["leerroute"]: row["aantal"] for row in body["verdeling"]}
 
 
 def vaststellen(headers: dict[str, str], pip: dict, leerroute: str, dagtekening: date) -> dict:
     etag = httpx.get(pip["url"], headers=headers).headers["ETag"]
-    response = httpx.post(pip["url"] + "/vaststellen", json={"leerroute": leerroute, "dagtekening": dagtekening.isoformat()},
-                          headers={**headers, "If-Match": etag})
+    response = httpx.post(
+        pip["url"] + "/vaststellen",
+        json={"leerroute": leerroute, "dagtekening": dagtekening.isoformat()},
+        headers={**headers, "If-Match": etag},
+    )
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -99,7 +111,9 @@ def test_first_flow_end_to_end(system, auth_headers):
     raised = eventually(signals)
     assert [(s["inburgeraar"], s["soort"]) for s in raised] == [(late, "pip-vaststellen-verstreken")]
 
-    assert eventually(lambda: leerroutes(system, km) == {"B1-route": 1, "Onderwijsroute": 0, "Z-route": 0, "geen PIP": 1})
+    assert eventually(
+        lambda: leerroutes(system, km) == {"B1-route": 1, "Onderwijsroute": 0, "Z-route": 0, "geen PIP": 1}
+    )
 
 
 def test_event_pending_while_receiver_is_down_is_delivered_once(system, auth_headers):

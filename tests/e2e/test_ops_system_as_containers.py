@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from inburgering_shared.system import SERVICES, LocalSystem, service_environment
 from inburgering_shared.testing import DatabaseBackend, bsn_numbers
 

@@ -1,7 +1,7 @@
 """The DUO exchange over real HTTP (issue 5): the DUO simulator notifies SS139, the trajectory reads DUO and
-starts the PIP clock, which pip's PIP deadline follows; the PIP goes to DUO; SS102 and SS199 bring DUO's termijn and an exam result; the
-MAP completion reaches DUO with the right `verwijtbaar` handling, also across a DUO outage. SS120 moves a
-dossier to the gemeente the person settled in."""
+starts the PIP clock, which pip's PIP deadline follows; the PIP goes to DUO; SS102 and SS199 bring DUO's
+termijn and an exam result; the MAP completion reaches DUO with the right `verwijtbaar` handling, also
+across a DUO outage. SS120 moves a dossier to the gemeente the person settled in."""
 
 from datetime import date, timedelta
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from inburgering_shared.openapi_documents import proxy_prefix
 from inburgering_shared.serve import derived_wiring, main, missing_settings
 from inburgering_shared.system import SERVICES

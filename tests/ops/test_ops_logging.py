@@ -3,12 +3,11 @@
 import json
 import logging
 
-from stdnum.nl import bsn
-
-from inburgering_shared.headers import correlation_id
 from inburgering_shared.bsn import mask_bsns, passes_elfproef
+from inburgering_shared.headers import correlation_id
 from inburgering_shared.logging import JsonFormatter
 from inburgering_shared.testing import bsn_numbers
+from stdnum.nl import bsn
 
 
 def record(message: str, *args: object, **extra: object) -> logging.LogRecord:

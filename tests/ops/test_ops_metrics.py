@@ -7,15 +7,14 @@ from datetime import date
 import pytest
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
-from intake_service.config import Settings as IntakeSettings
-from intake_service.main import create_app as create_intake
-from sqlalchemy import text
-
 from inburgering_shared.api import create_service_app
 from inburgering_shared.metrics import DatabaseGauge
 from inburgering_shared.settings import Abonnement
 from inburgering_shared.system import SERVICES
 from inburgering_shared.testing import bsn_numbers, migrated_app
+from intake_service.config import Settings as IntakeSettings
+from intake_service.main import create_app as create_intake
+from sqlalchemy import text
 
 HANDOVER = {
     "coaReferentie": "COA-OPS-1",

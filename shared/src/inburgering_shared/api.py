@@ -31,9 +31,9 @@ from .db import (
 )
 from .headers import StandardHeadersMiddleware
 from .http import ServiceClient
+from .idempotency import IdempotencyMiddleware
 from .logging import configure_logging
 from .metrics import METRICS_PATH, DatabaseGauge, RequestMetricsMiddleware, ServiceMetrics, outbox_gauges
-from .idempotency import IdempotencyMiddleware
 from .openapi import API_PREFIX, install_openapi
 from .outbox import Dispatcher, Outbox
 from .problems import install_problem_handlers

@@ -30,6 +30,7 @@ import anyio
 import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from jwt.types import Options
 
 from .problems import Forbidden, NotAuthenticated
 
@@ -95,7 +96,7 @@ def _jwks_client(url: str) -> jwt.PyJWKClient:
 
 
 def decode_token(token: str, config: AuthConfig) -> Principal:
-    options = {"require": ["exp", "iat"], "verify_aud": config.audience is not None}
+    options: Options = {"require": ["exp", "iat"], "verify_aud": config.audience is not None}
     try:
         if config.jwks_url:
             key: Any = _jwks_client(config.jwks_url).get_signing_key_from_jwt(token).key

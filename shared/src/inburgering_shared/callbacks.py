@@ -6,7 +6,6 @@ could not be read) raises, the transaction rolls back, and the publisher
 retries later. Events on channels the service does not handle are acknowledged.
 """
 
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated

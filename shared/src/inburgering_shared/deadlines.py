@@ -7,7 +7,6 @@ rows stays on the index (and counted only on the first page, so no page
 counts the million again).
 """
 
-
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -37,7 +36,7 @@ class DeadlineColumns:
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     @declared_attr.directive
-    def __table_args__(cls) -> tuple[Any, ...]:
+    def __table_args__(cls) -> tuple[Any, ...]:  # noqa: N805 (a declared_attr takes the class)
         table = cls.__tablename__  # type: ignore[attr-defined]
         return (
             Index(f"ix_{table}_scan", "status", "vervaldatum", "id"),
@@ -53,19 +52,25 @@ def _cursor(value: str | None) -> tuple[date, uuid.UUID] | None:
         return date.fromisoformat(day), uuid.UUID(ident)
     except ValueError as exc:
         raise InvalidInput(
-            "Ongeldige cursor.", invalid_params=[InvalidParam(name="na", code="ongeldig", reason="onbekende cursor")]
+            "Ongeldige cursor.",
+            invalid_params=[InvalidParam(name="na", code="ongeldig", reason="onbekende cursor")],
         ) from exc
 
 
 def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
     router = APIRouter(prefix="/deadlines", tags=["deadlines"])
-    Reader = Annotated[Principal, Depends(require(Role.SCHEDULER, Role.SERVICE, *CASEWORK))]
+    Reader = Annotated[Principal, Depends(require(Role.SCHEDULER, Role.SERVICE, *CASEWORK))]  # noqa: N806
 
     def to_contract(api_url: str, row: DeadlineColumns) -> DeadlineContract:
         return DeadlineContract(
-            url=f"{api_url}/deadlines/{row.id}", uuid=row.id, soort=row.soort,
-            inburgeraar=row.inburgeraar_url, gemeentecode=row.gemeentecode,
-            vervaldatum=row.vervaldatum, status=DeadlineStatus(row.status), regel=row.regel,
+            url=f"{api_url}/deadlines/{row.id}",
+            uuid=row.id,
+            soort=row.soort,
+            inburgeraar=row.inburgeraar_url,
+            gemeentecode=row.gemeentecode,
+            vervaldatum=row.vervaldatum,
+            status=DeadlineStatus(row.status),
+            regel=row.regel,
         )
 
     @router.get("", response_model=KeysetPage[DeadlineContract])
@@ -78,7 +83,8 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
         vervaldatumTot: Annotated[date | None, Query(description="Tot en met deze datum")] = None,
         na: Annotated[str | None, Query(max_length=60, description="Cursor uit `next`")] = None,
         gewijzigdNa: Annotated[
-            datetime | None, Query(description="Alleen termijnen die na dit moment zijn aangemaakt of gewijzigd")
+            datetime | None,
+            Query(description="Alleen termijnen die na dit moment zijn aangemaakt of gewijzigd"),
         ] = None,
         pageSize: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,
     ) -> KeysetPage[DeadlineContract]:
@@ -105,7 +111,9 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
         return KeysetPage(count=count, next=next_url, previous=None, results=results)
 
     @router.get("/{deadlineId}", response_model=DeadlineContract)
-    def get_deadline(deadlineId: uuid.UUID, principal: Reader, session: DbSession, api_url: ApiUrl) -> DeadlineContract:
+    def get_deadline(
+        deadlineId: uuid.UUID, principal: Reader, session: DbSession, api_url: ApiUrl
+    ) -> DeadlineContract:
         row = session.get(model, deadlineId)
         if row is None or not principal.may_access(row.gemeentecode):
             raise NotFound("Deadline niet gevonden.")

@@ -24,7 +24,10 @@ def ready(request: Request) -> JSONResponse:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError:
         return problem_response(
-            request, 503, code="database-niet-bereikbaar", title="Niet gereed",
+            request,
+            503,
+            code="database-niet-bereikbaar",
+            title="Niet gereed",
             detail="De database is niet bereikbaar.",
         )
     return JSONResponse({"status": "ready"})

@@ -18,15 +18,15 @@ def run_alembic(context: Any, metadata: MetaData, default_url: str) -> None:
     url = context.config.get_main_option("sqlalchemy.url") or default_url
     is_sqlite = url.startswith("sqlite")
     if context.is_offline_mode():
-        context.configure(url=url, target_metadata=metadata, literal_binds=True,
-                          render_as_batch=is_sqlite)
+        context.configure(url=url, target_metadata=metadata, literal_binds=True, render_as_batch=is_sqlite)
         with context.begin_transaction():
             context.run_migrations()
         return
     engine = make_engine(url, poolclass=pool.NullPool)
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=metadata,
-                          render_as_batch=is_sqlite, compare_type=True)
+        context.configure(
+            connection=connection, target_metadata=metadata, render_as_batch=is_sqlite, compare_type=True
+        )
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

@@ -113,9 +113,7 @@ def problem_response(
         code=code,
         invalidParams=invalid_params or [],
     )
-    return JSONResponse(
-        problem.model_dump(), status_code=status, media_type=PROBLEM_JSON, headers=headers
-    )
+    return JSONResponse(problem.model_dump(), status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
@@ -177,7 +175,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:
         # A concurrent request stored the same thing first; nothing of this one was kept.
         return problem_response(
-            request, 409, code=Conflict.code, title=Conflict.title,
+            request,
+            409,
+            code=Conflict.code,
+            title=Conflict.title,
             detail="Een gelijktijdig verzoek ging voor; probeer het opnieuw.",
         )
 
@@ -185,7 +186,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def stale_data(request: Request, exc: StaleDataError) -> JSONResponse:
         # A concurrent edit of the same version committed first (version_id_col).
         return problem_response(
-            request, 412, code=PreconditionFailed.code, title=PreconditionFailed.title,
+            request,
+            412,
+            code=PreconditionFailed.code,
+            title=PreconditionFailed.title,
             detail="De resource is gelijktijdig gewijzigd; lees opnieuw.",
         )
 
@@ -194,8 +198,12 @@ def install_problem_handlers(app: FastAPI) -> None:
         reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
         log.error("database unavailable on %s %s: %s", request.method, request.url.path, reason)
         return problem_response(
-            request, 503, code=ServiceUnavailable.code, title=ServiceUnavailable.title,
-            detail="De database is tijdelijk niet bereikbaar.", headers={"Retry-After": "5"},
+            request,
+            503,
+            code=ServiceUnavailable.code,
+            title=ServiceUnavailable.title,
+            detail="De database is tijdelijk niet bereikbaar.",
+            headers={"Retry-After": "5"},
         )
 
     @app.exception_handler(Exception)

@@ -48,7 +48,9 @@ SERVICES = (
     ServiceSpec("pip", "pip_service", 8002, (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES, Kanaal.DUO_DOSSIERS)),
     ServiceSpec("trajectory", "trajectory_service", 8003, (Kanaal.PIPS,)),
     ServiceSpec(
-        "reporting", "reporting_service", 8004,
+        "reporting",
+        "reporting_service",
+        8004,
         (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES, Kanaal.PIPS, Kanaal.TRAJECTEN),
     ),
     ServiceSpec("scheduler", "scheduler_service", 8005, (Kanaal.INBURGERAARS, Kanaal.PIPS, Kanaal.TRAJECTEN)),
@@ -79,23 +81,28 @@ def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
     for spec in SERVICES:
         env[spec.prefix + "PUBLIC_URL"] = base_url(spec.name)
         abonnementen = [
-            {"callbackUrl": f"{base_url(sub.name)}/v1/callbacks", "kanalen": [k.value for k in sub.subscribes_to]}
+            {
+                "callbackUrl": f"{base_url(sub.name)}/v1/callbacks",
+                "kanalen": [k.value for k in sub.subscribes_to],
+            }
             for sub in SERVICES
             if sub.subscribes_to and sub.name != spec.name
         ]
         env[spec.prefix + "ABONNEMENTEN"] = json.dumps(abonnementen)
     env["TRAJECTORY_INTAKE_URL"] = f"{base_url('intake')}/v1"
     env["SCHEDULER_DEADLINE_SOURCES"] = json.dumps([f"{base_url('pip')}/v1", f"{base_url('trajectory')}/v1"])
-    env["REPORTING_BRONNEN"] = json.dumps({
-        "inburgeraar": f"{base_url('intake')}/v1/inburgeraars",
-        "pip": f"{base_url('pip')}/v1/pips",
-        "traject": f"{base_url('trajectory')}/v1/trajecten",
-        "brede-intake": f"{base_url('intake')}/v1/brede-intakes",
-        "handhaving": f"{base_url('trajectory')}/v1/rapportage/handhaving",
-        "examen": f"{base_url('trajectory')}/v1/rapportage/examens",
-        "voortgang": f"{base_url('trajectory')}/v1/rapportage/voortgang",
-        "afronding": f"{base_url('trajectory')}/v1/rapportage/afrondingen",
-    })
+    env["REPORTING_BRONNEN"] = json.dumps(
+        {
+            "inburgeraar": f"{base_url('intake')}/v1/inburgeraars",
+            "pip": f"{base_url('pip')}/v1/pips",
+            "traject": f"{base_url('trajectory')}/v1/trajecten",
+            "brede-intake": f"{base_url('intake')}/v1/brede-intakes",
+            "handhaving": f"{base_url('trajectory')}/v1/rapportage/handhaving",
+            "examen": f"{base_url('trajectory')}/v1/rapportage/examens",
+            "voortgang": f"{base_url('trajectory')}/v1/rapportage/voortgang",
+            "afronding": f"{base_url('trajectory')}/v1/rapportage/afrondingen",
+        }
+    )
     env["SCHEDULER_DUO_SYNC_URLS"] = json.dumps([f"{base_url('trajectory')}/v1/duo-sync"])
     purges = [f"{base_url(spec.name)}/v1/avg/opschonen" for spec in SERVICES]
     env["SCHEDULER_RETENTION_PURGE_URLS"] = json.dumps(purges)
@@ -142,10 +149,23 @@ class LocalSystem:
             return
         self.start_app(name, f"{spec.package}.main:create_app", host=self.env[spec.prefix + "HOST"])
 
-    def start_app(self, name: str, factory: str, *, host: str = "127.0.0.1", app_dir: Path | None = None) -> None:
+    def start_app(
+        self, name: str, factory: str, *, host: str = "127.0.0.1", app_dir: Path | None = None
+    ) -> None:
         """Serve the app `factory` ("module:function") on `self.ports[name]`, as every service is served."""
-        command = [sys.executable, "-m", "uvicorn", factory, "--factory", "--host", host,
-                   "--port", str(self.ports[name]), "--log-level", "warning"]
+        command = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            factory,
+            "--factory",
+            "--host",
+            host,
+            "--port",
+            str(self.ports[name]),
+            "--log-level",
+            "warning",
+        ]
         self._spawn(name, command + (["--app-dir", str(app_dir)] if app_dir else []))
 
     def start_duo_simulator(self) -> None:
@@ -161,7 +181,10 @@ class LocalSystem:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = (self.log_dir / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(
-            command, env={**os.environ, **self.env}, stdout=log, stderr=subprocess.STDOUT,
+            command,
+            env={**os.environ, **self.env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
@@ -181,7 +204,9 @@ class LocalSystem:
             while True:
                 process = self.processes.get(name)
                 if process is not None and process.poll() is not None:
-                    raise RuntimeError(f"{name} exited with {process.returncode}; see {self.log_dir}/{name}.log")
+                    raise RuntimeError(
+                        f"{name} exited with {process.returncode}; see {self.log_dir}/{name}.log"
+                    )
                 try:
                     if httpx.get(url, timeout=2).status_code == 200:
                         break

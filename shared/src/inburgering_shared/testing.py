@@ -101,8 +101,9 @@ def _postgres_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def database_backend(request: pytest.FixtureRequest,
-                     tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseBackend]:
+def database_backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DatabaseBackend]:
     root = tmp_path_factory.mktemp(f"db-{request.param}")
     if request.param == "sqlite":
         backend = DatabaseBackend("sqlite", root)
@@ -140,8 +141,12 @@ def auth_headers() -> TokenFactory:
     def make(*roles: str, gemeente: str | list[str] = "GM0171", client_id: str = "test") -> dict[str, str]:
         gemeenten = [gemeente] if isinstance(gemeente, str) else gemeente
         token = mint_token(
-            os.environ["AUTH_JWT_SECRET"], client_id=client_id, roles=list(roles),
-            gemeenten=gemeenten, user_id="tester", user_representation="Tester",
+            os.environ["AUTH_JWT_SECRET"],
+            client_id=client_id,
+            roles=list(roles),
+            gemeenten=gemeenten,
+            user_id="tester",
+            user_representation="Tester",
         )
         return {"Authorization": f"Bearer {token}"}
 

@@ -2,9 +2,9 @@
 
 from datetime import date, datetime
 
+from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
 from pydantic import AnyHttpUrl, BaseModel, Field
 
-from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
 from duo_simulator.schemas import (
     PIP,
     Doelgroep,

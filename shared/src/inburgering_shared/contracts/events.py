@@ -12,7 +12,6 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-
 # A resourceUrl is fetched: an http(s) URL of one of our services; anything else is refused (400).
 URL_PATTERN = r"^https?://[!-.0-~][!-~]*$"  # printable ASCII, a host first
 

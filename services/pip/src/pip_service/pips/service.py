@@ -71,6 +71,7 @@ def houd_deadline_bij(context: EventContext, pip: Pip, *, nieuw: bool) -> None:
     Reporting keeps a concept's deadline in its read model and the scheduler rechecks its signals
     on the event; vaststellen and later versions announce themselves.
     """
+    assert context.outbox is not None, "pip publishes on kanaal pips"
     voor = repository.deadline_of(context.session, pip.id)
     vervaldatum = voor.vervaldatum if voor is not None else None
     deadline = herbereken_pip_deadline(context.session, pip)

@@ -2,10 +2,9 @@
 
 from collections.abc import Iterator
 
+from inburgering_shared.metrics import DatabaseGauge, Sample
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-
-from inburgering_shared.metrics import DatabaseGauge, Sample
 
 from .models import Signaal
 from .schemas import SignaalStatus
@@ -22,5 +21,8 @@ def open_signalen(session: Session) -> Iterator[Sample]:
 
 
 OPEN_SIGNALEN = DatabaseGauge(
-    "signalen_open", "Signals not yet resolved, per kind (soort) and status.", open_signalen, ("soort", "status")
+    "signalen_open",
+    "Signals not yet resolved, per kind (soort) and status.",
+    open_signalen,
+    ("soort", "status"),
 )

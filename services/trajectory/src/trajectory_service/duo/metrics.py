@@ -3,11 +3,10 @@
 from collections.abc import Iterator
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from inburgering_shared.db import utcnow
 from inburgering_shared.metrics import DatabaseGauge, Sample
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from .models import DuoDossier, DuoNotificatie, DuoOpdracht
 from .service import ONTVANGEN, WACHTEND

@@ -3,7 +3,7 @@ contract, at a stable URL, listed for a rebuild and announced on the trajecten c
 
 import uuid
 from datetime import date
-from typing import Any, TypeVar, Unpack
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from inburgering_shared.auth import Principal
@@ -59,7 +59,7 @@ def afronding_url(api_url: str, traject_id: uuid.UUID) -> str:
 
 def _pagina(
     session: Session,
-    query: Select[Unpack[tuple[Any, ...]]],
+    query: Select[*tuple[Any, ...]],
     principal: Principal,
     offset: int,
     limit: int,
