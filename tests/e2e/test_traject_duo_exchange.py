@@ -126,7 +126,11 @@ def test_duo_notifies_the_trajectory_reflects_and_the_map_reaches_duo(system, au
     def traject() -> dict | None:
         rows = httpx.get(url(system, "trajectory", "/trajecten"), headers=km).json()["results"]
         return next(
-            (t for t in rows if t["inburgeraar"] == inburgeraar and t["termijnEinde"] == einde.isoformat()),
+            (
+                t
+                for t in rows
+                if t["inburgeraar"] == inburgeraar and t["termijnVerlengdTot"] == einde.isoformat()
+            ),
             None,
         )
 

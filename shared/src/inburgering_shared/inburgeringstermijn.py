@@ -27,3 +27,16 @@ def inburgeringstermijn(dagtekening_eerste_pip: date) -> Inburgeringstermijn:
     """
     start = dagtekening_eerste_pip + timedelta(days=1)
     return Inburgeringstermijn(start=start, einde=add_years(start, INBURGERINGSTERMIJN_JAREN))
+
+
+def met_verlenging(start: date, einde: date) -> tuple[date, date | None]:
+    """DUO's termijn as its R4 end and, when DUO recorded a later end, the extension (R5).
+
+    The termijn is three years from its start (R4); an end DUO records beyond that is a
+    verlenging, which only DUO decides. Returns (einde without the extension, verlengd tot
+    or None), both exclusive as DUO stores them.
+    Source: Wet inburgering 2021 art. 11 and 12; Besluit inburgering 2021 art. 4.3-4.4; DUO events
+    SS103, SS104 and SS113; domain.md R4 and R5.
+    """
+    regulier = add_years(start, INBURGERINGSTERMIJN_JAREN)
+    return (regulier, einde) if einde > regulier else (einde, None)

@@ -116,6 +116,7 @@ def test_unknown_gebeurtenis_is_stored_and_needs_no_action(client, auth_headers,
 def test_ss102_makes_duos_termijn_the_trajectorys(client, auth_headers, pips, duo):
     traject = open_traject(client, auth_headers, pips, dagtekening="2026-01-15")
     assert (traject["termijnStart"], traject["termijnEinde"]) == ("2026-01-16", "2029-01-16")
+    assert traject["termijnVerlengdTot"] is None
     duo.inburgeraars[BSN] = INBURGERAAR
     duo.beheer.put(
         f"/simulator/personen/{BSN}",
@@ -124,7 +125,8 @@ def test_ss102_makes_duos_termijn_the_trajectorys(client, auth_headers, pips, du
     notificeer(client, "SS104")
     duo.sync.ronde()
     traject = client.get(f"/v1/trajecten/{traject['uuid']}", headers=auth_headers("klantmanager")).json()
-    assert traject["termijnEinde"] == "2029-07-16"
+    # three years from the start is the R4 end; DUO's later end is the extension (R5)
+    assert (traject["termijnEinde"], traject["termijnVerlengdTot"]) == ("2029-01-16", "2029-07-16")
     deadlines = client.get("/v1/deadlines?status=open", headers=auth_headers("klantmanager")).json()[
         "results"
     ]

@@ -5,9 +5,8 @@ the channels named below, and listed by the owning services for a full
 rebuild). All are served: the inburgeraar with datumKoppeling and the brede
 intake (intake), the PIP with its deadline (pip), and from trajectory the
 traject with its components and taalaanbieder, handhaving, afronding, voortgang
-and examen (docs/duo-sync.md, "What reporting reads"). One field is not served
-yet: the traject's termijnVerlengdTot. A fact nobody serves stays empty in
-reporting's read model: nothing is derived or guessed in its place.
+and examen (docs/duo-sync.md, "What reporting reads"). A fact nobody serves
+stays empty in reporting's read model: nothing is derived or guessed in its place.
 
 Event routing: an event's `resource` names which of these models its
 `resourceUrl` answers with (see RESOURCES); resource names are unique across

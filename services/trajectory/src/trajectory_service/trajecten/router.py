@@ -8,6 +8,7 @@ from inburgering_shared.api import ApiUrl, DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from inburgering_shared.etag import etag
+from inburgering_shared.inburgeringstermijn import met_verlenging
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
 
@@ -24,6 +25,7 @@ Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE, Role.TAA
 
 
 def to_read(api_url: str, t: Traject, z_route: ZRouteVoortgang | None) -> TrajectRead:
+    einde, verlengd_tot = met_verlenging(t.termijn_start, t.termijn_einde)
     return TrajectRead(
         url=traject_url(api_url, t.id),
         uuid=t.id,
@@ -33,7 +35,8 @@ def to_read(api_url: str, t: Traject, z_route: ZRouteVoortgang | None) -> Trajec
         leerroute=Leerroute(t.leerroute),
         dagtekeningEerstePip=t.dagtekening_eerste_pip,
         termijnStart=t.termijn_start,
-        termijnEinde=t.termijn_einde,
+        termijnEinde=einde,
+        termijnVerlengdTot=verlengd_tot,
         mapDeadline=t.map_deadline,
         pipVersie=t.pip_versie,
         doelgroep=Doelgroep(t.doelgroep) if t.doelgroep else None,

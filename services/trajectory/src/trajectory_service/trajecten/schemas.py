@@ -16,7 +16,10 @@ class TrajectRead(BaseModel):
     leerroute: Leerroute
     dagtekeningEerstePip: date
     termijnStart: date
-    termijnEinde: date = Field(description="Exclusief, zoals DUO het vastlegt (R4)")
+    termijnEinde: date = Field(description="Exclusief, zoals DUO het vastlegt, zonder verlenging (R4)")
+    termijnVerlengdTot: date | None = Field(
+        None, description="Einde na verlenging door DUO (R5), exclusief; leeg zonder verlenging"
+    )
     mapDeadline: date | None = Field(
         description="MAP gestart binnen 18 maanden (R11); niet bij de Onderwijsroute"
     )
