@@ -213,3 +213,25 @@ def test_plicht_voldaan_from_duo_and_the_recorded_uitstroom_are_served_as_afrond
     )
     teamleider = auth_headers("teamleider")
     assert client.put(uitstroom, json=correctie, headers=teamleider).status_code == 403
+
+
+def test_plicht_voldaan_before_the_trajectory_opens_is_announced_when_it_opens(
+    client, auth_headers, pips, app, duo
+):
+    duo.inburgeraars[BSN] = INBURGERAAR
+    voldaan = {
+        "indicatorInburgeringsplicht": False,
+        "begindatum": "2025-01-01",
+        "einddatum": "2026-10-01",
+        "redenGeenInburgeringsplicht": "Inburgeringsplicht voldaan",
+    }
+    duo.beheer.put(f"/simulator/personen/{BSN}", json=feiten(inburgeringsplicht=voldaan))
+    notificeer(client, "SS106")
+    duo.sync.ronde()
+    assert events(app, "afronding") == []  # no trajectory yet: nothing to announce
+
+    traject = open_traject(client, auth_headers, pips)
+    url = f"/v1/rapportage/afrondingen/{traject['uuid']}"
+    [(actie, aangekondigd)] = events(app, "afronding")
+    assert (actie, pad(aangekondigd)) == ("update", url)
+    assert gelezen(client, auth_headers, "afronding", url)["plichtVoldaanOp"] == "2026-10-01"

@@ -353,6 +353,13 @@ def plicht_voldaan_gewijzigd(
         publiceer_afronding(session, outbox, api_url, traject)
 
 
+def afronding_bij_opening(session: Session, outbox: Outbox | None, api_url: str, traject: Traject) -> None:
+    """A trajectory opened after DUO already reported the plicht met: announce its afronding now."""
+    dossier = _dossiers(session, [traject]).get((traject.inburgeraar_url, traject.gemeentecode))
+    if dossier is not None and plicht_voldaan_op(dossier.inburgeringsplicht) is not None:
+        publiceer_afronding(session, outbox, api_url, traject)
+
+
 def registreer_uitstroom(
     session: Session,
     outbox: Outbox | None,

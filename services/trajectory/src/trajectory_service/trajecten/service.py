@@ -18,6 +18,7 @@ from ..componenten.service import open_componenten
 from ..config import Settings
 from ..deadlines.models import Deadline
 from ..duo.service import plan_opdracht
+from ..rapportage.service import afronding_bij_opening
 from ..uren.service import z_route
 from ..voortgang.service import plan_gesprek
 from .events import publish
@@ -53,6 +54,7 @@ def verwerk_pip(context: EventContext, notificatie: Notificatie, settings: Setti
     traject = open_traject(session, pip)
     plan_gesprek(session, settings, traject, traject.termijn_start)
     publish(session, context.outbox, context.api_url, traject, Actie.CREATE)
+    afronding_bij_opening(session, context.outbox, context.api_url, traject)
 
 
 def open_traject(session: Session, pip: PipContract) -> Traject:
