@@ -3,23 +3,16 @@
 import json
 import logging
 
-from inburgering_shared.bsn import mask_bsns, passes_elfproef
+from inburgering_shared.bsn import mask_bsns
 from inburgering_shared.headers import correlation_id
 from inburgering_shared.logging import JsonFormatter
 from inburgering_shared.testing import bsn_numbers
-from stdnum.nl import bsn
 
 
 def record(message: str, *args: object, **extra: object) -> logging.LogRecord:
     entry = logging.LogRecord("intake_service.coa", logging.INFO, __file__, 1, message, args, None)
     entry.__dict__.update(extra)
     return entry
-
-
-def test_elfproef_agrees_with_stdnum():
-    for number in range(100_000_000, 100_002_000):
-        digits = f"{number:09d}"
-        assert passes_elfproef(digits) == bsn.is_valid(digits), digits
 
 
 def test_a_possible_bsn_is_masked_and_other_numbers_kept():

@@ -10,19 +10,14 @@ from __future__ import annotations
 
 import re
 
+from stdnum.nl import bsn
+
 NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 MASK = "[bsn]"
 
 
-def passes_elfproef(digits: str) -> bool:
-    """The 11-proef for a BSN: sum of digit * weight (9..2, then -1) divisible by 11."""
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
-    return total % 11 == 0
-
-
 def mask_bsns(text: str) -> str:
-    """Replace every nine-digit number that passes the 11-proef by `[bsn]`; other numbers stay."""
+    """Replace every nine-digit number that passes the 11-proef (python-stdnum) by `[bsn]`; others stay."""
     if not any(c.isdigit() for c in text):
         return text
-    return NINE_DIGITS.sub(lambda m: MASK if passes_elfproef(m.group()) else m.group(), text)
+    return NINE_DIGITS.sub(lambda m: MASK if bsn.is_valid(m.group()) else m.group(), text)
