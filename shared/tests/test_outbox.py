@@ -16,7 +16,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from inburgering_shared.contracts.events import Actie, Kanaal, Notificatie
 from inburgering_shared.db import make_engine, utcnow
-from inburgering_shared.outbox import DEAD, DELIVERED, PENDING, Dispatcher, Outbox, outbox_tables
+from inburgering_shared.outbox import (
+    DEAD,
+    DELIVERED,
+    PARK_FOR,
+    PARKED,
+    PENDING,
+    Dispatcher,
+    Outbox,
+    outbox_tables,
+)
 from inburgering_shared.settings import Abonnement
 from inburgering_shared.testing import DatabaseBackend
 from sqlalchemy import MetaData, select, update
@@ -140,6 +149,45 @@ def test_failed_delivery_backs_off_and_is_delivered_later(engine: Engine, receiv
     [row] = deliveries(engine, outbox)
     assert row["status"] == DELIVERED and row["attempts"] == 2
     assert len(receiver.received) == 1
+
+
+def test_an_event_refused_for_its_content_is_parked_for_a_day_and_blocks_nothing_behind_it(
+    engine: Engine, receiver: Receiver
+) -> None:
+    outbox = make_outbox(engine, [Abonnement(callbackUrl=receiver.url, kanalen=["pips"])])
+    poison, behind = notificatie(), notificatie()
+    publish(engine, outbox, poison)
+    publish(engine, outbox, behind)
+    receiver.statuses = [422]  # the first event's effect fails for its content
+    sender = dispatcher(engine, outbox)
+
+    assert sender.deliver_due() == 2
+    rows = {row["event_id"]: row for row in deliveries(engine, outbox)}
+    parked = rows[poison.id]
+    assert parked["status"] == PARKED and "HTTP 422" in str(parked["last_error"])
+    assert parked["next_attempt_at"] > utcnow() + PARK_FOR - timedelta(minutes=1), "not before a day"
+    assert rows[behind.id]["status"] == DELIVERED
+    assert receiver.received == [behind.model_dump(mode="json")]
+    assert sender.deliver_due() == 0
+
+    with Session(engine) as session, session.begin():  # the fault fixed, an operator retries
+        assert outbox.retry(session, parked["id"])
+        assert not outbox.retry(session, rows[behind.id]["id"]), "a delivered event is not sent again"
+    assert sender.deliver_due() == 1
+    assert {row["status"] for row in deliveries(engine, outbox)} == {DELIVERED}
+    assert receiver.received[-1] == poison.model_dump(mode="json")
+
+
+def test_a_parked_event_is_tried_again_after_its_day(engine: Engine, receiver: Receiver) -> None:
+    outbox = make_outbox(engine, [Abonnement(callbackUrl=receiver.url, kanalen=["pips"])])
+    publish(engine, outbox, notificatie())
+    receiver.statuses = [400]
+    sender = dispatcher(engine, outbox)
+    sender.deliver_due()
+    assert deliveries(engine, outbox)[0]["status"] == PARKED
+    make_due(engine, outbox)  # a day later
+    assert sender.deliver_due() == 1
+    assert deliveries(engine, outbox)[0]["status"] == DELIVERED
 
 
 def test_backoff_is_capped(engine: Engine) -> None:

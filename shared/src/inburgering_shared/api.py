@@ -1,7 +1,9 @@
 """The one way every service builds its FastAPI application.
 
 Routers are mounted under /v1; errors are problem+json; every response carries
-the NL API headers; every /v1 request is audited (`audit`), every POST honours
+the NL API headers; unknown query parameters, oversized bodies and undeclared
+methods are refused before the handler runs (`route_guards`); every /v1 request
+is audited (`audit`), every POST honours
 Idempotency-Key (`idempotency`), AVG inzage and purge (`avg`); /health and
 /health/ready; the OpenAPI document and docs; the outbox dispatcher runs for as
 long as the app does; Prometheus metrics at /metrics (latency per route template,
@@ -22,11 +24,13 @@ from sqlalchemy.orm import Session
 from . import health
 from .audit import AuditMiddleware
 from .db import (
-    REQUEST_SESSIONS,
     REQUEST_THREADS,
+    AsyncReads,
+    make_async_engine,
     make_engine,
     make_session_factory,
     request_transaction,
+    request_turns,
     transaction,
 )
 from .headers import StandardHeadersMiddleware
@@ -38,6 +42,7 @@ from .openapi import API_PREFIX, install_openapi
 from .outbox import Dispatcher, Outbox
 from .problems import install_problem_handlers
 from .retention import Bewaartermijn
+from .route_guards import RouteGuardsMiddleware
 from .settings import AuthSettings, ServiceSettings
 from .turns import RequestTurnsMiddleware
 
@@ -68,6 +73,7 @@ def create_service_app(
     configure_logging(name)
     auth = AuthSettings()
     engine = make_engine(settings.database_url)
+    reads = AsyncReads(make_async_engine(settings.database_url))  # the hot reads: audit.audited_read
 
     def token() -> str:
         return auth.outgoing_token(client_id=name)
@@ -100,6 +106,7 @@ def create_service_app(
                 dispatcher.stop()
             app.state.service_client.close()
             engine.dispose()
+            await reads.engine.dispose()
 
     app = FastAPI(
         title=title,
@@ -114,6 +121,7 @@ def create_service_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    app.state.reads = reads
     app.state.auth_config = auth.config()
     app.state.outbox = outbox
     app.state.bewaartermijnen = tuple(bewaartermijnen)
@@ -122,16 +130,19 @@ def create_service_app(
     app.state.metrics = metrics
     app.add_middleware(RequestMetricsMiddleware, metrics=metrics)
     app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(RouteGuardsMiddleware)  # before anything buffers the body
     app.add_middleware(AuditMiddleware, source=name)
-    app.add_middleware(RequestTurnsMiddleware, turns=REQUEST_SESSIONS)  # outside the transaction: turns.py
+    app.add_middleware(RequestTurnsMiddleware, turns=request_turns(engine))  # outside the transaction
     app.add_middleware(StandardHeadersMiddleware, api_version=version)
     app.add_api_route(METRICS_PATH, metrics.endpoint, include_in_schema=False, methods=["GET"])
     install_problem_handlers(app)
     app.include_router(health.router)
     from .audit_router import router as audit_router  # these depend on this module's DbSession
     from .avg import router as avg_router
+    from .delivery_router import router as delivery_router
 
-    for router in [*routers, audit_router, avg_router]:
+    own_routers = [audit_router, avg_router, *([delivery_router] if outbox is not None else [])]
+    for router in [*routers, *own_routers]:
         app.include_router(router, prefix=API_PREFIX)
     install_openapi(app)
     return app

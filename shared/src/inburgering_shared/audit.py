@@ -18,6 +18,16 @@ Never stored: query strings, bodies, the BSN. BSNs are not in our URLs
 (ADR /core/transport/no-sensitive-uris) and any 11-proef number in the free-text
 reason (`X-Audit-Toelichting`) is masked.
 
+A handler whose answer names its dossiers elsewhere (a bulk handover) lists them
+(`name_dossiers`): one row per dossier still.
+
+A hot read audits itself (`audited_read`): its rows and an audit row for each dossier it
+answers are read and written together, on PostgreSQL in one statement (the INSERT a
+data-modifying CTE of the SELECT), on SQLite in two in one transaction, and committed
+before the handler returns, so before any byte of the answer leaves; if the audit row
+cannot be written the read gives no rows and the caller 503. The middleware then adds
+no row of its own, unless the request still fails with a server error.
+
 `audit_table(metadata)` adds the table to a service's metadata (its migrations
 create it); `audit_router` serves `GET /v1/audittrail?hoofdObject=...` per service.
 """
@@ -25,12 +35,27 @@ create it); `audit_router` serves `GET /v1/audittrail?hoofdObject=...` per servi
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import anyio
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, insert
+from sqlalchemy import (
+    Column,
+    CompoundSelect,
+    Index,
+    Integer,
+    MetaData,
+    Row,
+    Select,
+    String,
+    Table,
+    bindparam,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.requests import Request
@@ -38,10 +63,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .auth import Principal
 from .bsn import mask_bsns
-from .db import RequestTransaction, UTCDateTime, Uuid, begin_request, new_uuid, utcnow
+from .db import RandomUuid, Reads, RequestTransaction, UTCDateTime, Uuid, begin_request, new_uuid, utcnow
 from .headers import correlation_id
 from .openapi import API_PREFIX
-from .problems import ServiceUnavailable, problem_response
+from .problems import ServiceUnavailable, send_unavailable
 
 AUDIT_HEADER = "X-Audit-Toelichting"
 ACTIONS = {
@@ -54,6 +79,11 @@ ACTIONS = {
 }
 _NOT_AUDITED = (API_PREFIX + "/openapi.json", API_PREFIX + "/docs")
 _DOSSIER_PATH = re.compile(r"^/inburgeraars/[0-9a-fA-F-]{36}$")
+_AUDIT = "inburgering.audit"
+_NOT_RECORDED = "De toegang kon niet worden vastgelegd; probeer het later opnieuw."
+log = logging.getLogger(__name__)
+_PER_DOSSIER = ("hoofd_object", "gemeentecode", "resultaat")
+_AUDIT_PARAMETER = "audit_"
 
 
 def audit_table(metadata: MetaData) -> Table:
@@ -107,6 +137,56 @@ def dossiers_in(document: Any, api_url: str, path: str) -> list[Dossier]:
     return list(found.values()) or [Dossier(None, None)]
 
 
+class RequestAudit:
+    """What the audit rows of one request share: who, what, why; set by the middleware."""
+
+    def __init__(self, scope: Scope, source: str) -> None:
+        self.scope = scope
+        self.source = source
+        self.read_audited = False  # set by `audited_read`: the rows are already written
+        self.dossiers: list[Dossier] = []  # set by `name_dossiers`: the answer does not show them
+
+    def values(self) -> dict[str, Any]:
+        scope = self.scope
+        principal: Principal | None = scope.get("state", {}).get("principal")
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        return {
+            "aanmaakdatum": utcnow(),
+            "bron": self.source,
+            "applicatie_id": principal.client_id if principal else "",
+            "gebruikers_id": principal.user_id if principal else "",
+            "gebruikers_weergave": principal.user_representation if principal else "",
+            "namens": ",".join(sorted(principal.gemeenten))[:200] if principal else "",
+            "actie": ACTIONS.get(scope["method"], scope["method"].lower()),
+            "resource_url": scope["path"][:500],
+            "toelichting": mask_bsns(headers.get(AUDIT_HEADER.lower(), ""))[:500],
+            "correlatie_id": correlation_id.get()[:64],
+        }
+
+    def rows(self, status: int, body: bytes) -> list[dict[str, Any]]:
+        """The rows of a request the middleware records: one per dossier its answer is about."""
+        shared = self.values()
+        api_url = self.scope["app"].state.settings.api_url
+        path = self.scope["path"].removeprefix(API_PREFIX)
+        return [
+            {
+                **shared,
+                "id": new_uuid(),
+                "resultaat": status,
+                "hoofd_object": dossier.url,
+                "gemeentecode": dossier.gemeentecode,
+            }
+            for dossier in self.dossiers or dossiers_in(_json(body), api_url, path)
+        ]
+
+
+def name_dossiers(request: Request, dossiers: list[Dossier]) -> None:
+    """The dossiers a request touched, for an answer that does not show them the usual way
+    (`dossiers_in`): a bulk handover's answer names each dossier inside its results."""
+    audit: RequestAudit = request.scope[_AUDIT]
+    audit.dossiers = dossiers
+
+
 class AuditMiddleware:
     """Records every /v1 request in the request's own transaction and commits it (see the module docs)."""
 
@@ -120,6 +200,7 @@ class AuditMiddleware:
             await self.app(scope, receive, send)
             return
         transaction = begin_request(scope, scope["app"].state.session_factory)
+        audit = scope[_AUDIT] = RequestAudit(scope, self.source)
         messages: list[Message] = []
 
         async def keep(message: Message) -> None:
@@ -129,48 +210,82 @@ class AuditMiddleware:
             try:
                 await self.app(scope, receive, keep)
             except Exception:
-                await anyio.to_thread.run_sync(self._commit, transaction, scope, 500, b"")
+                await anyio.to_thread.run_sync(self._commit, transaction, audit.rows(500, b""), False)
                 raise
-            body = b"".join(m.get("body", b"") for m in messages[1:])
-            try:
-                await anyio.to_thread.run_sync(self._commit, transaction, scope, messages[0]["status"], body)
-            except SQLAlchemyError:
-                await _unavailable(scope, receive, send)
-                return
+            status = messages[0]["status"]
+            # A read that audited itself needs no row here, nor (when it used no session) a thread.
+            audited = audit.read_audited and status < 500
+            if not (audited and transaction.idle):
+                body = b"".join(m.get("body", b"") for m in messages[1:])
+                rows = [] if audited else audit.rows(status, body)
+                try:
+                    await anyio.to_thread.run_sync(self._commit, transaction, rows, status < 500)
+                except SQLAlchemyError:
+                    await send_unavailable(scope, receive, send, _NOT_RECORDED, retry_after=5)
+                    return
         finally:
-            await anyio.to_thread.run_sync(transaction.close)
+            if not transaction.idle:
+                await anyio.to_thread.run_sync(transaction.close)
         for message in messages:
             await send(message)
 
-    def _commit(self, transaction: RequestTransaction, scope: Scope, status: int, body: bytes) -> None:
+    @staticmethod
+    def _commit(transaction: RequestTransaction, rows: list[dict[str, Any]], keep_changes: bool) -> None:
         """Commit the request with its audit rows; of a server error only the rows are kept."""
-        rows = self._rows(scope, status, body)
-        transaction.before_commit(lambda session: _insert(session, rows))
-        transaction.commit(keep_changes=status < 500)
+        if rows:
+            transaction.before_commit(lambda session: _insert(session, rows))
+        transaction.commit(keep_changes=keep_changes)
 
-    def _rows(self, scope: Scope, status: int, body: bytes) -> list[dict[str, Any]]:
-        principal: Principal | None = scope.get("state", {}).get("principal")
-        api_prefix_path = scope["path"].removeprefix(API_PREFIX)
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        return [
-            {
-                "id": new_uuid(),
-                "aanmaakdatum": utcnow(),
-                "bron": self.source,
-                "applicatie_id": principal.client_id if principal else "",
-                "gebruikers_id": principal.user_id if principal else "",
-                "gebruikers_weergave": principal.user_representation if principal else "",
-                "namens": ",".join(sorted(principal.gemeenten))[:200] if principal else "",
-                "actie": ACTIONS.get(scope["method"], scope["method"].lower()),
-                "resultaat": status,
-                "resource_url": scope["path"][:500],
-                "hoofd_object": dossier.url,
-                "gemeentecode": dossier.gemeentecode,
-                "toelichting": mask_bsns(headers.get(AUDIT_HEADER.lower(), ""))[:500],
-                "correlatie_id": correlation_id.get()[:64],
-            }
-            for dossier in dossiers_in(_json(body), scope["app"].state.settings.api_url, api_prefix_path)
+
+class AuditedQuery:
+    """A hot read and the audit rows it writes, built once: statements with bind parameters.
+
+    `dossiers` selects `hoofd_object`, `gemeentecode` and `resultaat` of each dossier the answer is
+    about, from the same CTEs as `query` (so from the same snapshot). Building SQLAlchemy
+    constructs per request cost more CPU than running them, so a service builds each shape of
+    its reads once (at import, or cached by shape) and passes only the values per request.
+    """
+
+    def __init__(self, query: Select[Any], dossiers: Select[Any] | CompoundSelect) -> None:
+        per_dossier = dossiers.subquery("gelezen")
+        columns = [
+            RandomUuid().label("id")
+            if column.name == "id"
+            else per_dossier.c[column.name]
+            if column.name in _PER_DOSSIER
+            else bindparam(_AUDIT_PARAMETER + column.name, type_=column.type).label(column.name)
+            for column in AUDITTRAIL.c
         ]
+        self.insert = insert(AUDITTRAIL).from_select([c.name for c in AUDITTRAIL.c], select(*columns))
+        self.query = query
+        self.in_one_statement = query.add_cte(self.insert.cte("audit"))
+
+
+async def audited_read(request: Request, read: AuditedQuery, parameters: dict[str, Any]) -> list[Row[Any]]:
+    """The rows of `read`, with its audit rows written and committed together; `parameters` the
+    values of its bind parameters."""
+    audit: RequestAudit = request.scope[_AUDIT]
+    values = {_AUDIT_PARAMETER + name: value for name, value in audit.values().items()}
+    values.update(parameters)
+    reads: Reads = request.app.state.reads
+
+    def run(connection: Connection) -> list[Row[Any]]:
+        if connection.dialect.name == "postgresql":
+            return list(connection.execute(read.in_one_statement, values))
+        connection.execute(read.insert, values)
+        return list(connection.execute(read.query, values))
+
+    try:
+        rows = await reads.run(run)
+    except SQLAlchemyError as error:  # the statement failed whole: no rows, no audit row
+        log.error(
+            "audited read failed on %s: %s",
+            request.url.path,
+            type(getattr(error, "orig", None) or error).__name__,
+        )
+        raise ServiceUnavailable(_NOT_RECORDED) from error
+    audit.read_audited = True
+    return rows
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
@@ -182,15 +297,3 @@ def _json(body: bytes) -> Any:
         return json.loads(body) if body[:1] in (b"{", b"[") else None
     except ValueError:
         return None
-
-
-async def _unavailable(scope: Scope, receive: Receive, send: Send) -> None:
-    response = problem_response(
-        Request(scope),
-        503,
-        code=ServiceUnavailable.code,
-        title=ServiceUnavailable.title,
-        detail="De toegang kon niet worden vastgelegd; probeer het later opnieuw.",
-        headers={"Retry-After": "5"},
-    )
-    await response(scope, receive, send)

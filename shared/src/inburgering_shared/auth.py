@@ -209,14 +209,30 @@ def mint_token(
 
 _bearer = HTTPBearer(auto_error=False, description="JWT met client_id, roles en gemeenten")
 
+# The cookie a development sign-in page sets (reporting's /v1/dashboard/aanmelden). It is read only by an
+# app that sets `app.state.sign_in_cookie_path` (a development system), only under that path and only
+# for reading (GET, HEAD), so a page elsewhere cannot make a browser change anything with it.
+SIGN_IN_COOKIE = "inburgering_token"
+
+
+def _cookie_token(request: Request) -> str | None:
+    path: str | None = getattr(request.app.state, "sign_in_cookie_path", None)
+    if path is None or request.method not in ("GET", "HEAD") or not request.url.path.startswith(path):
+        return None
+    return request.cookies.get(SIGN_IN_COOKIE)
+
 
 async def authenticated(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    if credentials is None or credentials.scheme.lower() != "bearer":
+    if credentials is not None and credentials.scheme.lower() == "bearer":
+        token = credentials.credentials
+    elif credentials is None and (cookie := _cookie_token(request)):
+        token = cookie
+    else:
         raise NotAuthenticated("Een Bearer-token is verplicht.")
-    principal = await _verify_token_async(credentials.credentials, request.app.state.auth_config)
+    principal = await _verify_token_async(token, request.app.state.auth_config)
     request.state.principal = principal
     return principal
 
@@ -230,4 +246,5 @@ def require(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
         return principal
 
     check.__name__ = "require_" + "_".join(roles)
+    setattr(check, "roles", roles)  # noqa: B010 (read by openapi_roles for the OpenAPI descriptions)
     return check

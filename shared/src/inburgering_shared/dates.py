@@ -3,6 +3,26 @@
 import calendar
 from datetime import date
 
+MAANDNAMEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def voluit(day: date) -> str:
+    """A date as a Dutch letter or page writes it: 2 december 2026."""
+    return f"{day.day} {MAANDNAMEN[day.month - 1]} {day.year}"
+
 
 def add_months(day: date, months: int) -> date:
     """Add calendar months; a day that does not exist in the target month becomes its last day."""

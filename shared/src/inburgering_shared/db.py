@@ -14,13 +14,19 @@ import contextlib
 import uuid
 from collections.abc import Callable, Iterator, MutableMapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator, Uuid, create_engine, event
+from sqlalchemy import JSON, DateTime, MetaData, String, TypeDecorator, Uuid, create_engine, event, make_url
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+T = TypeVar("T")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -39,10 +45,28 @@ CONNECT_TIMEOUT_SECONDS = 5
 # outside /v1), so a busy service never opens one per request: a PostgreSQL connection is a server
 # process, milliseconds to start. The overflow is for the dispatcher and the metrics scrape, which
 # run on threads of their own.
+# Never more turns than threads: a transaction waiting for a row lock (PostgreSQL: a concurrent
+# insert of the same key) blocks its thread, and with more transactions open than threads every
+# thread could wait for a lock held by a transaction that needs a thread to commit: the service
+# hung for good (measured with 20 turns: 30 identical COA handovers, 20 never answered and every
+# later request 503). With no more turns than threads a lock holder always finds a thread; a lock
+# wait past WRITE_WAIT_SECONDS still ends in 503 (lock_timeout).
 REQUEST_THREADS = 10
-REQUEST_SESSIONS = 20
+REQUEST_SESSIONS = REQUEST_THREADS
 POOL_SIZE = REQUEST_SESSIONS + REQUEST_THREADS
 POOL_OVERFLOW = 10
+# The asyncio engine's connections: one per request turn (turns.py). A hot read holds one for a
+# single round trip, but that round trip commits its audit row (a WAL flush), so under load the
+# reads are bound by commit latency, not CPU: measured at 50 concurrent reads in one process on a
+# loaded machine, 5 connections gave 69 reads/s, 20 gave 118 (the sync path 111, at 1.9x the CPU).
+# Instead of a pre-ping per checkout, connections are replaced after POOL_RECYCLE_SECONDS and a
+# read that meets a connection the server dropped is retried once on a fresh one (AsyncReads).
+ASYNC_POOL_SIZE = REQUEST_SESSIONS
+POOL_RECYCLE_SECONDS = 1800
+# How long a writer waits for the database's write lock (SQLite's busy timeout) or for its turn
+# (turns.py) before it gives up with 503 and Retry-After: long enough for a burst of writers to pass
+# one by one, short enough to answer before a client's own timeout.
+WRITE_WAIT_SECONDS = 10
 
 # JSON documents: JSONB on PostgreSQL, JSON text on SQLite.
 JsonDocument = JSON().with_variant(JSONB(), "postgresql")
@@ -84,7 +108,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     # neither do the logs that record it nor anything built from it.
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
+        connect_args = {"check_same_thread": False, "timeout": WRITE_WAIT_SECONDS}
+        engine = create_engine(url, connect_args=connect_args, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -94,7 +119,110 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("connect_args", {"connect_timeout": CONNECT_TIMEOUT_SECONDS})
     if "poolclass" not in kwargs:
         kwargs.update(pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_timeout=10)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "connect", _postgresql_lock_timeout)
+    return engine
+
+
+def make_async_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    """The asyncio engine on the database of `url` (a sync URL, as the settings give it).
+
+    PostgreSQL through psycopg 3's async mode: the driver the sync engine already uses, so the
+    same libpq URL options (search_path, connect_timeout) and type adaptation hold; asyncpg
+    would add a second driver with its own URL dialect. SQLite through aiosqlite, with the
+    same pragmas and BEGIN IMMEDIATE as the sync engine.
+    """
+    kwargs.setdefault("hide_parameters", True)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_async_engine(
+            parsed.set(drivername="sqlite+aiosqlite"), connect_args={"timeout": WRITE_WAIT_SECONDS}, **kwargs
+        )
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _sqlite_begin)
+        return engine
+    kwargs.setdefault("connect_args", {"connect_timeout": CONNECT_TIMEOUT_SECONDS})
+    if "poolclass" not in kwargs:
+        kwargs.update(pool_size=ASYNC_POOL_SIZE, max_overflow=0, pool_timeout=10)
+    kwargs.setdefault("pool_recycle", POOL_RECYCLE_SECONDS)
+    engine = create_async_engine(parsed.set(drivername="postgresql+psycopg"), **kwargs)
+    event.listen(engine.sync_engine, "connect", _postgresql_lock_timeout)
+    return engine
+
+
+class Reads(Protocol):
+    """Runs a read (Core statements on one connection) in a transaction of its own, committed."""
+
+    async def run(self, work: Callable[[Connection], T]) -> T: ...
+
+
+class AsyncReads:
+    """Reads on the event loop: `work` runs on the asyncio engine's connection, its I/O awaited.
+
+    PostgreSQL runs each statement in autocommit: a read that is one statement (the rows and
+    their audit rows, `audit.audited_read`) costs one round trip, no BEGIN and COMMIT around it.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._autocommit = engine.dialect.name == "postgresql"
+
+    async def run(self, work: Callable[[Connection], T]) -> T:
+        for attempt in (1, 2):
+            try:
+                async with self.engine.connect() as connection:
+                    if self._autocommit:
+                        await connection.execution_options(isolation_level="AUTOCOMMIT")
+                    result = await connection.run_sync(work)
+                    await connection.commit()
+                    return result
+            except DBAPIError as error:
+                # The server dropped the connection (a restart, a recycled backend): the pool has
+                # invalidated it, so the second attempt gets a fresh one. A read is safe to repeat.
+                if not error.connection_invalidated or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+
+class RandomUuid(FunctionElement[uuid.UUID]):
+    """A new random (version 4) UUID made by the database, for set-based inserts."""
+
+    type = Uuid()
+    inherit_cache = True
+
+
+@compiles(RandomUuid, "postgresql")
+def _random_uuid_postgresql(element: RandomUuid, compiler: SQLCompiler, **kw: Any) -> str:
+    return "gen_random_uuid()"
+
+
+@compiles(RandomUuid, "sqlite")
+def _random_uuid_sqlite(element: RandomUuid, compiler: SQLCompiler, **kw: Any) -> str:
+    # 32 hex digits as SQLAlchemy's Uuid stores them on SQLite, version 4 and variant bits set;
+    # no subquery, which SQLite would evaluate once for all rows.
+    return (
+        "lower(hex(randomblob(6)) || '4' || substr(hex(randomblob(2)), 2)"
+        " || substr('89ab', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(8)), 2))"
+    )
+
+
+class UuidText(FunctionElement[str]):
+    """A UUID column as text in its canonical form (lower case, dashes), as in our URLs."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(UuidText, "postgresql")
+def _uuid_text_postgresql(element: UuidText, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS TEXT)"
+
+
+@compiles(UuidText, "sqlite")
+def _uuid_text_sqlite(element: UuidText, compiler: SQLCompiler, **kw: Any) -> str:
+    h = compiler.process(element.clauses, **kw)
+    spans = ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))
+    return "lower(" + " || '-' || ".join(f"substr({h}, {start}, {length})" for start, length in spans) + ")"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -104,8 +232,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={WRITE_WAIT_SECONDS * 1000}")
     cursor.close()
+
+
+def _postgresql_lock_timeout(dbapi_connection: Any, _record: Any) -> None:
+    # A statement that waits longer than this for a lock fails (lock_not_available, an
+    # OperationalError: 503 with Retry-After) instead of holding its request without end.
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"SET lock_timeout = '{WRITE_WAIT_SECONDS}s'")
+    cursor.close()
+    dbapi_connection.commit()
 
 
 def _sqlite_begin(connection: Any) -> None:
@@ -113,6 +250,19 @@ def _sqlite_begin(connection: Any) -> None:
     # a deferred transaction that later writes would fail at once with
     # "database is locked" when another connection wrote in between (WAL snapshots).
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def request_turns(engine: Engine) -> int:
+    """How many /v1 requests of a process may hold a transaction at once (turns.py).
+
+    SQLite has one writer at a time, and every /v1 request writes (at least its audit row), so
+    on SQLite the requests of a process take turns one by one: they wait on the event loop, not
+    on worker threads blocked in the busy timeout (with all threads waiting for the lock, the
+    request holding it found no thread to commit on, and all waited out the timeout: 60 s stalls
+    and "database is locked" for bursts of 20 writers). Other processes and the process's own
+    background threads (the outbox dispatcher) still meet it through the busy timeout.
+    """
+    return 1 if engine.dialect.name == "sqlite" else REQUEST_SESSIONS
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -153,6 +303,11 @@ class RequestTransaction:
         if self._session is None:
             self._session = self._factory()
         return self._session
+
+    @property
+    def idle(self) -> bool:
+        """Nothing was done in it: no session opened, no step to run (a read audited on its own)."""
+        return self._session is None and not self._steps
 
     def joined(self) -> Iterator[Session]:
         """The handler's part: flushed when it returns (so conflicts surface as its errors)."""
@@ -207,16 +362,22 @@ def request_transaction(scope: MutableMapping[str, Any]) -> RequestTransaction |
 
 __all__ = [
     "NAMING_CONVENTION",
+    "AsyncReads",
     "JsonDocument",
+    "RandomUuid",
+    "Reads",
     "RequestTransaction",
     "UTCDateTime",
     "Uuid",
+    "UuidText",
     "begin_request",
+    "make_async_engine",
     "make_engine",
     "make_session_factory",
     "new_metadata",
     "new_uuid",
     "request_transaction",
+    "request_turns",
     "transaction",
     "utcnow",
 ]

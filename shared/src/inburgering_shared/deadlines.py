@@ -33,6 +33,8 @@ class DeadlineColumns:
     status: Mapped[str] = mapped_column(String(12))
     regel: Mapped[str] = mapped_column(String(200))
     gestart_door: Mapped[str] = mapped_column(String(200))
+    afsluitreden: Mapped[str | None] = mapped_column(String(200))
+    """Why a deadline closed without being met (status vervallen): the end state with its source."""
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     @declared_attr.directive
@@ -71,6 +73,7 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
             vervaldatum=row.vervaldatum,
             status=DeadlineStatus(row.status),
             regel=row.regel,
+            afsluitreden=row.afsluitreden,
         )
 
     @router.get("", response_model=KeysetPage[DeadlineContract])

@@ -41,7 +41,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -49,7 +49,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .auth import decode_token
 from .db import JsonDocument, UTCDateTime, request_transaction, utcnow
 from .openapi import API_PREFIX
-from .problems import DomainError, InvalidInput, InvalidParam, problem_response
+from .problems import DomainError, InvalidInput, InvalidParam, ServiceUnavailable, problem_response
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
@@ -143,7 +143,10 @@ class IdempotencyMiddleware:
         body = b"".join([chunk async for chunk in _body(receive)])
         mark = fingerprint(scope["method"], scope["path"], scope.get("query_string", b""), body)
         factory = scope["app"].state.session_factory
-        stored = await anyio.to_thread.run_sync(_reserve, factory, client_id, key, mark)
+        try:
+            stored = await anyio.to_thread.run_sync(_reserve, factory, client_id, key, mark)
+        except OperationalError:  # the database is away or its write lock stayed taken: nothing ran
+            stored = ServiceUnavailable("De database is tijdelijk niet bereikbaar; probeer het zo opnieuw.")
         if isinstance(stored, DomainError):
             await _problem(scope, receive, send, stored)
             return
@@ -266,7 +269,8 @@ async def _replay(send: Send, row: Any) -> None:
 
 
 async def _problem(scope: Scope, receive: Receive, send: Send, error: DomainError) -> None:
-    extra = {"Retry-After": "1"} if isinstance(error, StillRunningError) else None
+    retry_after = {StillRunningError: "1", ServiceUnavailable: "5"}.get(type(error))
+    extra = {"Retry-After": retry_after} if retry_after else None
     response = problem_response(
         Request(scope),
         error.status,

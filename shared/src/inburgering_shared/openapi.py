@@ -1,16 +1,21 @@
 """The OpenAPI document each service publishes, shaped to the NL API Design Rules.
 
 FastAPI generates the document; this module versions the base path (`servers:
-/v1`, /core/uri-version), declares the API-Version header on 2xx/3xx answers
-(/core/version-header), replaces FastAPI's 422 with problem+json 400 and
-declares problem+json for every error (/core/error-handling/problem-details).
-It is served without authentication at /openapi.json and /v1/openapi.json with
-`Access-Control-Allow-Origin: *` (/core/publish-openapi), and as Swagger UI at
-/v1/docs from files bundled in the package (no internet needed).
+https://{host}/v1`, /core/uri-version; TLS ends at the reverse proxy), declares the
+API-Version header on 2xx/3xx answers (/core/version-header), replaces FastAPI's 422
+with problem+json 400 and declares problem+json for every error
+(/core/error-handling/problem-details). It lists the document itself at `/openapi.json`
+(/core/publish-openapi), declares every tag, gives every operation a description (stating
+the roles that may call it, `openapi_roles`) and names generated schemas in PascalCase
+(`Page[X]` becomes `PageX`), so that the official ruleset (Spectral,
+tests/ops/test_ops_spectral.py) finds nothing. It is served without authentication at
+/openapi.json and /v1/openapi.json with `Access-Control-Allow-Origin: *`, and as Swagger UI
+at /v1/docs from files bundled in the package (no internet needed).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import swagger_ui_bundle
@@ -20,9 +25,18 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from .openapi_roles import state_roles
 from .problems import PROBLEM_JSON, InvalidParam, Problem
 
 API_PREFIX = "/v1"
+SERVERS = [
+    {
+        "url": "https://{host}" + API_PREFIX,
+        "description": "Achter de reverse proxy, die TLS afhandelt",
+        "variables": {"host": {"default": "localhost", "description": "Host (en pad-prefix) van de service"}},
+    }
+]
+CONTACT = {"name": "Functioneel beheer inburgering", "url": "https://inburgering.example/contact"}
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 API_VERSION_HEADER = {
     "description": "De versie van de API (semver)",
@@ -45,12 +59,14 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         description=app.description,
         routes=app.routes,
     )
-    doc["servers"] = [{"url": API_PREFIX}]
+    doc["servers"] = SERVERS
+    doc["info"]["contact"] = CONTACT
     doc["paths"] = {
         path.removeprefix(API_PREFIX): item
         for path, item in doc.get("paths", {}).items()
         if path.startswith(API_PREFIX + "/")
     }
+    doc["paths"]["/openapi.json"] = openapi_json_path()
     components = doc.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     schemas.pop("HTTPValidationError", None)
@@ -60,24 +76,120 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     problem.pop("$defs", None)
     schemas["Problem"] = problem
     components["headers"] = {"API-Version": API_VERSION_HEADER}
+    state_roles(app, doc, API_PREFIX)
     for item in doc["paths"].values():
-        for operation in item.values():
+        for method, operation in item.items():
+            operation.setdefault("description", operation.get("summary", ""))
+            if method != "put":  # a PUT may create, without If-Match (etag.check_if_match_for_put)
+                _require_if_match(operation)
             if operation.get(FOREIGN_CONTRACT) is None:  # another party's contract keeps its own answers
-                _shape_responses(operation["responses"])
-    return doc
+                _shape_responses(operation)
+            else:  # ... but every answer of ours carries API-Version (headers.py), theirs too
+                _declare_version_header(operation["responses"])
+    doc["tags"] = [{"name": tag} for tag in sorted(_tags(doc))]
+    return pascal_case_schema_names(doc)
 
 
-def _shape_responses(responses: dict[str, Any]) -> None:
+def _require_if_match(operation: dict[str, Any]) -> None:
+    """An edit answering 428 without If-Match (etag.check_if_match) declares the header required."""
+    if "428" not in operation.get("responses", {}):
+        return
+    for parameter in operation.get("parameters", []):
+        if parameter["in"] == "header" and parameter["name"] == "If-Match":
+            parameter["required"] = True
+            parameter["schema"] = {
+                "type": "string",
+                "minLength": 1,
+                "title": "If-Match",
+                "description": "De ETag die u las",
+            }
+
+
+def openapi_json_path() -> dict[str, Any]:
+    """The path item of the document itself, public (`security: []`) and open to every origin."""
+    return {
+        "get": {
+            "tags": ["openapi"],
+            "summary": "Dit OpenAPI-document",
+            "description": "Zonder authenticatie, voor iedere origin (ADR /core/publish-openapi).",
+            "operationId": "openapi_document",
+            "security": [],
+            "responses": {
+                "200": {
+                    "description": "Het document",
+                    "headers": {
+                        "API-Version": {"$ref": "#/components/headers/API-Version"},
+                        "access-control-allow-origin": {"schema": {"type": "string", "enum": ["*"]}},
+                    },
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                }
+            },
+        }
+    }
+
+
+def _tags(doc: dict[str, Any]) -> set[str]:
+    return {
+        tag
+        for item in doc["paths"].values()
+        for operation in item.values()
+        for tag in operation.get("tags", [])
+    }
+
+
+def pascal_case_schema_names(doc: dict[str, Any]) -> dict[str, Any]:
+    """`Page_InburgeraarRead_` (pydantic's name of a generic) becomes `PageInburgeraarRead`."""
+    schemas = doc.get("components", {}).get("schemas", {})
+    renames = {name: _pascal(name) for name in schemas if _pascal(name) != name}
+    if not renames:
+        return doc
+    renamed: dict[str, Any] = rename_schema_refs(doc, renames)
+    renamed["components"]["schemas"] = {
+        renames.get(k, k): v for k, v in renamed["components"]["schemas"].items()
+    }
+    return renamed
+
+
+def _pascal(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", name))
+
+
+def rename_schema_refs(node: Any, renames: dict[str, str]) -> Any:
+    """`node` with every `$ref` to a schema in `renames` pointing at its new name."""
+    if isinstance(node, dict):
+        return {
+            key: (_renamed_ref(value, renames) if key == "$ref" else rename_schema_refs(value, renames))
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [rename_schema_refs(item, renames) for item in node]
+    return node
+
+
+def _renamed_ref(ref: str, renames: dict[str, str]) -> str:
+    head, _, name = ref.rpartition("/")
+    if head == "#/components/schemas" and name in renames:
+        return f"{head}/{renames[name]}"
+    return ref
+
+
+def _shape_responses(operation: dict[str, Any]) -> None:
+    responses = operation["responses"]
     responses.pop("422", None)
     for status, text in STANDARD_ERRORS.items():
         responses.setdefault(status, {"description": text})
+    if "requestBody" in operation:  # route_guards: a body over the operation's limit
+        responses.setdefault("413", {"description": "Body groter dan toegestaan"})
     responses.setdefault("default", {"description": "Fout"})
     for status, response in responses.items():
-        if status.startswith(("2", "3")):
-            response.setdefault("headers", {})["API-Version"] = {"$ref": "#/components/headers/API-Version"}
-        else:
+        if not status.startswith(("2", "3")):
             response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
-            response.setdefault("headers", {})["API-Version"] = {"$ref": "#/components/headers/API-Version"}
+    _declare_version_header(responses)
+
+
+def _declare_version_header(responses: dict[str, Any]) -> None:
+    for response in responses.values():
+        response.setdefault("headers", {})["API-Version"] = {"$ref": "#/components/headers/API-Version"}
 
 
 def install_openapi(app: FastAPI) -> None:

@@ -1,9 +1,10 @@
 """The committed OpenAPI documents: one per service and the combined one for front-end teams.
 
 Each service's document is committed as `services/<name>/openapi.json`; the
-combined document (every service's paths under the prefix the reverse proxy
-gives it, `/intake/v1/...`) as `deploy/proxy/openapi.json`, served by the
-proxy at `/openapi.json`. `make openapi` regenerates them all; a test fails
+combined document (every service's paths under the version and then the
+service's name, `/v1/intake/...`, as the reverse proxy routes them besides
+`/intake/v1/...`) as `deploy/proxy/openapi.json`, served by the proxy at
+`/openapi.json` and `/v1/openapi.json`. `make openapi` regenerates them all; a test fails
 when the code and a committed document differ (the open-zaak practice).
 
     python -m inburgering_shared.openapi_documents write|check [--root DIR]
@@ -21,15 +22,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .openapi import API_PREFIX
+from .openapi import CONTACT, SERVERS, openapi_json_path, rename_schema_refs
 from .system import SERVICES, ServiceSpec
 
 ROOT = Path(__file__).resolve().parents[3]
 COMBINED = Path("deploy/proxy/openapi.json")
 TITLE = "Inburgering API (alle services)"
 DESCRIPTION = (
-    "Alle services achter één origin: elk pad begint met de naam van de service "
-    "(`/intake/v1/...`, `/pip/v1/...`). Gegenereerd met `make openapi`."
+    "Alle services achter één origin: na de versie begint elk pad met de naam van de service "
+    "(`/v1/intake/...`, `/v1/pip/...`). Gegenereerd met `make openapi`."
 )
 
 
@@ -65,24 +66,6 @@ def service_document(spec: ServiceSpec) -> dict[str, Any]:
     return document
 
 
-def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
-    if isinstance(node, dict):
-        return {
-            key: (_renamed_ref(value, renames) if key == "$ref" else _rename_refs(value, renames))
-            for key, value in node.items()
-        }
-    if isinstance(node, list):
-        return [_rename_refs(item, renames) for item in node]
-    return node
-
-
-def _renamed_ref(ref: str, renames: dict[str, str]) -> str:
-    head, _, name = ref.rpartition("/")
-    if head == "#/components/schemas" and name in renames:
-        return f"{head}/{renames[name]}"
-    return ref
-
-
 def combined_document(documents: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """One document with every service's paths under its proxy prefix.
 
@@ -92,11 +75,11 @@ def combined_document(documents: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """
     combined: dict[str, Any] = {
         "openapi": next(iter(documents.values()))["openapi"],
-        "info": {"title": TITLE, "description": DESCRIPTION, "version": "1.0.0"},
-        "servers": [{"url": "/"}],
-        "paths": {},
-        "components": {"schemas": {}, "headers": {}},
-        "tags": [],
+        "info": {"title": TITLE, "description": DESCRIPTION, "version": "1.0.0", "contact": CONTACT},
+        "servers": SERVERS,
+        "paths": {"/openapi.json": openapi_json_path()},
+        "components": {"schemas": {}, "headers": {}, "securitySchemes": {}},
+        "tags": [{"name": "openapi", "description": "Het OpenAPI-document"}],
     }
     components = combined["components"]
     for spec in SERVICES:
@@ -107,16 +90,17 @@ def combined_document(documents: dict[str, dict[str, Any]]) -> dict[str, Any]:
             for name, schema in schemas.items()
             if name in components["schemas"] and components["schemas"][name] != schema
         }
-        document = _rename_refs(document, renames)
+        document = rename_schema_refs(document, renames)
         for name, schema in document.get("components", {}).get("schemas", {}).items():
             components["schemas"][renames.get(name, name)] = schema
         components["headers"].update(document.get("components", {}).get("headers", {}))
+        components["securitySchemes"].update(document.get("components", {}).get("securitySchemes", {}))
         combined["tags"].append({"name": spec.name, "description": document["info"]["title"]})
         for path, item in document["paths"].items():
             for operation in item.values():
                 operation["tags"] = [spec.name]
                 operation["operationId"] = f"{spec.name}_{operation['operationId']}"
-            combined["paths"][proxy_prefix(spec) + API_PREFIX + path] = item
+            combined["paths"][proxy_prefix(spec) + path] = item
     return combined
 
 

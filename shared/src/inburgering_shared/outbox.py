@@ -4,7 +4,12 @@
 transaction as the state change. The `Dispatcher` thread delivers due rows over
 HTTP; any 2xx counts as delivered. Failures back off exponentially (capped) and
 keep retrying; only after `dead_letter_after` does a delivery become dead, with
-an error in the log for operators. On PostgreSQL rows are claimed with
+an error in the log for operators. A subscriber that refuses the event for its
+content (400 or 422: its effect fails for what the event says, `callbacks`) gets
+it parked: the delivery is tried again once a day (`PARK_FOR`), not every few
+minutes, and the subscriber's other events go on meanwhile. Parked and dead
+deliveries are listed per subscriber with the reason and can be retried at once
+after a fix (`delivery_router`). On PostgreSQL rows are claimed with
 `FOR UPDATE SKIP LOCKED`, so several replicas never send the same row at once.
 """
 
@@ -37,6 +42,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from .bsn import mask_bsns
 from .contracts.events import Notificatie
 from .db import JsonDocument, UTCDateTime, Uuid, utcnow
 from .headers import CORRELATION_HEADER
@@ -44,7 +50,9 @@ from .settings import Abonnement
 
 log = logging.getLogger(__name__)
 
-PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
+PENDING, DELIVERED, DEAD, PARKED = "pending", "delivered", "dead", "parked"
+PARK_FOR = timedelta(days=1)
+REFUSED_FOR_CONTENT = (400, 422)
 
 
 def outbox_tables(metadata: MetaData) -> tuple[Table, Table]:
@@ -130,6 +138,18 @@ class Outbox:
             session.execute(insert(self.deliveries), rows)
             session.info["outbox_published"] = True
 
+    def retry(self, session: Session, delivery_id: int) -> bool:
+        """Make a parked or dead delivery due now (after the fault was fixed); False if there is none."""
+        d = self.deliveries
+        done = session.execute(
+            update(d)
+            .where(d.c.id == delivery_id, d.c.status.in_([PARKED, DEAD]))
+            .values(status=PENDING, next_attempt_at=utcnow())
+            .returning(d.c.id)
+        ).first()
+        session.info["outbox_published"] = True  # wakes the dispatcher after the commit
+        return done is not None
+
     def backlog(self, session: Session) -> tuple[int, datetime | None]:
         """Pending deliveries and the creation time of the oldest (for metrics)."""
         count, oldest = session.execute(
@@ -154,11 +174,13 @@ class Dispatcher:
         dead_letter_after: timedelta = timedelta(hours=24),
         timeout: float = 10.0,
         batch_size: int = 20,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
+        """`clock`: the time deliveries are due by (a test advances it: tests/security/test_faults.py)."""
         self.outbox, self.engine, self.token = outbox, engine, token
         self.interval, self.max_backoff = interval, max_backoff
         self.dead_letter_after, self.batch_size = dead_letter_after, batch_size
-        self.timeout = timeout
+        self.timeout, self.clock = timeout, clock
         self.http = httpx.Client(timeout=timeout)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="outbox-dispatcher", daemon=True)
@@ -198,12 +220,12 @@ class Dispatcher:
         claimed rows to be sent again once the claim lapses: at least once.
         """
         d, e = self.outbox.deliveries, self.outbox.events
-        claim_until = utcnow() + timedelta(seconds=self.timeout * self.batch_size + 30)
+        claim_until = self.clock() + timedelta(seconds=self.timeout * self.batch_size + 30)
         with Session(self.engine) as session, session.begin():
             query = (
                 select(d.c.id, d.c.callback_url, d.c.attempts, e.c.payload, e.c.aanmaakdatum)
                 .join(e, e.c.id == d.c.event_id)
-                .where(d.c.status == PENDING, d.c.next_attempt_at <= utcnow())
+                .where(d.c.status.in_([PENDING, PARKED]), d.c.next_attempt_at <= self.clock())
                 .order_by(d.c.next_attempt_at)
                 .limit(self.batch_size)
             )
@@ -221,11 +243,19 @@ class Dispatcher:
         return len(rows)
 
     def _attempt(self, row: object) -> dict[str, object]:
-        error = self._post(row.callback_url, row.payload)  # type: ignore[attr-defined]
-        now = utcnow()
+        error, refused = self._post(row.callback_url, row.payload)  # type: ignore[attr-defined]
+        now = self.clock()
         if error is None:
             return {"status": DELIVERED, "delivered_at": now, "last_error": None}
         attempts = row.attempts + 1  # type: ignore[attr-defined]
+        if refused:
+            log.warning("outbox delivery parked for a day, refused for its content: %s", error)
+            return {
+                "status": PARKED,
+                "attempts": attempts,
+                "next_attempt_at": now + PARK_FOR,
+                "last_error": error,
+            }
         if now - row.aanmaakdatum > self.dead_letter_after:  # type: ignore[attr-defined]
             log.error("outbox delivery dead-lettered after %s attempts: %s", attempts, error)
             return {"status": DEAD, "attempts": attempts, "last_error": error}
@@ -236,7 +266,8 @@ class Dispatcher:
             "last_error": error,
         }
 
-    def _post(self, url: str, payload: dict[str, object]) -> str | None:
+    def _post(self, url: str, payload: dict[str, object]) -> tuple[str | None, bool]:
+        """The error (None when delivered) and whether the subscriber refused the event for its content."""
         headers = {
             "Authorization": f"Bearer {self.token()}",
             CORRELATION_HEADER: str(uuid.uuid4()),
@@ -244,7 +275,8 @@ class Dispatcher:
         try:
             response = self.http.post(url, json=payload, headers=headers)
         except httpx.HTTPError as exc:
-            return f"{type(exc).__name__}: {exc}"[:500]
+            return f"{type(exc).__name__}: {exc}"[:500], False
         if response.is_success:
-            return None
-        return f"HTTP {response.status_code}: {response.text[:300]}"
+            return None, False
+        error = f"HTTP {response.status_code}: {mask_bsns(response.text[:300])}"
+        return error, response.status_code in REFUSED_FOR_CONTENT

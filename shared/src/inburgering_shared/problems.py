@@ -20,6 +20,9 @@ from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Receive, Scope, Send
+
+from .bsn import mask_bsns
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://inburgering.example/problemen/"
@@ -109,11 +112,37 @@ def problem_response(
         title=title,
         status=status,
         detail=detail,
-        instance=request.url.path,
+        instance=mask_bsns(request.url.path),  # a BSN put in a path by mistake is not echoed
         code=code,
         invalidParams=invalid_params or [],
     )
     return JSONResponse(problem.model_dump(), status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+async def send_unavailable(scope: Scope, receive: Receive, send: Send, detail: str, retry_after: int) -> None:
+    """Answer 503 with Retry-After from a middleware (outside the app's exception handlers)."""
+    response = problem_response(
+        Request(scope),
+        503,
+        code=ServiceUnavailable.code,
+        title=ServiceUnavailable.title,
+        detail=detail,
+        headers={"Retry-After": str(retry_after)},
+    )
+    await response(scope, receive, send)
+
+
+def http_problem(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    """The problem+json of an HTTP-level refusal (404, 405, 413) that no domain rule raised."""
+    phrase = HTTPStatus(exc.status_code).phrase
+    return problem_response(
+        request,
+        exc.status_code,
+        code=phrase.lower().replace(" ", "-"),
+        title=phrase,
+        detail=str(exc.detail) if exc.detail else phrase,
+        headers=getattr(exc, "headers", None),
+    )
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
@@ -138,6 +167,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def domain_error(request: Request, exc: DomainError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if exc.status == 503:
+            headers = {"Retry-After": "5"}
         return problem_response(
             request,
             exc.status,
@@ -161,15 +192,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        phrase = HTTPStatus(exc.status_code).phrase
-        return problem_response(
-            request,
-            exc.status_code,
-            code=phrase.lower().replace(" ", "-"),
-            title=phrase,
-            detail=str(exc.detail) if exc.detail else phrase,
-            headers=getattr(exc, "headers", None),
-        )
+        return http_problem(request, exc)
 
     @app.exception_handler(IntegrityError)
     async def integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:
@@ -215,6 +238,8 @@ def install_problem_handlers(app: FastAPI) -> None:
             code="interne-fout",
             title="Interne fout",
             detail="Er ging iets mis aan onze kant; de fout is gelogd.",
+            # Starlette answers this one outside every middleware, so the header is set here.
+            headers={"API-Version": request.app.version},
         )
 
 

@@ -18,7 +18,8 @@ class Abonnement(BaseModel):
 class AuthSettings(BaseSettings):
     """`AUTH_JWT_SECRET` for development (HS256), `AUTH_JWKS_URL` in production (RS256)."""
 
-    model_config = SettingsConfigDict(env_prefix="AUTH_", frozen=True)
+    # An empty variable is not set (compose passes AUTH_JWKS_URL and the rest through, empty by default).
+    model_config = SettingsConfigDict(env_prefix="AUTH_", frozen=True, env_ignore_empty=True)
 
     jwt_secret: str | None = None
     jwks_url: str | None = None

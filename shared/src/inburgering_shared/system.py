@@ -45,7 +45,12 @@ class ServiceSpec:
 
 SERVICES = (
     ServiceSpec("intake", "intake_service", 8001),
-    ServiceSpec("pip", "pip_service", 8002, (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES, Kanaal.DUO_DOSSIERS)),
+    ServiceSpec(
+        "pip",
+        "pip_service",
+        8002,
+        (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES, Kanaal.DUO_DOSSIERS, Kanaal.TRAJECTEN),
+    ),
     ServiceSpec("trajectory", "trajectory_service", 8003, (Kanaal.PIPS,)),
     ServiceSpec(
         "reporting",
@@ -62,7 +67,13 @@ SERVICES = (
 DUO_SIMULATOR = "duo-simulator"
 DUO_SIMULATOR_PORT = 8090
 DUO_OIN = "00000000000000000000"
-GEMEENTE_OINS = {"GM0171": "00000001001234567000", "GM0200": "00000001002000000000"}
+GEMEENTE_OINS = {
+    "GM0171": "00000001001234567000",
+    "GM0184": "00000001001840000000",
+    "GM0193": "00000001001930000000",
+    "GM0200": "00000001002000000000",
+    "GM0294": "00000001002940000000",
+}
 
 
 def duo_simulator_installed() -> bool:

@@ -11,20 +11,35 @@ changes are rolled back.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
+import anyio
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, make_url, text
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
 
 from .auth import mint_token
 
+T = TypeVar("T")
 TEST_SECRET = "test-secret-not-for-production-use-only"
+
+FIGURES: list[str] = []
+"""Figures a test measured (bursts, faults: requests, outcomes, losses), printed at the end of the run."""
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FIGURES:
+        terminalreporter.section("measured: requests, outcomes, losses")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
 
 
 def normalise_postgres_url(url: str) -> str:
@@ -134,39 +149,86 @@ def _test_auth_secret() -> None:
 TokenFactory = Callable[..., dict[str, str]]
 
 
+def token_headers(
+    *roles: str, gemeente: str | list[str] = "GM0171", client_id: str = "test"
+) -> dict[str, str]:
+    """An Authorization header with a test token for these roles and gemeenten."""
+    gemeenten = [gemeente] if isinstance(gemeente, str) else gemeente
+    token = mint_token(
+        os.environ["AUTH_JWT_SECRET"],
+        client_id=client_id,
+        roles=list(roles),
+        gemeenten=gemeenten,
+        user_id="tester",
+        user_representation="Tester",
+    )
+    return {"Authorization": f"Bearer {token}"}
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "chromium", "chromium-browser", "google-chrome"):
+        if candidate and (path := shutil.which(candidate)):
+            return path
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium (Debian's; playwright drives it, no browser download). Skipped with the reason
+    when none is installed, except in CI (CI=true, set by .ci/run, which installs it): there it fails.
+    Per module: playwright's driver holds an asyncio loop in the test thread while it runs."""
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must run the browser tests, but no Chromium was found (apt-get install chromium)")
+        pytest.skip("Browser test skipped: no Chromium found (apt-get install chromium, or CHROMIUM_PATH)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
+        yield instance
+        instance.close()
+
+
 @pytest.fixture(scope="session")
 def auth_headers() -> TokenFactory:
     """`auth_headers("klantmanager", "GM0171")` -> an Authorization header."""
+    return token_headers
 
-    def make(*roles: str, gemeente: str | list[str] = "GM0171", client_id: str = "test") -> dict[str, str]:
-        gemeenten = [gemeente] if isinstance(gemeente, str) else gemeente
-        token = mint_token(
-            os.environ["AUTH_JWT_SECRET"],
-            client_id=client_id,
-            roles=list(roles),
-            gemeenten=gemeenten,
-            user_id="tester",
-            user_representation="Tester",
-        )
-        return {"Authorization": f"Bearer {token}"}
 
-    return make
+class SavepointReads:
+    """`db.Reads` on the rolled-back test connection: the same statements, in a savepoint of it.
+
+    A second (asyncio) connection could not see the test's uncommitted rows, nor write beside
+    its open SQLite transaction, so within `rollback_client` the hot reads run here; tests that
+    prove the asyncio path itself commit for real (tests/security/test_audited_reads.py).
+    """
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self.factory = factory
+
+    async def run(self, work: Callable[[Connection], T]) -> T:
+        def in_savepoint() -> T:
+            with self.factory.begin() as session:
+                return work(session.connection())
+
+        return await anyio.to_thread.run_sync(in_savepoint)
 
 
 @contextmanager
 def rollback_client(app: FastAPI) -> Iterator[TestClient]:
     """A client whose requests share one transaction that is rolled back afterwards."""
-    original = app.state.session_factory
+    original, original_reads = app.state.session_factory, app.state.reads
     connection = app.state.engine.connect()
     outer = connection.begin()
     app.state.session_factory = sessionmaker(
         bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
     )
+    app.state.reads = SavepointReads(app.state.session_factory)
     try:
         with TestClient(app, raise_server_exceptions=False) as client:
             yield client
     finally:
-        app.state.session_factory = original
+        app.state.session_factory, app.state.reads = original, original_reads
         outer.rollback()
         connection.close()
 

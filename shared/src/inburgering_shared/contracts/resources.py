@@ -55,9 +55,43 @@ class InburgeraarContract(BaseModel):
     klantmanager: str | None = Field(default=None, description="De vaste klantmanager (regievoerder)")
 
 
+POSTCODE_PATTERN = r"^[1-9][0-9]{3} ?[A-Z]{2}$"
+
+
+class Verblijfsadres(BaseModel):
+    """Where the person lives as the BRP registers it (the letter's address)."""
+
+    straat: str = Field(min_length=1, max_length=100)
+    huisnummer: int = Field(ge=1, le=99999)
+    huisletter: str | None = Field(default=None, pattern=r"^[A-Za-z]$")
+    huisnummertoevoeging: str | None = Field(default=None, max_length=4)
+    postcode: str = Field(pattern=POSTCODE_PATTERN, examples=["8302 AB"])
+    woonplaats: str = Field(min_length=1, max_length=80)
+
+
+class GeadresseerdeContract(BaseModel):
+    """What pip reads of an inburgeraar to address a beschikking: the name and address as registered."""
+
+    url: str
+    voornamen: str
+    achternaam: str
+    verblijfsadres: Verblijfsadres | None = None
+
+
 class PipStatus(StrEnum):
     CONCEPT = "concept"
     VASTGESTELD = "vastgesteld"
+
+
+class PipOnderdeelContract(BaseModel):
+    """A component the PIP offers, as planned: trajectory takes its dates and provider."""
+
+    component: str = Field(
+        description="Het onderdeel zoals het PIP het noemt ('MAP', 'financieel ontzorgen')"
+    )
+    start: date | None = None
+    verwachtEinde: date | None = None
+    aanbieder: str | None = None
 
 
 class PipContract(BaseModel):
@@ -72,6 +106,18 @@ class PipContract(BaseModel):
     dagtekening: date | None = None
     versie: int
     doelgroep: Doelgroep | None = Field(default=None, description="DUO's doelgroep (R10 hangt ervan af)")
+    wet: str | None = Field(
+        None,
+        description="'Wet inburgering 2013' voor de ondertussengroep (plicht van voor 2022, art. 54 lid 1"
+        " Wet inburgering 2021: geen PIP); leeg zolang DUO het niet meldde",
+    )
+    eindreden: str | None = Field(
+        None, description="Hoe de plicht eindigde volgens DUO; leeg zolang zij loopt"
+    )
+    einddatum: date | None = Field(None, description="Wanneer de plicht eindigde volgens DUO")
+    onderdelen: list[PipOnderdeelContract] = Field(
+        default_factory=list, description="De onderdelen die het PIP aanbiedt, met geplande data en aanbieder"
+    )
 
 
 class DuoDossierContract(BaseModel):
@@ -84,6 +130,18 @@ class DuoDossierContract(BaseModel):
     pipKlokStart: date | None = Field(
         description="Start van de 10 weken voor het PIP volgens DUO (SS139, R2)"
     )
+    wet: str | None = Field(
+        None,
+        description="De wet waaronder de plicht valt: 'Wet inburgering 2013' bij een plicht van voor"
+        " 1 januari 2022 (art. 54 lid 1 Wet inburgering 2021), anders 'Wet inburgering 2021'",
+    )
+    eindreden: str | None = Field(
+        None,
+        description="Hoe de plicht eindigde volgens DUO (gehele-ontheffing, vrijstelling, plicht-voldaan,"
+        " plicht-vervallen); leeg zolang de plicht loopt",
+    )
+    einddatum: date | None = Field(None, description="Wanneer de plicht eindigde volgens DUO")
+    eindregel: str | None = Field(None, description="De eindreden met haar bron in de wet")
 
 
 class DeadlineStatus(StrEnum):
@@ -103,3 +161,8 @@ class DeadlineContract(BaseModel):
     vervaldatum: date
     status: DeadlineStatus
     regel: str = Field(description="De regel die de termijn zette, met bron")
+    afsluitreden: str | None = Field(
+        None,
+        description="Waarom de termijn verviel (ontheffing, vrijstelling, plicht voldaan, uitstroom),"
+        " met bron",
+    )
