@@ -1,7 +1,11 @@
 """The control API (/simulator/...): outages, the fixed date, notifications, reset."""
 
+from urllib.parse import unquote
+
 import httpx
 import pytest
+from cryptography import x509
+from cryptography.x509.oid import NameOID
 from duo_simulator.main import create_app
 from fastapi import FastAPI, Request, Response
 from fastapi.testclient import TestClient
@@ -79,6 +83,9 @@ def test_notification_is_posted_exactly_per_notificatie_openapi(gemeente, contra
     assert ontvangen_headers["bron"] == DUO_OIN
     assert ontvangen_headers["doel"] == GEMEENTE_OIN
     assert ontvangen_headers["berichtid"] == verslag["berichtId"]
+    # No TLS-terminating proxy between them over http: DUO's certificate is forwarded as that proxy would.
+    certificaat = x509.load_pem_x509_certificate(unquote(ontvangen_headers["x-client-cert"]).encode())
+    assert certificaat.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)[0].value == DUO_OIN
     assert set(body) == {"registratieDatumTijd", "bsn", "vNummer", "gebeurtenisId"}
     assert body["registratieDatumTijd"].endswith("Z")
     assert (body["bsn"], body["vNummer"], body["gebeurtenisId"]) == (BSN, 1234567, "SS139")
@@ -124,3 +131,18 @@ def test_notification_needs_a_doel_for_an_unknown_person(duo):
 
 def test_headers_helper_is_valid_for_the_contract(contract):
     contract.valideer_request("GET", f"/v1/personen/{BSN}/inburgeringsplicht", headers(), None)
+
+
+def test_a_chosen_answer_replaces_duos_for_that_request_only_until_removed(duo):
+    duo.seed()
+    pad = f"/v1/personen/{BSN}/doelgroep"
+    buiten_schema = {"indeling": "Gezinsmigrant-plus", "gedetailleerdeDoelgroep": 7}
+    vast = {"methode": "GET", "pad": pad, "body": buiten_schema}
+    assert duo.client.post("/simulator/vaste-antwoorden", json=vast).status_code == 201
+    antwoord = duo.client.get(pad, headers=headers())
+    assert (antwoord.status_code, antwoord.json()) == (200, buiten_schema)
+    assert antwoord.headers["API-Version"] == "1.2.2"
+    assert duo("GET", f"/v1/personen/{BSN}/inburgeringsplicht").status_code == 200
+    assert duo.client.get("/simulator/vaste-antwoorden").json() == [{**vast, "status": 200}]
+    assert duo.client.delete("/simulator/vaste-antwoorden").status_code == 204
+    assert duo("GET", pad).json()["indeling"] == "Asielstatushouder"

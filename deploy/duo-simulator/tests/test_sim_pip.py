@@ -122,7 +122,7 @@ def test_only_the_gemeente_of_residence_registers_a_pip(duo):
     )
 
 
-def test_unknown_fields_and_bad_enums_are_400(duo):
+def test_a_required_field_under_another_name_and_bad_enums_are_400(duo):
     duo.seed()
     for body in (
         {"dagtekening": "2025-02-01", "leerroute": "B"},
@@ -145,3 +145,23 @@ def test_delete_pip_only_before_the_termijn_and_without_course_hours(duo):
     assert duo("DELETE", PAD).status_code == 200
     assert duo("GET", PAD).status_code == 404
     assert duo("DELETE", PAD).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("pad", "body", "status"),
+    [
+        (PAD, {"dagtekeningPip": "2025-02-01", "leerroute": "B", "nieuwInEenMinorVersie": True}, 201),
+        (PAD, {"dagtekeningPip": None, "leerroute": "B"}, 400),
+        (PAD, {"dagtekeningPip": "2025-02-01", "leerroute": "B", "indicatorMagOpleidingAfmaken": "ja"}, 400),
+        (f"/v1/personen/{BSN}/uren/participatietaalles", {"uren": 12, "bron": "extra"}, 200),
+        (f"/v1/personen/{BSN}/uren/participatietaalles", {"uren": False}, 400),
+        (f"/v1/personen/{BSN}/uren/participatietaalles", {"uren": "12"}, 400),
+    ],
+    ids=["extra-eigenschap", "datum-null", "bool-als-tekst", "uren-extra", "uren-false", "uren-tekst"],
+)
+def test_as_lenient_and_as_strict_as_duos_contract(duo, pad, body, status):
+    """DUO's objects do not forbid properties they do not name; a value of the wrong type is refused."""
+    duo.seed()
+    response = duo("POST" if pad == PAD else "PUT", pad, json=body, check_request=False)
+    assert response.status_code == status
+    assert response.headers["API-Version"]

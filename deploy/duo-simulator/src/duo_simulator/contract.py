@@ -10,7 +10,6 @@ refuses unknown properties, so a renamed or misspelt field is a violation.
 
 import copy
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,51 +17,47 @@ from typing import Any
 
 import jsonschema
 import yaml
+from inburgering_shared.duo.specs import spec_dir, spec_dir_or_reason
+
+__all__ = [
+    "BASISPAD",
+    "ContractViolationError",
+    "DuoContract",
+    "met_python_patronen",
+    "python_patroon",
+    "spec_dir",
+    "spec_dir_or_reason",
+]
 
 BASISPAD = "/v1"
-SPEC_SUBPATH = Path("shared") / "reference" / "duo-m2m-inburgering"
 
 
 class ContractViolationError(AssertionError):
     """A request or response that does not meet DUO's OpenAPI document."""
 
 
-def repo_root(start: Path | None = None) -> Path | None:
-    """The nearest folder holding `.git`, from `start` (default: this file, then the working directory)."""
-    kandidaten = [start] if start else [Path(__file__).resolve(), Path.cwd().resolve()]
-    for begin in kandidaten:
-        for folder in [begin, *begin.parents]:
-            if (folder / ".git").exists():
-                return folder
-    return None
-
-
-def spec_dir() -> Path | None:
-    """DUO's documentation folder: $DUO_SPEC_DIR, else <repo root>/../shared/reference/duo-m2m-inburgering."""
-    if os.environ.get("DUO_SPEC_DIR"):
-        return Path(os.environ["DUO_SPEC_DIR"])
-    root = repo_root()
-    return root.parent / SPEC_SUBPATH if root else None
-
-
-def spec_dir_or_reason() -> tuple[Path | None, str]:
-    """The folder, or why it cannot be used (for pytest.skip)."""
-    folder = spec_dir()
-    if folder is None or not (folder / "API").is_dir():
-        return None, f"DUO's OpenAPI documents not found (looked in {folder}; set DUO_SPEC_DIR)"
-    return folder, ""
-
-
 _STREEPJES = r"\-\u2010-\u2015"
 
 
-def _patroon(patroon: str) -> str:
+def python_patroon(patroon: str) -> str:
     r"""Python's re has no \p{..}: letters become \w minus digits and _, dashes an explicit range."""
     if r"\p{L}" in patroon:
         # [...\p{L}...] -> (?:[...]|[^\W\d_]) keeps the class semantics without \p support
         patroon = patroon.replace(r"\p{L}", "")
         patroon = re.sub(r"\[([^\]]*)\]", lambda m: rf"(?:[{m.group(1)}]|[^\W\d_])", patroon, count=1)
     return patroon.replace(r"\p{Pd}", _STREEPJES)
+
+
+def met_python_patronen(node: Any) -> Any:
+    """A DUO document with every `pattern` in a form Python's re (and so schemathesis) reads."""
+    if isinstance(node, list):
+        return [met_python_patronen(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    uit = {k: met_python_patronen(v) for k, v in node.items()}
+    if isinstance(uit.get("pattern"), str):
+        uit["pattern"] = python_patroon(uit["pattern"])
+    return uit
 
 
 def _schema(node: Any, spec: dict, strict: bool) -> Any:
@@ -78,7 +73,7 @@ def _schema(node: Any, spec: dict, strict: bool) -> Any:
         return _schema(copy.deepcopy(doel), spec, strict)
     uit = {k: _schema(v, spec, strict) for k, v in node.items() if k not in ("example", "x-enum-varnames")}
     if isinstance(uit.get("pattern"), str):
-        uit["pattern"] = _patroon(uit["pattern"])
+        uit["pattern"] = python_patroon(uit["pattern"])
     if strict and uit.get("type") == "object" and "properties" in uit:
         uit.setdefault("additionalProperties", False)
     return uit

@@ -11,6 +11,7 @@ from duo_simulator.control_schemas import (
     PersoonFeiten,
     Referentiedata,
     StoringInstelling,
+    VastAntwoord,
     VasteDatum,
 )
 from duo_simulator.state import Persoon, SimulatorState
@@ -119,6 +120,24 @@ async def wis_storing(request: Request):
     _state(request).storing.wis()
 
 
+@router.post("/vaste-antwoorden", status_code=201)
+async def zet_vast_antwoord(vast: VastAntwoord, request: Request):
+    """From now on answer this request with this body (also one outside DUO's contract), until removed."""
+    _state(request).vaste_antwoorden[(vast.methode, vast.pad)] = vast
+    return vast
+
+
+@router.get("/vaste-antwoorden", response_model=list[VastAntwoord])
+async def lees_vaste_antwoorden(request: Request):
+    return list(_state(request).vaste_antwoorden.values())
+
+
+@router.delete("/vaste-antwoorden", status_code=204)
+async def wis_vaste_antwoorden(request: Request):
+    """DUO answers by its rules again."""
+    _state(request).vaste_antwoorden.clear()
+
+
 @router.put("/vandaag")
 async def zet_vandaag(vaste: VasteDatum, request: Request):
     """Fix the date DUO's rules take as today."""
@@ -141,7 +160,11 @@ async def stuur_notificatie(opdracht: NotificatieOpdracht, request: Request):
             raise HTTPException(422, "Geef 'doel' op: de persoon is niet bekend in de simulator")
         doel = persoon.feiten.gemeenteOin
     verslag = await notifier.verstuur(
-        opdracht, bron=request.app.state.duo_oin, doel=doel, transport=request.app.state.notificatie_transport
+        opdracht,
+        bron=request.app.state.duo_oin,
+        doel=doel,
+        identiteit=request.app.state.identiteit,
+        transport=request.app.state.notificatie_transport,
     )
     _state(request).notificaties.append(verslag)
     return verslag

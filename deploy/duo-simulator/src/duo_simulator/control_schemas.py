@@ -1,6 +1,7 @@
 """Shapes of the simulator's control API (/simulator/...). Not part of DUO's contract."""
 
 from datetime import date, datetime
+from typing import Any, Literal
 
 from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
 from pydantic import AnyHttpUrl, BaseModel, Field
@@ -64,6 +65,16 @@ class StoringInstelling(DuoModel):
     """Answer 503 to the next `aantal` DUO requests, or to all of them when `aantal` is absent."""
 
     aantal: int | None = Field(default=None, ge=1)
+
+
+class VastAntwoord(DuoModel):
+    """Answer `methode` on `pad` (DUO's path with the base path, e.g. /v1/personen/999990019/doelgroep)
+    with this status and JSON body, whatever DUO's rules or contract say, until it is removed."""
+
+    methode: Literal["GET", "POST", "PUT", "DELETE"]
+    pad: str = Field(pattern=r"^/v1/")
+    status: int = Field(default=200, ge=200, le=599)
+    body: Any = None
 
 
 class VasteDatum(DuoModel):

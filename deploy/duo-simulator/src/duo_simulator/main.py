@@ -6,6 +6,7 @@ import httpx
 from fastapi import FastAPI
 
 from duo_simulator import control
+from duo_simulator.identiteit import identiteit
 from duo_simulator.routes import (
     contactpersoon,
     examen,
@@ -50,6 +51,7 @@ def create_app(
     app.state.simulator = SimulatorState()
     app.state.duo_oin = duo_oin or os.environ.get("DUO_SIMULATOR_OIN", STANDAARD_DUO_OIN)
     app.state.notificatie_transport = notificatie_transport
+    app.state.identiteit = identiteit(app.state.duo_oin)
     for api in DUO_APIS:
         app.include_router(api.router, prefix=BASISPAD)
     app.include_router(control.router)

@@ -12,6 +12,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
 
 from duo_simulator.state import Persoon, SimulatorState
 
@@ -73,11 +74,17 @@ async def _beantwoord(
 ) -> Response:
     if simulator(request).storing.verbruik():
         return Response(status_code=503)
+    if (vast := simulator(request).vaste_antwoorden.get((request.method, request.url.path))) is not None:
+        return JSONResponse(vast.body, status_code=vast.status)
     try:
         controleer_headers(request)
         return await handler(request)
     except (OngeldigVerzoekError, RequestValidationError):
         return Response(status_code=400)
+    except HTTPException as fout:
+        if fout.status_code != 400:
+            raise
+        return Response(status_code=400)  # a body that is not JSON at all
     except WeigeringError as weigering:
         return JSONResponse([{"fouttekst": tekst} for tekst in weigering.fouten], status_code=403)
     except GeenToegangError:

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
-from duo_simulator.control_schemas import NotificatieVerslag, PersoonFeiten
+from duo_simulator.control_schemas import NotificatieVerslag, PersoonFeiten, VastAntwoord
 from duo_simulator.schemas import (
     PIP,
     Contactpersoongegevens,
@@ -111,6 +111,8 @@ class SimulatorState:
     storing: Storing = field(default_factory=Storing)
     notificaties: list[NotificatieVerslag] = field(default_factory=list)
     volgend_contactpersoon_id: int = 1
+    vaste_antwoorden: dict[tuple[str, str], VastAntwoord] = field(default_factory=dict)
+    """(method, path) -> the answer a test has chosen for that request."""
     vaste_datum: date | None = None
 
     def vandaag(self) -> date:

@@ -21,6 +21,10 @@ class Settings(ServiceSettings):
     """DUO's OIN: `doel` of our requests, the `bron` we accept on notifications."""
     duo_gemeente_oins: dict[str, str] = {}
     """Per gemeentecode (GM0171) the gemeente's OIN: `bron` of our requests, `doel` of DUO's notifications."""
+    duo_certificaat_header: str = "X-Client-Cert"
+    """The header in which the TLS-terminating proxy forwards DUO's verified client certificate
+    (deploy/proxy/duo-mtls.conf; ingress-nginx's auth-tls-pass-certificate-to-upstream uses
+    ssl-client-cert)."""
     duo_client_cert: str | None = None
     """PKIoverheid client certificate (PEM) for mTLS; with duo_client_key."""
     duo_client_key: str | None = None
@@ -29,6 +33,9 @@ class Settings(ServiceSettings):
     duo_sync_enabled: bool = True
     duo_sync_interval_seconds: float = 2.0
     duo_max_backoff_seconds: float = 300.0
+    duo_max_pogingen: int = 6
+    """Attempts before a notification or write that fails for its dossier alone is parked (DUO's
+    outages are retried without limit)."""
     voortgangsgesprek_maanden: dict[str, int] = {}
     """Per gemeentecode the interval between voortgangsgesprekken in months (default 3)."""
     boete_maximum: dict[str, Decimal] = {}

@@ -7,6 +7,7 @@ from inburgering_shared.contracts.events import Kanaal
 from inburgering_shared.deadlines import deadline_router
 from inburgering_shared.outbox import Outbox
 
+from .bijstand.router import router as bijstand_router
 from .componenten.router import router as componenten_router
 from .config import Settings
 from .db import BEWAARTERMIJNEN, INBOX, OUTBOX_TABLES
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         routers=[
             trajecten_router,
             componenten_router,
+            bijstand_router,
             voortgang_router,
             uren_router,
             handhaving_router,

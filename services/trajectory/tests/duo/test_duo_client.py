@@ -13,8 +13,10 @@ from inburgering_shared.contracts.resources import Doelgroep
 from inburgering_shared.duo.validatie import PipContext, ResultaatContext
 from trajectory_service.clients.duo import (
     DuoClient,
+    DuoContractError,
     DuoError,
     DuoNotFoundError,
+    DuoTimeoutError,
     DuoUnavailableError,
     DuoValidationError,
     ssl_context,
@@ -67,12 +69,46 @@ def test_every_request_carries_bron_doel_and_a_fresh_uuid4_berichtid_under_the_b
     assert ids[0] != ids[1] and all(i.version == 4 for i in ids)
 
 
+def test_a_repeated_delivery_keeps_its_berichtid_and_a_queued_write_brings_its_own():
+    script = Script(ok(status=503), ok())
+    duo, _ = client(script)
+    eigen = uuid.uuid4()
+    duo.zet_uren_participatie_als_taalles(BSN, 40, eigen)
+    assert [r.headers["berichtId"] for r in script.requests] == [str(eigen)] * 2
+
+
+@pytest.mark.parametrize(
+    "antwoord",
+    [
+        {"indeling": "Gezinsmigrant-plus"},
+        {"indeling": "Asielstatushouder", "gedetailleerdeDoelgroep": 7},
+        [],
+    ],
+    ids=["onbekende-enumwaarde", "verkeerd-type", "geen-object"],
+)
+def test_an_answer_outside_duos_schema_is_a_contract_error_in_words_without_the_bsn(antwoord):
+    duo, _ = client(Script(ok(antwoord)))
+    with pytest.raises(DuoContractError) as fout:
+        duo.doelgroep(BSN)
+    assert str(fout.value).startswith(
+        "DUO's antwoord op GET /personen/{bsn}/doelgroep valt buiten DUO's contract: "
+    )
+    assert BSN not in str(fout.value)
+
+
+def test_a_timeout_on_the_last_attempt_is_reported_as_such():
+    script = Script(httpx.ConnectError("weg"), httpx.ReadTimeout("traag"))
+    duo, _ = client(script, max_pogingen=2)
+    with pytest.raises(DuoTimeoutError, match="niet op tijd"):
+        duo.ontheffingen(BSN)
+
+
 def test_reads_are_retried_on_5xx_with_exponential_backoff():
     script = Script(ok(status=503), ok(status=502), ok(PLICHT))
     duo, slapen = client(script)
     assert duo.inburgeringsplicht(BSN).indicatorInburgeringsplicht is True
     assert slapen == [0.5, 1.0]
-    assert len({r.headers["berichtId"] for r in script.requests}) == 3
+    assert len({r.headers["berichtId"] for r in script.requests}) == 1  # one message, delivered 3 times
 
 
 def test_backoff_is_capped():

@@ -23,7 +23,6 @@ from trajectory_service.clients.duo_models import (
     Notificatie,
     Ontheffing,
     PipGemeente,
-    UrenBericht,
     Vrijstelling,
 )
 
@@ -117,11 +116,13 @@ def test_reads_and_writes_conform_to_duos_contract(omgeving, contract):
     duo.zet_uren_participatieactiviteiten(BSN, 12)
     duo.zet_uren_participatie_als_taalles(BSN, 100)
     assert duo.gevolgde_uren(BSN) == [
-        GevolgdeUren(
-            gemeentecode="0171",
-            TaallesEnKnmBredeIntake=UrenBericht(uren=40),
-            ParticipatieactiviteitenBredeIntake=UrenBericht(uren=12),
-            ParticipatieAlsTaalles=UrenBericht(uren=100),
+        GevolgdeUren.model_validate(
+            {
+                "gemeentecode": "0171",
+                "TaallesEnKnmBredeIntake": {"uren": 40},
+                "ParticipatieactiviteitenBredeIntake": {"uren": 12},
+                "ParticipatieAlsTaalles": {"uren": 100},
+            }
         )
     ]
 
@@ -258,7 +259,7 @@ def test_an_outage_is_retried_and_the_write_converges(omgeving, contract):
     omgeving.client.zet_map(BSN, D("2026-05-01"), None, ctx)
     pogingen = omgeving.transport.uitwisselingen[begin:]
     assert [u.status for u in pogingen] == [503, 503, 200]
-    assert len({u.request_headers["berichtid"] for u in pogingen}) == 3
+    assert len({u.request_headers["berichtid"] for u in pogingen}) == 1  # one message, repeated
     assert omgeving.gelezen()["map"]["datumEindgesprekMap"] == "2026-05-01"
     # Every request conforms; DUO's MAP_PVT_Zroute document declares no 503,
     # so only the 200 is checked against it.
@@ -323,3 +324,96 @@ def test_the_simulators_notification_parses_into_the_gemeentes_model(contract):
         json.dumps(verslag["verzonden"]).encode(),
         basispad="",
     )
+
+
+def test_the_client_has_every_operation_of_duos_documents(contract):
+    """Every operationId in DUO's 12 documents has a DuoClient method; DUO's own opvoerenNotificatie is
+    the one the gemeente serves (POST /v1/notificaties)."""
+    import yaml
+    from inburgering_shared.duo.specs import spec_dir
+    from trajectory_service.clients.duo import OPERATIES
+    from trajectory_service.duo.router import router
+
+    documenten = sorted((spec_dir() / "API").glob("*.openapi.yml"))
+    assert len(documenten) == 12
+    operaties = {
+        operatie["operationId"]
+        for document in documenten
+        for pad in yaml.safe_load(document.read_text())["paths"].values()
+        for methode, operatie in pad.items()
+        if methode in ("get", "post", "put", "delete", "patch")
+    }
+    gediend = {"opvoerenNotificatie"}
+    assert sorted(operaties - gediend - set(OPERATIES)) == []
+    assert set(OPERATIES) <= operaties, "an operationId that DUO's documents do not have"
+    assert all(hasattr(DuoClient, methode) for methode in OPERATIES.values())
+    assert ("/notificaties", {"POST"}) in [(r.path, r.methods) for r in router.routes]
+
+
+AANBOD_INSTELLING = {
+    "instellingsnummer": "1234567890",
+    "naam": "Taalschool Utrecht",
+    "postcode": "3511AB",
+    "huisnummer": 12,
+    "plaatsnaam": "Utrecht",
+    "indicatieBowKeurmerk": True,
+}
+
+
+def test_the_operations_the_process_adds_conform_to_duos_contract(omgeving, contract):
+    from trajectory_service.clients.duo_models import Contactpersoongegevens, Inburgeringsaanbod
+
+    omgeving.seed(
+        examennummer="LBT123456",
+        gratisPogingen=[{"onderdeel": "LE", "gratisPogingenTegoed": 2}],
+        inburgeringsplichtHistorie=[{"indicatorInburgeringsplicht": False, "begindatum": "2024-06-01"}],
+        doelgroepHistorie=[{"indeling": "Gezinsmigrant en overige migrant", "begindatum": "2024-06-01"}],
+        inburgeringstermijnHistorie=[{"einddatum": "2028-03-02", "wijzigingsdatum": "2025-03-02"}],
+    )
+    omgeving.beheer.put(
+        "/simulator/referentiedata",
+        json={
+            "verlengingsgronden": [{"code": "ZIEK", "omschrijving": "Ziekte"}],
+            "instellingen": [AANBOD_INSTELLING],
+        },
+    )
+    duo = omgeving.client
+    assert duo.examennummer(BSN).examennummer == "LBT123456"
+    assert [(g.onderdeel, g.gratisPogingenTegoed) for g in duo.gratis_pogingen(BSN)] == [("LE", 2)]
+    assert duo.inburgeringsplicht_historie(BSN)[0].indicatorInburgeringsplicht is False
+    assert duo.doelgroep_historie(BSN)[0].indeling == "Gezinsmigrant en overige migrant"
+    assert duo.inburgeringstermijn_historie(BSN)[0].einddatum == D("2028-03-02")
+    assert [(v.code, v.omschrijving) for v in duo.verlengingsgronden()] == [("ZIEK", "Ziekte")]
+    assert [i.instellingsnummer for i in duo.instellingen()] == ["1234567890"]
+
+    duo.registreer_pip(BSN, PIP(dagtekeningPip=D("2025-03-01"), leerroute="B"), PIP_CONTEXT)
+    aanbod = Inburgeringsaanbod(
+        datumInburgeringsaanbod=D("2025-03-01"),
+        verwachteStartdatumOpleiding=D("2025-04-01"),
+        verwachteEinddatumOpleiding=D("2026-04-01"),
+        indicatorAlfabetiseringsonderwijs="NVT",
+    )
+    duo.lever_inburgeringsaanbod(BSN, "1234567890", aanbod)
+    assert "1234567890" in omgeving.gelezen()["inburgeringsaanbod"]
+    duo.trek_inburgeringsaanbod_in(BSN, "1234567890")
+    assert "inburgeringsaanbod" not in omgeving.gelezen() or not omgeving.gelezen()["inburgeringsaanbod"]
+
+    klantmanager = Contactpersoongegevens(
+        naam="Fatima de Vries", email="f.devries@utrecht.nl", telefoonnummer="0301234567"
+    )
+    contactpersoon = duo.maak_contactpersoon(klantmanager)
+    assert contactpersoon.id is not None
+    duo.koppel_contactpersoon(contactpersoon.id, BSN)
+    duo.wijzig_contactpersoon(
+        contactpersoon.id, klantmanager.model_copy(update={"telefoonnummer": "0307654321"})
+    )
+    [bij_duo] = omgeving.beheer.get("/simulator/contactpersonen").json()
+    assert (bij_duo["personen"], bij_duo["contactpersoongegevens"]["telefoonnummer"]) == ([BSN], "0307654321")
+    duo.ontkoppel_contactpersoon(contactpersoon.id, BSN)
+    duo.verwijder_contactpersoon(contactpersoon.id)
+    assert omgeving.beheer.get("/simulator/contactpersonen").json() == []
+
+    duo.verwijder_examennummer(BSN)
+    duo.trek_pip_in(BSN)
+    assert not omgeving.gelezen().get("pips")
+    assert controleer_contract(contract, omgeving.transport.uitwisselingen) == 17

@@ -15,6 +15,7 @@ from trajectory_service.componenten.rules import (
     afschalen_toegestaan,
     einde_financieel_ontzorgen,
     openstaande_examenonderdelen,
+    z_route_afronding_fouten,
     z_route_voortgang,
 )
 
@@ -251,3 +252,15 @@ def test_ontzorgen_properties(start, dagen_bijstand):
         assert einde <= einde_bijstand
     else:
         assert (einde - start).days >= 180
+
+
+def test_z_route_completion_is_refused_with_the_shortfall_per_kind_besluit_3_14():
+
+    kort = z_route_voortgang(ZRouteUren(500, 100, 700, 0), asielstatushouder=True)
+    [reden] = z_route_afronding_fouten(kort)
+    assert reden.code == "URENNORM_NIET_BEHAALD"
+    assert "200 uur taal (NT2 en KNM) en 100 uur participatie" in reden.tekst
+    assert reden.bron.startswith("Besluit inburgering 2021 art. 3.14")
+    assert z_route_afronding_fouten(z_route_voortgang(ZRouteUren(700, 100, 700, 100), True)) == []
+    assert z_route_afronding_fouten(z_route_voortgang(ZRouteUren(0, 0, 0, 0), False)) == []
+    assert z_route_afronding_fouten(None) == []

@@ -1,5 +1,6 @@
 """Components per trajectory, and what completing the MAP owes DUO (R13: verwijtbaar)."""
 
+import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from duo_testkit import BSN, controleer_contract, feiten
@@ -153,3 +154,52 @@ def test_financieel_ontzorgen_is_added_and_its_six_months_become_a_deadline(clie
     with app.state.session_factory() as session:
         payloads = [r.payload for r in session.execute(select(app.state.outbox.events))]
     assert len([p for p in payloads if p["kenmerken"].get("wijziging") == "termijn"]) == 1
+
+
+def test_the_list_of_trajecten_filters_by_inburgeraar(client, auth_headers, pips):
+    andere = "http://intake.test/v1/inburgeraars/" + str(uuid.uuid4())
+    eerste, tweede = (
+        open_traject(client, auth_headers, pips),
+        open_traject(client, auth_headers, pips, andere),
+    )
+    km = auth_headers("klantmanager")
+    assert client.get("/v1/trajecten", headers=km).json()["count"] == 2
+    for traject in (eerste, tweede):
+        page = client.get("/v1/trajecten", params={"inburgeraar": traject["inburgeraar"]}, headers=km).json()
+        assert [t["uuid"] for t in page["results"]] == [traject["uuid"]] and page["count"] == 1
+    onbekend = client.get("/v1/trajecten", params={"inburgeraar": andere + "x"}, headers=km).json()
+    assert onbekend["count"] == 0
+
+
+PLANNING = [
+    {
+        "component": "leerroute",
+        "start": "2026-01-19",
+        "verwachtEinde": "2029-01-15",
+        "aanbieder": "Taalschool Flevoland",
+    },
+    {
+        "component": "MAP",
+        "start": "2026-03-02",
+        "verwachtEinde": "2027-07-16",
+        "aanbieder": "VluchtelingenWerk",
+    },
+    {"component": "financieel ontzorgen", "start": "2026-01-16", "verwachtEinde": "2026-07-15"},
+]
+
+
+def test_the_trajectory_takes_the_pips_dates_and_providers_and_its_ontzorgen(client, auth_headers, pips):
+    traject = open_traject(client, auth_headers, pips, onderdelen=PLANNING)
+    gelezen = {c["soort"]: c for c in componenten(client, auth_headers, traject).json()}
+    assert (gelezen["leerroute"]["geplandeStart"], gelezen["leerroute"]["aanbieder"]) == (
+        "2026-01-19",
+        "Taalschool Flevoland",
+    )
+    assert (
+        gelezen["map"]["verwachtEinde"] == "2027-07-16" and gelezen["map"]["aanbieder"] == "VluchtelingenWerk"
+    )
+    assert gelezen["pvt"]["geplandeStart"] is None  # the PIP planned nothing for it
+    ontzorgen = gelezen["financieel-ontzorgen"]
+    assert (ontzorgen["status"], ontzorgen["startdatum"]) == ("niet-gestart", "2026-01-16")
+    open_ = client.get("/v1/deadlines?status=open", headers=auth_headers("klantmanager")).json()["results"]
+    assert [d["vervaldatum"] for d in open_ if d["soort"] == "ontzorgen-einde"] == ["2026-07-15"]

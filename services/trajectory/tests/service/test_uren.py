@@ -115,3 +115,50 @@ def test_duo_receives_each_total_per_its_gevolgde_uren_api(client, auth_headers,
         "TaallesEnKnmBredeIntake": 30,
     }
     assert controleer_contract(contract, duo.transport.uitwisselingen) > 0
+
+
+def rond_z_route_af(client, auth_headers, traject):
+    pad = f"/v1/trajecten/{traject['uuid']}/componenten/leerroute"
+    etag = client.get(pad, headers=km(auth_headers)).headers["ETag"]
+    body = {"status": "afgerond", "startdatum": "2026-02-01", "einddatum": "2026-11-20"}
+    return client.put(pad, json=body, headers={**km(auth_headers), "If-Match": etag})
+
+
+def z_route_opdrachten(app):
+    from sqlalchemy import select
+    from trajectory_service.duo.models import DuoOpdracht
+
+    with app.state.session_factory() as session:
+        return list(session.scalars(select(DuoOpdracht.inhoud).where(DuoOpdracht.soort == "zroute")))
+
+
+def test_the_z_route_completion_waits_for_the_hour_norm_naming_the_shortfall(client, auth_headers, pips, app):
+    """Besluit inburgering 2021 art. 3.14: 800 hours language and 800 participation first (R10)."""
+    traject = open_traject(client, auth_headers, pips, leerroute="Z-route", doelgroep="Asielstatushouder")
+    assign(client, auth_headers, traject, "taalschool-noord")
+    taalschool = auth_headers("taalaanbieder", client_id="taalschool-noord")
+    rapport = f"/v1/trajecten/{traject['uuid']}/voortgangsrapportages/2026-10"
+    assert client.put(rapport, json={**RAPPORT, "urenGevolgd": 700}, headers=taalschool).status_code == 201
+    zet(client, auth_headers, traject, "taal-en-knm-brede-intake", "2026-01", 100)
+    zet(client, auth_headers, traject, "participatie-brede-intake", "2026-01", 150)
+    zet(client, auth_headers, traject, "participatie", "2026-10", 600)
+
+    geweigerd = rond_z_route_af(client, auth_headers, traject)
+    assert geweigerd.status_code == 422, geweigerd.text
+    [param] = geweigerd.json()["invalidParams"]
+    assert param["code"] == "URENNORM_NIET_BEHAALD"
+    assert "er ontbreken 50 uur participatie" in param["reason"]
+    assert "Besluit inburgering 2021 art. 3.14" in param["reason"]
+    assert z_route_opdrachten(app) == []  # nothing goes to DUO
+    component = client.get(f"/v1/trajecten/{traject['uuid']}/componenten/leerroute", headers=km(auth_headers))
+    assert component.json()["status"] != "afgerond"
+
+    assert zet(client, auth_headers, traject, "participatie", "2026-11", 50).status_code == 201
+    assert rond_z_route_af(client, auth_headers, traject).status_code == 200
+    assert z_route_opdrachten(app) == [{"datum": "2026-11-20"}]
+
+
+def test_a_z_route_without_a_statutory_norm_completes_without_hours(client, auth_headers, pips, app):
+    traject = open_traject(client, auth_headers, pips, leerroute="Z-route", doelgroep="Gezinsvormer")
+    assert rond_z_route_af(client, auth_headers, traject).status_code == 200
+    assert z_route_opdrachten(app) == [{"datum": "2026-11-20"}]

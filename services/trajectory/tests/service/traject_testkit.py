@@ -1,10 +1,31 @@
 """Helpers of the service tests: DUO's notifications, DUO dossiers, a trajectory opened by pip's event."""
 
 import uuid
+from functools import cache
+from urllib.parse import quote
 
+from duo_simulator.identiteit import certificaat_pem
 from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN
 
 INBURGERAAR = "http://intake.test/v1/inburgeraars/" + str(uuid.uuid4())
+
+
+@cache
+def certificaat(oin: str = DUO_OIN) -> str:
+    """A client certificate naming `oin`, as the TLS-terminating proxy forwards it (X-Client-Cert)."""
+    return quote(certificaat_pem(oin)[0].decode())
+
+
+def duo_koppen(
+    bron: str = DUO_OIN, doel: str = GEMEENTE_OIN, bericht_id: str | None = None
+) -> dict[str, str]:
+    """The headers of a notification from DUO, with DUO's certificate as the proxy forwards it."""
+    return {
+        "bron": bron,
+        "doel": doel,
+        "berichtId": bericht_id or str(uuid.uuid4()),
+        "X-Client-Cert": certificaat(),
+    }
 
 
 def notificeer(client, gebeurtenis="SS139", *, bericht_id=None, bron=DUO_OIN, doel=GEMEENTE_OIN, **velden):
@@ -14,20 +35,19 @@ def notificeer(client, gebeurtenis="SS139", *, bericht_id=None, bron=DUO_OIN, do
         "gebeurtenisId": gebeurtenis,
         **velden,
     }
-    headers = {"bron": bron, "doel": doel, "berichtId": bericht_id or str(uuid.uuid4())}
-    return client.post("/v1/notificaties", json=body, headers=headers)
+    return client.post("/v1/notificaties", json=body, headers=duo_koppen(bron, doel, bericht_id))
 
 
 def dossiers(client, auth_headers):
     return client.get("/v1/duo-dossiers", headers=auth_headers("klantmanager")).json()["results"]
 
 
-def open_traject(client, auth_headers, pips, **pip):
-    url = pips.add(INBURGERAAR, **pip)
+def open_traject(client, auth_headers, pips, inburgeraar=INBURGERAAR, **pip):
+    url = pips.add(inburgeraar, **pip)
     event = {
         "id": str(uuid.uuid4()),
         "kanaal": "pips",
-        "hoofdObject": INBURGERAAR,
+        "hoofdObject": inburgeraar,
         "resource": "pip",
         "resourceUrl": url,
         "actie": "update",
@@ -38,8 +58,11 @@ def open_traject(client, auth_headers, pips, **pip):
         client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*")).status_code
         == 204
     )
-    trajecten = client.get("/v1/trajecten", headers=auth_headers("klantmanager")).json()["results"]
-    return next(t for t in trajecten if t["inburgeraar"] == INBURGERAAR)
+    page = client.get(
+        "/v1/trajecten", params={"inburgeraar": inburgeraar}, headers=auth_headers("klantmanager")
+    )
+    [traject] = page.json()["results"]
+    return traject
 
 
 def gepubliceerd(app, kanaal):

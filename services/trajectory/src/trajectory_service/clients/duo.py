@@ -1,9 +1,11 @@
 """The gemeente's client for DUO's M2M inburgering APIs (DUO's contract exactly, see
 `duo-m2m-inburgering/API/*.openapi.yml`).
 
-Every request carries `bron` (the gemeente's OIN), `doel` (DUO's OIN) and a fresh `berichtId`.
-Reads and PUTs are retried on connection errors and 5xx with capped exponential backoff; POSTs
-are sent once. Writes are first checked against DUO's published rules (R6, R13 in
+Every message carries `bron` (the gemeente's OIN), `doel` (DUO's OIN) and its `berichtId`: fresh per
+message, the same on every repeated delivery of it (the caller may pass the id of a queued write).
+Reads, PUTs and DELETEs are retried on connection errors and 5xx with capped exponential backoff; POSTs
+are sent once. An answer DUO's schema does not describe raises DuoContractError.
+Writes are first checked against DUO's published rules (R6, R13 in
 `inburgering_shared.duo.validatie`, the rules pip applies too) and not sent when DUO would refuse them.
 """
 
@@ -19,31 +21,57 @@ import httpx
 from inburgering_shared.contracts.resources import Niveau
 from inburgering_shared.duo import validatie
 from inburgering_shared.duo.codes import leerroute_van_code
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from trajectory_service.clients.duo_models import (
     PIP,
+    Contactpersoon,
+    Contactpersoongegevens,
     DatumMap,
     DatumPvt,
     Doelgroep,
+    Doelgroephistorie,
+    Examennummer,
     Examenresultaat,
     GevolgdeUren,
+    GratisPogingTegoed,
+    Inburgeringsaanbod,
     Inburgeringsplicht,
+    Inburgeringsplichthistorie,
     Inburgeringstermijn,
+    Inburgeringstermijnhistorie,
+    Instelling,
     JaNee,
     LeerbaarheidstoetsResultaat,
     Ontheffing,
+    ParticipatieactiviteitenBredeIntake,
+    ParticipatieAlsTaalles,
     PipGemeente,
     ResultaatMap,
     ResultaatPvt,
     ResultaatZroute,
-    UrenBericht,
+    TaallesEnKnmBredeIntake,
+    Verlengingsgrond,
     Vrijstelling,
 )
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+OPERATIES: dict[str, str] = {}
+"""DUO's operationId -> the DuoClient method that calls it (tests check all of DUO's documents are here)."""
+
+
+def operatie(operation_id: str) -> Callable[[F], F]:
+    def registreer(methode: F) -> F:
+        OPERATIES[operation_id] = methode.__name__
+        return methode
+
+    return registreer
+
+
 _BSN = re.compile(r"^\d{9}$")
-_HERHAALBAAR = frozenset({"GET", "PUT"})
+_HERHAALBAAR = frozenset({"GET", "PUT", "DELETE"})
 
 
 class DuoError(Exception):
@@ -64,6 +92,14 @@ class DuoNotFoundError(DuoError):
 
 class DuoUnavailableError(DuoError):
     """DUO stayed unreachable or kept answering 5xx after all attempts."""
+
+
+class DuoTimeoutError(DuoUnavailableError):
+    """The last attempt got no answer in time (DUO may be slow on this one person only)."""
+
+
+class DuoContractError(DuoError):
+    """DUO answered with a body its own OpenAPI document does not describe (e.g. a new enum value)."""
 
 
 class DuoValidationError(ValueError):
@@ -139,24 +175,33 @@ class DuoClient:
     def _wacht(self, poging: int) -> None:
         self._slaap(min(self._backoff_max, self._backoff_start * 2 ** (poging - 1)))
 
-    def _verzoek(self, methode: str, pad: str, body: BaseModel | None = None) -> httpx.Response:
-        json = body.model_dump(mode="json", exclude_none=True) if body is not None else None
+    def _verzoek(
+        self, methode: str, pad: str, body: BaseModel | None = None, bericht_id: uuid.UUID | None = None
+    ) -> httpx.Response:
+        """Send one message (its berichtId on every delivery); GET/PUT/DELETE are repeated on
+        connection errors and 5xx, POST is sent once."""
+        json = body.model_dump(mode="json", exclude_none=True, by_alias=True) if body is not None else None
         pogingen = self._max_pogingen if methode in _HERHAALBAAR else 1
         poging = 0
+        bericht = str(bericht_id or uuid.uuid4())
+        headers = {"bron": self._bron, "doel": self._doel, "berichtId": bericht}
         while True:
             poging += 1
-            bericht_id = str(uuid.uuid4())
-            headers = {"bron": self._bron, "doel": self._doel, "berichtId": bericht_id}
             try:
                 response = self._http.request(methode, pad, json=json, headers=headers)
+            except httpx.TimeoutException as fout:
+                if poging >= pogingen:
+                    raise DuoTimeoutError(
+                        None, [], bericht, f"DUO antwoordde niet op tijd ({fout!r})"
+                    ) from fout
             except httpx.TransportError as fout:
                 if poging >= pogingen:
-                    raise DuoUnavailableError(None, [], bericht_id, f"DUO onbereikbaar: {fout!r}") from fout
+                    raise DuoUnavailableError(None, [], bericht, f"DUO onbereikbaar: {fout!r}") from fout
             else:
                 if response.status_code < 500:
-                    return self._controleer(response, bericht_id)
+                    return self._controleer(response, bericht)
                 if poging >= pogingen:
-                    raise DuoUnavailableError(response.status_code, _fouttekst(response), bericht_id)
+                    raise DuoUnavailableError(response.status_code, _fouttekst(response), bericht)
             self._wacht(poging)
 
     @staticmethod
@@ -168,56 +213,125 @@ class DuoClient:
         raise DuoError(response.status_code, _fouttekst(response), bericht_id)
 
     def _lees(self, pad: str, type_: type[T]) -> T:
-        return TypeAdapter(type_).validate_json(self._verzoek("GET", pad).content)
+        return self._antwoord(self._verzoek("GET", pad), f"GET {_sjabloon(pad)}", type_)
+
+    @staticmethod
+    def _antwoord(response: httpx.Response, operatie: str, type_: type[T]) -> T:
+        try:
+            return TypeAdapter(type_).validate_json(response.content)
+        except ValidationError as fout:
+            raise DuoContractError(
+                response.status_code,
+                [],
+                response.request.headers["berichtId"],
+                f"DUO's antwoord op {operatie} valt buiten DUO's contract: {_velden(fout)}",
+            ) from fout
 
     # reads -------------------------------------------------------------------------------------
 
+    @operatie("getInburgeringsplichtByBsn")
     def inburgeringsplicht(self, bsn: str) -> Inburgeringsplicht:
         return self._lees(f"/personen/{_bsn(bsn)}/inburgeringsplicht", Inburgeringsplicht)
 
+    @operatie("getDoelgroepByBsn")
     def doelgroep(self, bsn: str) -> Doelgroep:
         return self._lees(f"/personen/{_bsn(bsn)}/doelgroep", Doelgroep)
 
+    @operatie("getInburgeringstermijnByBsn")
     def inburgeringstermijn(self, bsn: str) -> Inburgeringstermijn:
         return self._lees(f"/personen/{_bsn(bsn)}/inburgeringstermijn", Inburgeringstermijn)
 
+    @operatie("getLbtResultatenByBsn")
     def leerbaarheidstoets(self, bsn: str) -> list[LeerbaarheidstoetsResultaat]:
         return self._lees(f"/personen/{_bsn(bsn)}/lbt/resultaten", list[LeerbaarheidstoetsResultaat])
 
+    @operatie("getVrijstellingenByBsn")
     def vrijstellingen(self, bsn: str) -> list[Vrijstelling]:
         return self._lees(f"/personen/{_bsn(bsn)}/vrijstellingen", list[Vrijstelling])
 
+    @operatie("getOntheffingenByBsn")
     def ontheffingen(self, bsn: str) -> list[Ontheffing]:
         return self._lees(f"/personen/{_bsn(bsn)}/ontheffingen", list[Ontheffing])
 
+    @operatie("getExamenresultatenByBsn")
     def examenresultaten(self, bsn: str) -> list[Examenresultaat]:
         return self._lees(f"/personen/{_bsn(bsn)}/examens/resultaten", list[Examenresultaat])
 
+    @operatie("getPipByBsn")
     def pip(self, bsn: str) -> PipGemeente:
         """The PIP DUO holds now, possibly of a previous gemeente."""
         return self._lees(f"/personen/{_bsn(bsn)}/PIP", PipGemeente)
 
+    @operatie("getMapByBsn")
     def datum_eindgesprek_map(self, bsn: str) -> DatumMap:
         return self._lees(f"/personen/{_bsn(bsn)}/map", DatumMap)
 
+    @operatie("getPvtByBsn")
     def datum_ondertekening_pvt(self, bsn: str) -> DatumPvt:
         return self._lees(f"/personen/{_bsn(bsn)}/pvt", DatumPvt)
 
+    @operatie("getGevolgdeUrenByBsn")
     def gevolgde_uren(self, bsn: str) -> list[GevolgdeUren]:
         return self._lees(f"/personen/{_bsn(bsn)}/uren", list[GevolgdeUren])
 
+    @operatie("getInburgeringsplichthistorieByBsn")
+    def inburgeringsplicht_historie(self, bsn: str) -> list[Inburgeringsplichthistorie]:
+        """Every earlier state of the plicht: why a value changed, for the klantmanager."""
+        return self._lees(
+            f"/personen/{_bsn(bsn)}/inburgeringsplicht/historie", list[Inburgeringsplichthistorie]
+        )
+
+    @operatie("getDoelgroephistorieByBsn")
+    def doelgroep_historie(self, bsn: str) -> list[Doelgroephistorie]:
+        return self._lees(f"/personen/{_bsn(bsn)}/doelgroep/historie", list[Doelgroephistorie])
+
+    @operatie("getInburgeringstermijnhistorieByBsn")
+    def inburgeringstermijn_historie(self, bsn: str) -> list[Inburgeringstermijnhistorie]:
+        return self._lees(
+            f"/personen/{_bsn(bsn)}/inburgeringstermijn/historie", list[Inburgeringstermijnhistorie]
+        )
+
+    @operatie("getVerlengingsgronden")
+    def verlengingsgronden(self) -> list[Verlengingsgrond]:
+        """DUO's codes and descriptions of the grounds on which a termijn is extended (R5)."""
+        return self._lees("/verlengingsgronden", list[Verlengingsgrond])
+
+    @operatie("getExamennummerByBsn")
+    def examennummer(self, bsn: str) -> Examennummer:
+        """The number under which the person takes the leerbaarheidstoets (after SS137)."""
+        return self._lees(f"/personen/{_bsn(bsn)}/lbt/examennummer", Examennummer)
+
+    @operatie("getGratisPogingenTegoedByBsn")
+    def gratis_pogingen(self, bsn: str) -> list[GratisPogingTegoed]:
+        """The free exam attempts left per onderdeel."""
+        return self._lees(f"/personen/{_bsn(bsn)}/examens/gratispogingen", list[GratisPogingTegoed])
+
+    @operatie("getInstellingen")
+    def instellingen(self) -> list[Instelling]:
+        """The instellingen DUO knows, to which an inburgeringsaanbod can be delivered."""
+        return self._lees("/instellingen", list[Instelling])
+
     # writes ------------------------------------------------------------------------------------
 
-    def registreer_pip(self, bsn: str, pip: PIP, context: validatie.PipContext) -> PIP:
+    @operatie("postPipByBsn")
+    def registreer_pip(
+        self, bsn: str, pip: PIP, context: validatie.PipContext, bericht_id: uuid.UUID | None = None
+    ) -> PIP:
         """POST the PIP (sent once, never retried); returns it as DUO records it (niveau filled in)."""
         aanlevering = pip_aanlevering(pip)
         _weiger_bij(validatie.pip_overtredingen(aanlevering, context))
-        self._verzoek("POST", f"/personen/{_bsn(bsn)}/PIP", pip)
+        self._verzoek("POST", f"/personen/{_bsn(bsn)}/PIP", pip, bericht_id)
         niveau = validatie.met_standaard_niveau(aanlevering).niveau
         return pip.model_copy(update={"niveau": niveau.value if niveau else None})
 
+    @operatie("updateMapByBsn")
     def zet_map(
-        self, bsn: str, datum: date | None, verwijtbaar: JaNee | None, context: validatie.ResultaatContext
+        self,
+        bsn: str,
+        datum: date | None,
+        verwijtbaar: JaNee | None,
+        context: validatie.ResultaatContext,
+        bericht_id: uuid.UUID | None = None,
     ) -> None:
         """PUT replaces DUO's whole MAP resource: a None date or verwijtbaar withdraws what DUO held."""
         _weiger_bij(validatie.resultaat_overtredingen(validatie.MAP, datum, verwijtbaar, context))
@@ -225,10 +339,17 @@ class DuoClient:
             "PUT",
             f"/personen/{_bsn(bsn)}/map",
             ResultaatMap(datumEindgesprekMap=datum, verwijtbaar=verwijtbaar),
+            bericht_id,
         )
 
+    @operatie("updatePvtByBsn")
     def zet_pvt(
-        self, bsn: str, datum: date | None, verwijtbaar: JaNee | None, context: validatie.ResultaatContext
+        self,
+        bsn: str,
+        datum: date | None,
+        verwijtbaar: JaNee | None,
+        context: validatie.ResultaatContext,
+        bericht_id: uuid.UUID | None = None,
     ) -> None:
         """PUT replaces DUO's whole PVT resource: a None date or verwijtbaar withdraws what DUO held."""
         _weiger_bij(validatie.resultaat_overtredingen(validatie.PVT, datum, verwijtbaar, context))
@@ -236,25 +357,133 @@ class DuoClient:
             "PUT",
             f"/personen/{_bsn(bsn)}/pvt",
             ResultaatPvt(datumOndertekeningPvt=datum, verwijtbaar=verwijtbaar),
+            bericht_id,
         )
 
-    def zet_zroute(self, bsn: str, datum: date | None) -> None:
+    @operatie("updateZrouteByBsn")
+    def zet_zroute(self, bsn: str, datum: date | None, bericht_id: uuid.UUID | None = None) -> None:
         """PUT replaces DUO's Z-route resource: None withdraws the datum afronding Z-route."""
-        self._verzoek("PUT", f"/personen/{_bsn(bsn)}/zroute", ResultaatZroute(datumAfrondingZroute=datum))
+        self._verzoek(
+            "PUT", f"/personen/{_bsn(bsn)}/zroute", ResultaatZroute(datumAfrondingZroute=datum), bericht_id
+        )
 
-    def zet_uren_taalles_knm_brede_intake(self, bsn: str, uren: int) -> None:
+    @operatie("updateUrenTaallesEnKnmByBSN")
+    def zet_uren_taalles_knm_brede_intake(
+        self, bsn: str, uren: int, bericht_id: uuid.UUID | None = None
+    ) -> None:
         """Total hours of NT2 and KNM lessons during the brede intake (replaces the previous total)."""
-        self._verzoek("PUT", f"/personen/{_bsn(bsn)}/uren/bredeintake/taallesknm", UrenBericht(uren=uren))
+        self._verzoek(
+            "PUT",
+            f"/personen/{_bsn(bsn)}/uren/bredeintake/taallesknm",
+            TaallesEnKnmBredeIntake(uren=uren),
+            bericht_id,
+        )
 
-    def zet_uren_participatieactiviteiten(self, bsn: str, uren: int) -> None:
+    @operatie("updateUrenParticipatieactiviteiten")
+    def zet_uren_participatieactiviteiten(
+        self, bsn: str, uren: int, bericht_id: uuid.UUID | None = None
+    ) -> None:
         """Total hours of participation activities for an asielstatushouder's Z-route
         (replaces the previous total)."""
-        self._verzoek("PUT", f"/personen/{_bsn(bsn)}/uren/participatieactiviteiten", UrenBericht(uren=uren))
+        self._verzoek(
+            "PUT",
+            f"/personen/{_bsn(bsn)}/uren/participatieactiviteiten",
+            ParticipatieactiviteitenBredeIntake(uren=uren),
+            bericht_id,
+        )
 
-    def zet_uren_participatie_als_taalles(self, bsn: str, uren: int) -> None:
+    @operatie("updateUrenParticipatieAlsTaallesByBsn")
+    def zet_uren_participatie_als_taalles(
+        self, bsn: str, uren: int, bericht_id: uuid.UUID | None = None
+    ) -> None:
         """Total hours of Dutch and KNM lessons at a cursusinstelling in the leerroute
         (replaces the previous total)."""
-        self._verzoek("PUT", f"/personen/{_bsn(bsn)}/uren/participatietaalles", UrenBericht(uren=uren))
+        self._verzoek(
+            "PUT",
+            f"/personen/{_bsn(bsn)}/uren/participatietaalles",
+            ParticipatieAlsTaalles(uren=uren),
+            bericht_id,
+        )
+
+    @operatie("deletePipByBsn")
+    def trek_pip_in(self, bsn: str, bericht_id: uuid.UUID | None = None) -> None:
+        """Withdraw the gemeente's current PIP at DUO (the PIP was withdrawn here)."""
+        self._verzoek("DELETE", f"/personen/{_bsn(bsn)}/PIP", bericht_id=bericht_id)
+
+    @operatie("deleteExamennummerByBsn")
+    def verwijder_examennummer(self, bsn: str, bericht_id: uuid.UUID | None = None) -> None:
+        self._verzoek("DELETE", f"/personen/{_bsn(bsn)}/lbt/examennummer", bericht_id=bericht_id)
+
+    @operatie("postInburgeringsaanbodByBsnAndInstellingsnummer")
+    def lever_inburgeringsaanbod(
+        self,
+        bsn: str,
+        instellingsnummer: str,
+        aanbod: Inburgeringsaanbod,
+        bericht_id: uuid.UUID | None = None,
+    ) -> None:
+        """The aanbod at this instelling (sent once; a new one replaces DUO's previous one there)."""
+        pad = f"/personen/{_bsn(bsn)}/Inburgeringsaanbod/{_instellingsnummer(instellingsnummer)}"
+        self._verzoek("POST", pad, aanbod, bericht_id)
+
+    @operatie("deleteInburgeringsaanbodByBsnAndInstellingsnumer")
+    def trek_inburgeringsaanbod_in(
+        self, bsn: str, instellingsnummer: str, bericht_id: uuid.UUID | None = None
+    ) -> None:
+        pad = f"/personen/{_bsn(bsn)}/Inburgeringsaanbod/{_instellingsnummer(instellingsnummer)}"
+        self._verzoek("DELETE", pad, bericht_id=bericht_id)
+
+    @operatie("createContactpersoon")
+    def maak_contactpersoon(
+        self, gegevens: Contactpersoongegevens, bericht_id: uuid.UUID | None = None
+    ) -> Contactpersoon:
+        """Register the klantmanager as the gemeente's contactpersoon; DUO answers with its id."""
+        response = self._verzoek("POST", "/contactpersonen", gegevens, bericht_id)
+        return self._antwoord(response, "POST /contactpersonen", Contactpersoon)
+
+    @operatie("updateContactpersoonById")
+    def wijzig_contactpersoon(
+        self, id: int, gegevens: Contactpersoongegevens, bericht_id: uuid.UUID | None = None
+    ) -> None:
+        self._verzoek("PUT", f"/contactpersonen/{_id(id)}", gegevens, bericht_id)
+
+    @operatie("deleteContactpersoonById")
+    def verwijder_contactpersoon(self, id: int, bericht_id: uuid.UUID | None = None) -> None:
+        """Also removes the contactpersoon's links with persons (DUO's README)."""
+        self._verzoek("DELETE", f"/contactpersonen/{_id(id)}", bericht_id=bericht_id)
+
+    @operatie("postContactpersoonByBsn")
+    def koppel_contactpersoon(self, id: int, bsn: str, bericht_id: uuid.UUID | None = None) -> None:
+        """The contactpersoon for this person (replaces the person's previous one)."""
+        self._verzoek("POST", f"/contactpersonen/{_id(id)}/personen/{_bsn(bsn)}", bericht_id=bericht_id)
+
+    @operatie("deleteContactpersoonByBsn")
+    def ontkoppel_contactpersoon(self, id: int, bsn: str, bericht_id: uuid.UUID | None = None) -> None:
+        self._verzoek("DELETE", f"/contactpersonen/{_id(id)}/personen/{_bsn(bsn)}", bericht_id=bericht_id)
+
+
+def _sjabloon(pad: str) -> str:
+    """The path as DUO's document names it: {bsn} instead of the BSN (never in an error text)."""
+    return re.sub(r"/personen/\d{9}", "/personen/{bsn}", pad)
+
+
+def _velden(fout: ValidationError) -> str:
+    """Which fields broke the contract and how, in words, without the values (they may be personal)."""
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'antwoord'}: {e['msg']}" for e in fout.errors()[:5]
+    )
+
+
+def _id(id: int) -> int:
+    if not 1 <= id <= 99999:
+        raise ValueError("a contactpersoon id is 1..99999")
+    return id
+
+
+def _instellingsnummer(nummer: str) -> str:
+    if len(nummer) != 10:
+        raise ValueError("an instellingsnummer has 10 characters")
+    return nummer
 
 
 def _bsn(bsn: str) -> str:

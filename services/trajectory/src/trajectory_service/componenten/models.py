@@ -20,6 +20,11 @@ class Component(Base):
     status: Mapped[str] = mapped_column(String(20))
     startdatum: Mapped[date | None] = mapped_column(Date)
     einddatum: Mapped[date | None] = mapped_column(Date)
+    geplande_start: Mapped[date | None] = mapped_column(Date)
+    """The start the PIP plans (pip's component dates); `startdatum` is when it really started."""
+    verwacht_einde: Mapped[date | None] = mapped_column(Date)
+    aanbieder: Mapped[str | None] = mapped_column(String(200))
+    """Who provides it, as the PIP names them."""
     verwijtbaar: Mapped[str | None] = mapped_column(String(3))
     bewijs: Mapped[str | None] = mapped_column(Text)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

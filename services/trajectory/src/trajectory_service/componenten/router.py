@@ -27,6 +27,9 @@ def to_read(c: Component) -> ComponentRead:
         status=Componentstatus(c.status),
         startdatum=c.startdatum,
         einddatum=c.einddatum,
+        geplandeStart=c.geplande_start,
+        verwachtEinde=c.verwacht_einde,
+        aanbieder=c.aanbieder,
         verwijtbaar=c.verwijtbaar,  # type: ignore[arg-type]
         bewijs=c.bewijs,
         gewijzigd=c.gewijzigd,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from inburgering_shared.afschalen import BRON_AFSCHALEN, afschalen_weigeringen
 from inburgering_shared.contracts.resources import Leerroute
 from inburgering_shared.dates import add_months
 
@@ -23,11 +24,7 @@ Z_ROUTE_UREN_PARTICIPATIE = 800
 ONTZORGEN_MAANDEN = 6
 """Participatiewet art. 56a; seed 002 Bijlage 1 and seed 004 section 3.5: six months."""
 
-AFSCHALEN_MIN_UREN = 600
-"""Besluit inburgering 2021 art. 5.5 (domain.md R8): 600 hours at a Blik op Werk school."""
-
 BRON_Z_ROUTE = "Besluit inburgering 2021 art. 3.14; DUO Gevolgde Uren API; domain.md R10"
-BRON_AFSCHALEN = "Wet inburgering 2021 art. 17(3); Besluit inburgering 2021 art. 5.5; domain.md R8"
 
 
 class Examenonderdeel(StrEnum):
@@ -128,6 +125,31 @@ def z_route_voortgang(uren: ZRouteUren, asielstatushouder: bool) -> ZRouteVoortg
     return ZRouteVoortgang(taal, participatie, taal_tekort, participatie_tekort, behaald, reden)
 
 
+def z_route_afronding_fouten(voortgang: ZRouteVoortgang | None) -> list[Reden]:
+    """Why the Z-route may not yet be reported completed to DUO: the hour norm not met, with the
+    shortfall per kind (nothing for a doelgroep without a statutory norm).
+
+    For asielstatushouders the Z-route holds at least 800 hours of language (NT2 + KNM) and 800 hours
+    of participation before the eindgesprek closes it; hours during the brede intake count.
+    Source: Besluit inburgering 2021 art. 3.14; DUO MAP/PVT/Z-route API (datumAfrondingZroute).
+    """
+    if voortgang is None or voortgang.urennorm_behaald is not False:
+        return []
+    tekorten = [
+        f"{tekort} uur {soort}"
+        for tekort, soort in (
+            (voortgang.taal_tekort, "taal (NT2 en KNM)"),
+            (voortgang.participatie_tekort, "participatie"),
+        )
+        if tekort
+    ]
+    tekst = (
+        f"De Z-route kan nog niet worden afgerond: er ontbreken {' en '.join(tekorten)}. "
+        f"{voortgang.reden.tekst}"
+    )
+    return [Reden("URENNORM_NIET_BEHAALD", tekst, BRON_Z_ROUTE)]
+
+
 def einde_financieel_ontzorgen(start_bijstand: date, einde_bijstand: date | None = None) -> date:
     """Last day (inclusive) of the statutory financieel ontzorgen.
 
@@ -160,30 +182,15 @@ def afschalen_toegestaan(
     Source: Wet inburgering 2021 art. 17(3); Besluit inburgering 2021 art. 5.5;
     seed 002 section 4.5 (B1-route: "kan worden geschakeld naar A2-niveau"); domain.md R8.
     """
-    checks = [
-        (
-            leerroute is Leerroute.B1,
-            "NIET_B1_ROUTE",
-            "Afschalen kan alleen binnen de B1-route.",
-        ),
-        (
-            onderdeel in TAALONDERDELEN,
-            "GEEN_TAALONDERDEEL",
-            "Afschalen kan alleen per taalonderdeel (lezen, luisteren, schrijven, spreken).",
-        ),
-        (
-            uren_taalles_blik_op_werk >= AFSCHALEN_MIN_UREN,
-            "TE_WEINIG_UREN",
-            f"{uren_taalles_blik_op_werk} uur taalles bij een Blik op Werk-school; "
-            f"nodig: ten minste {AFSCHALEN_MIN_UREN}.",
-        ),
-        (
+    weigeringen = [
+        Reden(code, tekst, BRON_AFSCHALEN)
+        for code, tekst in afschalen_weigeringen(
+            leerroute,
+            uren_taalles_blik_op_werk,
             aantoonbare_inspanning,
-            "GEEN_INSPANNING",
-            "Er is geen aantoonbare inspanning vastgelegd.",
-        ),
+            taalonderdeel=onderdeel in TAALONDERDELEN,
+        )
     ]
-    weigeringen = [Reden(code, tekst, BRON_AFSCHALEN) for ok, code, tekst in checks if not ok]
     if weigeringen:
         return Beslissing(False, weigeringen)
     tekst = (
@@ -243,6 +250,18 @@ class Componentsoort(StrEnum):
     PARTICIPATIE = "participatie"
     MAATSCHAPPELIJKE_BEGELEIDING = "maatschappelijke-begeleiding"
     FINANCIEEL_ONTZORGEN = "financieel-ontzorgen"
+
+
+PIP_ONDERDELEN = {
+    "leerroute": Componentsoort.LEERROUTE,
+    "participatiedeel van de leerroute": Componentsoort.PARTICIPATIE,
+    "KNM": Componentsoort.KNM,
+    "MAP": Componentsoort.MAP,
+    "PVT": Componentsoort.PVT,
+    "maatschappelijke begeleiding": Componentsoort.MAATSCHAPPELIJKE_BEGELEIDING,
+    "financieel ontzorgen": Componentsoort.FINANCIEEL_ONTZORGEN,
+}
+"""The PIP's components (pip's names) and the trajectory's soort for each."""
 
 
 class Componentstatus(StrEnum):

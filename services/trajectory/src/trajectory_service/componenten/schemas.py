@@ -11,6 +11,9 @@ class ComponentRead(BaseModel):
     status: Componentstatus
     startdatum: date | None
     einddatum: date | None
+    geplandeStart: date | None = Field(description="De start volgens het PIP")
+    verwachtEinde: date | None = Field(description="Het verwachte einde volgens het PIP")
+    aanbieder: str | None = Field(description="Wie het onderdeel aanbiedt, volgens het PIP")
     verwijtbaar: Literal["Ja", "Nee"] | None = Field(
         description="Alleen bij MAP en PVT na (of binnen twee maanden na) het einde van de termijn (R13)"
     )

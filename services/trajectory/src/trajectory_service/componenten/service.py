@@ -5,7 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 from inburgering_shared.contracts.events import Actie
-from inburgering_shared.contracts.resources import DeadlineStatus, Leerroute
+from inburgering_shared.contracts.resources import DeadlineStatus, Leerroute, PipOnderdeelContract
 from inburgering_shared.duo import validatie
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.outbox import Outbox
@@ -13,18 +13,22 @@ from inburgering_shared.problems import Conflict, InvalidParam, NotFound, RuleVi
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..bijstand.perioden import einde_bijstand
 from ..deadlines.models import Deadline
 from ..duo.rules import NEDERLAND
 from ..duo.service import plan_opdracht
 from ..trajecten.events import publish
 from ..trajecten.models import Traject
+from ..uren.service import z_route
 from .models import Component
 from .rules import (
+    PIP_ONDERDELEN,
     Componentsoort,
     Componentstatus,
     component_overgang_fouten,
     componenten_van_leerroute,
     einde_financieel_ontzorgen,
+    z_route_afronding_fouten,
 )
 from .schemas import ComponentWijziging
 
@@ -40,6 +44,31 @@ def open_componenten(session: Session, traject_id: uuid.UUID, leerroute: Leerrou
             Component(traject_id=traject_id, soort=soort.value, status=Componentstatus.NIET_GESTART.value)
         )
     session.flush()
+
+
+def neem_planning_over(session: Session, traject: Traject, onderdelen: list[PipOnderdeelContract]) -> bool:
+    """Each component takes the PIP's planned start, expected end and provider; financieel
+    ontzorgen, when the PIP offers it, joins the trajectory with the PIP's start as the start of
+    bijstand, so its six months run as a deadline (R14). Returns whether the ontzorgen termijn changed."""
+    bestaand = {c.soort: c for c in list_componenten(session, traject)}
+    termijn_gewijzigd = False
+    for onderdeel in onderdelen:
+        soort = PIP_ONDERDELEN.get(onderdeel.component)
+        if soort is None:
+            continue
+        component = bestaand.get(soort.value)
+        if component is None and soort is Componentsoort.FINANCIEEL_ONTZORGEN:
+            component = voeg_ontzorgen_toe(session, traject)
+        if component is None:
+            continue  # not part of this leerroute (the PIP and trajectory agree on the route's components)
+        component.geplande_start, component.verwacht_einde = onderdeel.start, onderdeel.verwachtEinde
+        component.aanbieder = onderdeel.aanbieder
+        if soort is Componentsoort.FINANCIEEL_ONTZORGEN and component.startdatum is None:
+            bijstand = einde_bijstand(traject)  # recorded bijstand goes before the PIP's plan
+            component.startdatum = bijstand[0] if bijstand else onderdeel.start
+            termijn_gewijzigd = ontzorgen_termijn(session, traject, component)
+    session.flush()
+    return termijn_gewijzigd
 
 
 def voeg_ontzorgen_toe(session: Session, traject: Traject) -> Component:
@@ -62,7 +91,7 @@ def voeg_ontzorgen_toe(session: Session, traject: Traject) -> Component:
     return component
 
 
-def _ontzorgen_termijn(session: Session, traject: Traject, component: Component) -> bool:
+def ontzorgen_termijn(session: Session, traject: Traject, component: Component) -> bool:
     """The end of the statutory six months as a deadline (R14), from the start of bijstand (startdatum).
     Returns whether the termijn changed (its due date or state)."""
     deadline = session.scalar(
@@ -82,8 +111,12 @@ def _ontzorgen_termijn(session: Session, traject: Traject, component: Component)
             regel="R14: Participatiewet art. 56a, zes maanden",
         )
         session.add(deadline)
-    deadline.vervaldatum = einde_financieel_ontzorgen(component.startdatum)
-    deadline.gestart_door = f"start bijstand {component.startdatum}"
+    bijstand = einde_bijstand(traject)
+    einde = bijstand[1] if bijstand and bijstand[0] == component.startdatum else None
+    deadline.vervaldatum = einde_financieel_ontzorgen(component.startdatum, einde)
+    deadline.gestart_door = f"start bijstand {component.startdatum}" + (
+        f", einde bijstand {einde}" if einde else ""
+    )
     deadline.status = (
         DeadlineStatus.GEHAALD.value
         if component.status == Componentstatus.AFGEROND
@@ -144,6 +177,12 @@ def wijzig_component(
         fouten.append(
             InvalidParam(name="verwijtbaar", code="R13", reason="Verwijtbaar hoort alleen bij MAP en PVT.")
         )
+    if soort is Componentsoort.LEERROUTE and duo_datum is not None:
+        # The Z-route completion goes to DUO only once the hour norm is met (R10).
+        fouten += [
+            InvalidParam(name="status", code=r.code, reason=f"{r.tekst} Bron: {r.bron}")
+            for r in z_route_afronding_fouten(z_route(session, [traject])[traject.id])
+        ]
     if fouten:
         raise RuleViolation(" ".join(f.reason for f in fouten), invalid_params=fouten)
     was_afgerond = component.status == Componentstatus.AFGEROND
@@ -151,7 +190,7 @@ def wijzig_component(
     component.status = wijziging.status.value
     component.startdatum, component.einddatum = wijziging.startdatum, wijziging.einddatum
     component.verwijtbaar, component.bewijs = wijziging.verwijtbaar, wijziging.bewijs
-    termijn_gewijzigd = soort is Componentsoort.FINANCIEEL_ONTZORGEN and _ontzorgen_termijn(
+    termijn_gewijzigd = soort is Componentsoort.FINANCIEEL_ONTZORGEN and ontzorgen_termijn(
         session, traject, component
     )
     session.flush()

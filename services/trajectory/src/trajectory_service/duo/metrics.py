@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .models import DuoDossier, DuoNotificatie, DuoOpdracht
-from .service import ONTVANGEN, WACHTEND
+from .service import GEPARKEERD, ONTVANGEN, WACHTEND
 
 
 def _age_seconds(oldest: datetime | None) -> float:
@@ -17,7 +17,8 @@ def _age_seconds(oldest: datetime | None) -> float:
 
 
 def duo_backlog(session: Session) -> Iterator[Sample]:
-    """Notifications from DUO not yet processed and writes to DUO not yet sent: count and oldest age."""
+    """Notifications from DUO not yet processed and writes to DUO not yet sent: count and oldest age;
+    and how many are parked for a person to resolve."""
     for richting, model, status, since in (
         ("van-duo", DuoNotificatie, ONTVANGEN, DuoNotificatie.ontvangen),
         ("naar-duo", DuoOpdracht, WACHTEND, DuoOpdracht.aangemaakt),
@@ -27,6 +28,8 @@ def duo_backlog(session: Session) -> Iterator[Sample]:
         ).one()
         yield (richting, "aantal"), float(count)
         yield (richting, "oudste_seconden"), _age_seconds(oldest)
+        geparkeerd = session.scalar(select(func.count()).where(model.status == GEPARKEERD))
+        yield (richting, "geparkeerd"), float(geparkeerd or 0)
 
 
 def duo_last_read(session: Session) -> Iterator[Sample]:

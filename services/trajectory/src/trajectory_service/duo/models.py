@@ -21,6 +21,8 @@ class DuoDossier(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_uuid)
     gemeentecode: Mapped[str] = mapped_column(String(6), index=True)
     bsn: Mapped[str] = mapped_column(String(9))
+    v_nummer: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    """DUO's vNummer of the person, from a notification that carried it with the BSN."""
     inburgeraar_url: Mapped[str | None] = mapped_column(String(300), index=True)
     pip_klok_start: Mapped[date | None] = mapped_column(Date)
     inburgeringsplicht: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
@@ -30,6 +32,8 @@ class DuoDossier(Base):
     leerbaarheidstoets: Mapped[list[Any] | None] = mapped_column(JsonDocument)
     vrijstellingen: Mapped[list[Any] | None] = mapped_column(JsonDocument)
     ontheffingen: Mapped[list[Any] | None] = mapped_column(JsonDocument)
+    examennummer: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
+    gratis_pogingen: Mapped[list[Any] | None] = mapped_column(JsonDocument)
     laatst_gelezen: Mapped[datetime | None] = mapped_column(UTCDateTime)
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -44,6 +48,9 @@ class DuoNotificatie(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_uuid)
     bericht_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     dossier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("duo_dossier.id"), index=True)
+    """None while DUO named only a vNummer no dossier carries yet."""
+    gemeentecode: Mapped[str | None] = mapped_column(String(6), index=True)
+    """The gemeente DUO addressed (`doel`)."""
     gebeurtenis_id: Mapped[str] = mapped_column(String(6))
     registratie_datum_tijd: Mapped[datetime] = mapped_column(UTCDateTime)
     v_nummer: Mapped[int | None] = mapped_column(BigInteger)
@@ -67,6 +74,8 @@ class DuoOpdracht(Base):
     inburgeraar_url: Mapped[str] = mapped_column(String(300), index=True)
     gemeentecode: Mapped[str] = mapped_column(String(6))
     soort: Mapped[str] = mapped_column(String(20))
+    bericht_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=new_uuid)
+    """The berichtId of this write: the same on every repeated delivery (DUO deduplicates on it)."""
     inhoud: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     status: Mapped[str] = mapped_column(String(12))

@@ -1,6 +1,7 @@
 """HTTP for the DUO exchange: the notification endpoint DUO calls, the DUO dossiers with their sync state."""
 
 import uuid
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -14,9 +15,13 @@ from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.orm import Session
 
 from ..clients.duo_models import Notificatie
+from ..plicht.rules import wet_van_toepassing
+from ..plicht.service import eindstaat_van
 from . import service
+from .afzender import NietGeauthentiseerdError, oin_van_afzender
 from .events import dossier_url
 from .models import DuoDossier
+from .rules import NEDERLAND
 from .schemas import DuoDossierRead, DuoNotificatieRead, DuoOpdrachtRead, SyncHerstart
 
 router = APIRouter(tags=["DUO"])
@@ -59,6 +64,7 @@ def _antwoord(status: int) -> Response:
     responses={
         201: {"description": "Opvoeren notificatie gelukt"},
         400: {"description": "Het verzoek voldoet niet aan de specificatie"},
+        401: {"description": "De afzender kan niet geauthentiseerd en/of geïdentificeerd worden"},
         403: {"description": "Niet geautoriseerd"},
     },
 )
@@ -67,9 +73,17 @@ async def opvoeren_notificatie(request: Request, session: DbSession) -> Response
     API specifies it. Stored before the 201; the DUO sync then reads the resources the gebeurtenisId
     names and acts on them. The same berichtId twice is stored once.
 
-    DUO authenticates with its PKIoverheid certificate (mTLS at the Digikoppeling gateway) and its
-    OIN as `bron`; `doel` names the gemeente. No bearer token: DUO does not send one.
+    DUO authenticates with its PKIoverheid certificate (mTLS, terminated at the proxy, which forwards the
+    verified certificate in `X-Client-Cert`): without one 401; unless its OIN is DUO's and `bron` names
+    that same OIN 403. `doel` names the gemeente. No bearer token: DUO does not send one.
     """
+    try:
+        settings = request.app.state.settings
+        afzender = oin_van_afzender(request.headers.get(settings.duo_certificaat_header))
+    except NietGeauthentiseerdError:
+        return _antwoord(401)
+    if afzender != settings.duo_oin:
+        return _antwoord(403)
     try:
         koppen = NotificatieKoppen.model_validate(
             {naam: request.headers.get(naam) for naam in ("bron", "doel", "berichtId")}
@@ -79,6 +93,8 @@ async def opvoeren_notificatie(request: Request, session: DbSession) -> Response
         return _antwoord(400)
     if bericht.registratieDatumTijd.tzinfo is None:
         return _antwoord(400)  # format date-time (RFC 3339) carries an offset
+    if koppen.bron != afzender:
+        return _antwoord(403)  # the sender says it is someone else than its certificate does
     try:
         await run_in_threadpool(_ontvang, session, request, koppen, bericht)
     except Forbidden:
@@ -106,6 +122,10 @@ def to_read(session: DbSession, api_url: str, d: DuoDossier) -> DuoDossierRead:
         gemeentecode=d.gemeentecode,
         inburgeraar=d.inburgeraar_url,
         pipKlokStart=d.pip_klok_start,
+        wet=wet.value if (wet := wet_van_toepassing(d.inburgeringsplicht)) else None,
+        eindreden=eind.reden.value if (eind := eindstaat_van(d, datetime.now(NEDERLAND).date())) else None,
+        einddatum=eind.datum if eind else None,
+        eindregel=eind.tekst if eind else None,
         inburgeringsplicht=d.inburgeringsplicht,
         doelgroep=d.doelgroep,
         inburgeringstermijn=d.inburgeringstermijn,
@@ -113,6 +133,8 @@ def to_read(session: DbSession, api_url: str, d: DuoDossier) -> DuoDossierRead:
         leerbaarheidstoets=d.leerbaarheidstoets,
         vrijstellingen=d.vrijstellingen,
         ontheffingen=d.ontheffingen,
+        examennummer=d.examennummer,
+        gratisPogingen=d.gratis_pogingen,
         sync=service.sync_staat(d, notificaties, opdrachten),
         notificaties=[
             DuoNotificatieRead(

@@ -26,6 +26,8 @@ class Lezen(StrEnum):
     LEERBAARHEIDSTOETS = "leerbaarheidstoets"
     VRIJSTELLINGEN = "vrijstellingen"
     ONTHEFFINGEN = "ontheffingen"
+    EXAMENNUMMER = "examennummer"
+    GRATIS_POGINGEN = "gratis_pogingen"
 
 
 _PLICHT = (Lezen.INBURGERINGSPLICHT, Lezen.DOELGROEP)
@@ -51,11 +53,13 @@ TE_LEZEN: dict[Gebeurtenis, tuple[Lezen, ...]] = {
     Gebeurtenis.SS107: (*_PLICHT, Lezen.VRIJSTELLINGEN),
     Gebeurtenis.SS108: (*_PLICHT, Lezen.ONTHEFFINGEN),
     # Leerroute en termijn vastgesteld.
-    Gebeurtenis.SS137: (Lezen.LEERBAARHEIDSTOETS,),
+    # Aangemeld voor de leerbaarheidstoets: the examennummer it is taken under.
+    Gebeurtenis.SS137: (Lezen.LEERBAARHEIDSTOETS, Lezen.EXAMENNUMMER),
     Gebeurtenis.SS131: (Lezen.LEERBAARHEIDSTOETS,),
     Gebeurtenis.SS102: (Lezen.INBURGERINGSTERMIJN,),
     # Examenresultaten.
-    Gebeurtenis.SS199: (Lezen.EXAMENRESULTATEN,),
+    # Uitslag examen bekend (Examen API): the results and the free attempts left.
+    Gebeurtenis.SS199: (Lezen.EXAMENRESULTATEN, Lezen.GRATIS_POGINGEN),
     # Termijn gewijzigd (R5: DUO extends the termijn).
     Gebeurtenis.SS103: (Lezen.INBURGERINGSTERMIJN,),
     Gebeurtenis.SS104: (Lezen.INBURGERINGSTERMIJN,),

@@ -20,6 +20,9 @@ class SyncStaat(BaseModel):
     openNotificaties: int
     openOpdrachten: int
     geweigerdeOpdrachten: int
+    geparkeerd: int
+    """Notifications and writes that kept failing for this dossier: a person resolves the cause,
+    then POST /duo-sync retries them."""
     laatsteFout: str | None
     volgendePoging: datetime | None
     laatstGelezen: datetime | None
@@ -60,6 +63,10 @@ class DuoDossierRead(DuoDossierContract):
     leerbaarheidstoets: list[Any] | None
     vrijstellingen: list[Any] | None
     ontheffingen: list[Any] | None
+    examennummer: dict[str, Any] | None
+    """DUO's examennummer of the leerbaarheidstoets (read after SS137)."""
+    gratisPogingen: list[Any] | None
+    """Free exam attempts left per onderdeel (read with the exam results after SS199)."""
     sync: SyncStaat
     notificaties: list[DuoNotificatieRead]
     opdrachten: list[DuoOpdrachtRead]

@@ -9,9 +9,10 @@ rounds retry until DUO answers, so the sync converges.
 
 import logging
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI
 from inburgering_shared.bsn import mask_bsns
@@ -26,22 +27,34 @@ from pydantic import BaseModel
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..clients.duo import DuoClient, DuoError, DuoNotFoundError, DuoUnavailableError, DuoValidationError
+from ..clients.duo import (
+    DuoClient,
+    DuoContractError,
+    DuoError,
+    DuoNotFoundError,
+    DuoTimeoutError,
+    DuoUnavailableError,
+    DuoValidationError,
+)
 from ..clients.duo_models import PIP
 from ..config import Settings
+from ..plicht.rules import wet_van_toepassing
+from ..plicht.service import eindstaat_van, sluit_af
 from ..rapportage import service as rapportage
 from ..rapportage.rules import plicht_voldaan_op
 from ..trajecten import service as trajecten
 from ..trajecten.models import Traject
 from ..uren.rules import DuoUren
+from . import service
 from .events import publish_dossier
 from .models import DuoDossier, DuoNotificatie, DuoOpdracht
 from .rules import NEDERLAND, is_vestiging, start_pip_klok, te_lezen, volgende_poging
-from .service import FOUT, GEWEIGERD, ONTVANGEN, VERWERKT, VERZONDEN, WACHTEND
+from .service import GEPARKEERD, GEWEIGERD, ONTVANGEN, VERWERKT, VERZONDEN, WACHTEND
 
 log = logging.getLogger(__name__)
 
 BATCH = 50
+Werk = TypeVar("Werk", DuoNotificatie, DuoOpdracht)
 Koppelaar = Callable[[str, str], str | None]
 """(gemeentecode, bsn) -> the inburgeraar's URL at intake, or None when intake does not know the BSN."""
 ClientVoor = Callable[[str], DuoClient]
@@ -50,7 +63,7 @@ Verhuizer = Callable[[str, str, date, str], str]
 """(gemeentecode, bsn, datum vestiging, gebeurtenisId) -> what intake did with the move (SS120/SS121)."""
 
 
-UREN_SCHRIJVEN: dict[DuoUren, Callable[[DuoClient, str, int], None]] = {
+UREN_SCHRIJVEN: dict[DuoUren, Callable[[DuoClient, str, int, uuid.UUID], None]] = {
     DuoUren.PARTICIPATIE_ALS_TAALLES: DuoClient.zet_uren_participatie_als_taalles,
     DuoUren.TAALLES_EN_KNM_BREDE_INTAKE: DuoClient.zet_uren_taalles_knm_brede_intake,
     DuoUren.PARTICIPATIEACTIVITEITEN: DuoClient.zet_uren_participatieactiviteiten,
@@ -59,7 +72,27 @@ UREN_SCHRIJVEN: dict[DuoUren, Callable[[DuoClient, str, int], None]] = {
 
 
 class DuoNietBereikbaarError(Exception):
-    """DUO or intake did not answer: the work stays open and is retried."""
+    """DUO or intake did not answer: the work stays open and is retried without limit."""
+
+
+class OnbekendVNummerError(Exception):
+    """DUO named only a vNummer no dossier carries yet: retried (a later notification may bring the
+    BSN with it), then parked."""
+
+
+class DuoWeigering(Exception):
+    """DUO refused a write under its rules (403 with its Foutmelding): the write is `geweigerd`."""
+
+
+def _storing(fout: Exception) -> tuple[str, bool]:
+    """The reason in words (BSNs masked) and whether the fault is the dossier's own (parked after
+    `duo_max_pogingen`) rather than DUO or intake being down (retried until they answer)."""
+    if isinstance(fout, DuoNietBereikbaarError):
+        return str(fout), False
+    if isinstance(fout, DuoError | OnbekendVNummerError):
+        return _tekst(fout), True
+    log.error("DUO-sync: onverwachte fout bij één dossier", exc_info=fout)
+    return f"Interne fout bij verwerken ({type(fout).__name__}); zie het log.", True
 
 
 def duo_clients(settings: Settings) -> ClientVoor:
@@ -196,26 +229,36 @@ class DuoSync:
                 )
             )
         for notificatie_id in ids:
-            with self.session_factory()() as session, session.begin():
-                notificatie = session.get(
-                    DuoNotificatie, notificatie_id, with_for_update={"skip_locked": True}
-                )
-                if notificatie is None or notificatie.status != ONTVANGEN:
-                    continue
-                try:
+            try:
+                with self.session_factory()() as session, session.begin():
+                    notificatie = session.get(
+                        DuoNotificatie, notificatie_id, with_for_update={"skip_locked": True}
+                    )
+                    if notificatie is None or notificatie.status != ONTVANGEN:
+                        continue
                     notificatie.resultaat = self._verwerk(session, notificatie)
                     notificatie.status, notificatie.verwerkt = VERWERKT, nu
-                except DuoNietBereikbaarError as fout:
-                    _later(notificatie, str(fout), nu, self.settings)
-                except DuoError as fout:
-                    notificatie.status, notificatie.resultaat = FOUT, _tekst(fout)
+            except Exception as fout:  # one dossier's fault never stops the round
+                self._mislukt(DuoNotificatie, notificatie_id, fout, nu)
         return len(ids)
 
+    def _mislukt(self, soort: type[Werk], werk_id: object, fout: Exception, nu: datetime) -> None:
+        """Record a failed attempt in its own transaction (what the attempt changed is rolled back):
+        retried with backoff; parked after `duo_max_pogingen` when the fault is this dossier's alone."""
+        reden, eigen = _storing(fout)
+        with self.session_factory()() as session, session.begin():
+            werk = session.get(soort, werk_id)
+            if werk is None:
+                return
+            _later(werk, reden, nu, self.settings)
+            if eigen and werk.pogingen >= self.settings.duo_max_pogingen:
+                werk.status = GEPARKEERD
+                werk.resultaat = f"Geparkeerd na {werk.pogingen} pogingen: {reden}"
+
     def _verwerk(self, session: Session, notificatie: DuoNotificatie) -> str:
-        dossier = session.get(DuoDossier, notificatie.dossier_id)
-        assert dossier is not None, "a notification without a dossier is never ONTVANGEN"
+        dossier = self._dossier_van(session, notificatie)
         gebeurtenis = notificatie.gebeurtenis_id
-        voor = (dossier.inburgeraar_url, dossier.pip_klok_start)
+        voor = self._voor_pip(dossier)
         plicht_voldaan_voor = plicht_voldaan_op(dossier.inburgeringsplicht)
         gelezen = [self._lees(dossier, lezen) for lezen in te_lezen(gebeurtenis)]
         if (klok := start_pip_klok(gebeurtenis, notificatie.registratie_datum_tijd)) is not None:
@@ -228,10 +271,23 @@ class DuoSync:
             # Not (yet) in this gemeente at intake: the dossier moves here, then the BSN links.
             verhuizing = self._verhuis(dossier, notificatie)
             self._koppel(dossier)
-        na = (dossier.inburgeraar_url, dossier.pip_klok_start)
-        if all(na) and na != voor:
-            # pip starts the PIP deadline from DUO's SS139 (R2).
+        na = self._voor_pip(dossier)
+        if dossier.inburgeraar_url is not None and any(na[1:]) and na != voor:
+            # pip starts the PIP deadline from DUO's SS139 (R2), and closes it for the Wet inburgering
+            # 2013 (art. 54) or an ended plicht.
             publish_dossier(session, self.outbox, self.settings.api_url, dossier, gebeurtenis)
+        if (
+            dossier.inburgeraar_url is not None
+            and (eind := eindstaat_van(dossier, self.vandaag())) is not None
+        ):
+            sluit_af(
+                session,
+                self.outbox,
+                self.settings.api_url,
+                inburgeraar_url=dossier.inburgeraar_url,
+                gemeentecode=dossier.gemeentecode,
+                eind=eind,
+            )
         if dossier.inburgeraar_url is not None:
             # Writes that waited for DUO to name the person can go now.
             session.execute(
@@ -251,12 +307,38 @@ class DuoSync:
         gedaan += [f"Verhuizing: {verhuizing}"] if verhuizing else []
         return "; ".join(gedaan) or "Geen actie voor deze gebeurtenis."
 
+    @staticmethod
+    def _dossier_van(session: Session, notificatie: DuoNotificatie) -> DuoDossier:
+        """The dossier DUO named; for a vNummer alone the dossier that carries that vNummer."""
+        if notificatie.dossier_id is None and notificatie.v_nummer is not None and notificatie.gemeentecode:
+            gevonden = service.dossier_met_v_nummer(session, notificatie.gemeentecode, notificatie.v_nummer)
+            if gevonden is None:
+                raise OnbekendVNummerError(
+                    "DUO noemde alleen een vNummer dat nog bij geen dossier hoort; wacht op een notificatie"
+                    " met BSN en vNummer."
+                )
+            notificatie.dossier_id = gevonden.id
+        dossier = session.get(DuoDossier, notificatie.dossier_id)
+        assert dossier is not None, "an ONTVANGEN notification names a BSN or a vNummer"
+        return dossier
+
+    def _voor_pip(self, dossier: DuoDossier) -> tuple[object, ...]:
+        """What pip acts on: the link, DUO's PIP clock, the law and the end state of the plicht."""
+        return (
+            dossier.inburgeraar_url,
+            dossier.pip_klok_start,
+            wet_van_toepassing(dossier.inburgeringsplicht),
+            eindstaat_van(dossier, self.vandaag()),
+        )
+
     def _lees(self, dossier: DuoDossier, lezen: str) -> str:
         lees: Callable[[str], Any] = getattr(self.client_voor(dossier.gemeentecode), lezen)
         try:
             waarde = _json(lees(dossier.bsn))
         except DuoNotFoundError:
             waarde = None  # DUO holds none (yet): what the gemeente held is cleared, as DUO is the source
+        except DuoTimeoutError:
+            raise  # slow on this person: retried, then parked
         except DuoUnavailableError as fout:
             raise DuoNietBereikbaarError(f"DUO niet bereikbaar bij lezen {lezen}: {_tekst(fout)}") from fout
         setattr(dossier, lezen, waarde)
@@ -305,31 +387,38 @@ class DuoSync:
                 .order_by(DuoOpdracht.aangemaakt, DuoOpdracht.id)
                 .limit(BATCH)
             ).all()
-        geblokkeerd: set[str] = set()
+            # A parked write holds back the person's later writes (they need it first).
+            geblokkeerd = set(
+                session.scalars(
+                    select(DuoOpdracht.inburgeraar_url).where(
+                        DuoOpdracht.status == GEPARKEERD,
+                        DuoOpdracht.inburgeraar_url.in_({r.inburgeraar_url for r in rijen}),
+                    )
+                )
+            )
         verwerkt = 0
         for opdracht_id, inburgeraar_url, moment in rijen:
             # Writes for one person go in order (the PIP before the MAP date that needs it).
             if inburgeraar_url in geblokkeerd or moment > nu:
                 geblokkeerd.add(inburgeraar_url)
                 continue
-            with self.session_factory()() as session, session.begin():
-                opdracht = session.get(DuoOpdracht, opdracht_id, with_for_update={"skip_locked": True})
-                if opdracht is None or opdracht.status != WACHTEND:
-                    continue
-                verwerkt += 1
-                try:
-                    self._verstuur(session, opdracht)
-                    opdracht.status, opdracht.verzonden, opdracht.resultaat = VERZONDEN, nu, None
-                except DuoNietBereikbaarError as fout:
-                    _later(opdracht, str(fout), nu, self.settings)
-                    geblokkeerd.add(inburgeraar_url)
-                except DuoValidationError as fout:
-                    opdracht.status, opdracht.resultaat = (
-                        GEWEIGERD,
-                        f"Niet verzonden, DUO zou weigeren: {_tekst(fout)}",
-                    )
-                except DuoError as fout:
-                    opdracht.status, opdracht.resultaat = GEWEIGERD, f"DUO weigerde: {_tekst(fout)}"
+            verwerkt += 1
+            try:
+                with self.session_factory()() as session, session.begin():
+                    opdracht = session.get(DuoOpdracht, opdracht_id, with_for_update={"skip_locked": True})
+                    if opdracht is None or opdracht.status != WACHTEND:
+                        continue
+                    try:
+                        self._verstuur(session, opdracht)
+                        opdracht.status, opdracht.verzonden, opdracht.resultaat = VERZONDEN, nu, None
+                    except DuoValidationError as fout:
+                        opdracht.status = GEWEIGERD
+                        opdracht.resultaat = f"Niet verzonden, DUO zou weigeren: {_tekst(fout)}"
+                    except DuoWeigering as fout:
+                        opdracht.status, opdracht.resultaat = GEWEIGERD, f"DUO weigerde: {_tekst(fout)}"
+            except Exception as fout:  # one dossier's fault never stops the round
+                self._mislukt(DuoOpdracht, opdracht_id, fout, nu)
+                geblokkeerd.add(inburgeraar_url)
         return verwerkt
 
     def _verstuur(self, session: Session, opdracht: DuoOpdracht) -> None:
@@ -344,23 +433,34 @@ class DuoSync:
         traject = session.scalar(select(Traject).where(Traject.inburgeraar_url == opdracht.inburgeraar_url))
         duo = self.client_voor(dossier.gemeentecode)
         inhoud = opdracht.inhoud
+        if opdracht.bericht_id is None:  # queued before writes kept their berichtId
+            opdracht.bericht_id = uuid.uuid4()
+        bericht_id = opdracht.bericht_id
         try:
             if opdracht.soort == "pip":
-                duo.registreer_pip(dossier.bsn, *self._pip(dossier, duo, inhoud))
+                duo.registreer_pip(dossier.bsn, *self._pip(dossier, duo, inhoud), bericht_id)
             elif opdracht.soort in ("map", "pvt"):
                 datum = date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None
                 zet = duo.zet_map if opdracht.soort == "map" else duo.zet_pvt
-                zet(dossier.bsn, datum, inhoud.get("verwijtbaar"), self._resultaat_context(dossier, traject))
+                context = self._resultaat_context(dossier, traject)
+                zet(dossier.bsn, datum, inhoud.get("verwijtbaar"), context, bericht_id)
             elif opdracht.soort in UREN_SCHRIJVEN:
-                UREN_SCHRIJVEN[DuoUren(opdracht.soort)](duo, dossier.bsn, int(inhoud["uren"]))
+                UREN_SCHRIJVEN[DuoUren(opdracht.soort)](duo, dossier.bsn, int(inhoud["uren"]), bericht_id)
             elif opdracht.soort == "zroute":
-                duo.zet_zroute(
-                    dossier.bsn, date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None
-                )
+                datum = date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None
+                duo.zet_zroute(dossier.bsn, datum, bericht_id)
             else:
                 raise ValueError(f"onbekende opdracht {opdracht.soort}")
+        except DuoTimeoutError:
+            raise  # slow on this person: retried, then parked
         except DuoUnavailableError as fout:
             raise DuoNietBereikbaarError(f"DUO niet bereikbaar: {_tekst(fout)}") from fout
+        except (DuoContractError, DuoNotFoundError):
+            raise
+        except DuoError as fout:
+            if fout.status_code == 403:  # DUO's rules refused the write, in words (its Foutmelding)
+                raise DuoWeigering(*fout.args) from fout
+            raise
 
     def _pip(
         self, dossier: DuoDossier, duo: DuoClient, inhoud: dict[str, Any]
@@ -378,8 +478,6 @@ class DuoSync:
             actuele: date | None = duo.pip(dossier.bsn).pip.dagtekeningPip
         except DuoNotFoundError:
             actuele = None
-        except DuoUnavailableError as fout:
-            raise DuoNietBereikbaarError(f"DUO niet bereikbaar: {_tekst(fout)}") from fout
         plicht = dossier.inburgeringsplicht or {}
         start = date.fromisoformat(plicht["begindatum"]) if plicht.get("begindatum") else pip.dagtekeningPip
         detail = (dossier.doelgroep or {}).get("gedetailleerdeDoelgroep") or Doelgroep.OVERIG.value
@@ -410,7 +508,7 @@ def _later(werk: DuoNotificatie | DuoOpdracht, reden: str, nu: datetime, setting
 
 def _json(waarde: Any) -> Any:
     if isinstance(waarde, BaseModel):
-        return waarde.model_dump(mode="json", exclude_none=True)
+        return waarde.model_dump(mode="json", exclude_none=True, by_alias=True)
     if isinstance(waarde, list):
         return [_json(w) for w in waarde]
     return waarde

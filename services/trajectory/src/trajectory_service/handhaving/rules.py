@@ -11,8 +11,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-WETTELIJK_MAXIMUM_BOETE = Decimal(800)
-"""domain.md R15: the gemeente's boete is at most EUR 800."""
+from inburgering_shared.boetes import GEMEENTE_MAXIMUM
+
+WETTELIJK_MAXIMUM_BOETE = GEMEENTE_MAXIMUM
 
 BRON_BOETE = "domain.md R15 (Schulinck); seed 002 section 5; seed 004 section 3.2"
 

@@ -24,6 +24,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..duo.models import DuoDossier
 from ..handhaving.models import Handhavingsbesluit
+from ..plicht.rules import uitstroom
+from ..plicht.service import sluit_af
 from ..trajecten.events import publish_resource
 from ..trajecten.models import Traject
 from ..voortgang.models import Voortgangsrapportage
@@ -375,4 +377,12 @@ def registreer_uitstroom(
     traject.uitstroom, traject.uitstroom_op = soort.value, datum
     session.flush()
     publiceer_afronding(session, outbox, api_url, traject)
+    sluit_af(
+        session,
+        outbox,
+        api_url,
+        inburgeraar_url=traject.inburgeraar_url,
+        gemeentecode=traject.gemeentecode,
+        eind=uitstroom(datum),
+    )
     return traject

@@ -1,7 +1,8 @@
 import uuid
 from datetime import date, datetime
+from typing import Any
 
-from inburgering_shared.db import UTCDateTime, Uuid, new_uuid, utcnow
+from inburgering_shared.db import JsonDocument, UTCDateTime, Uuid, new_uuid, utcnow
 from sqlalchemy import Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -30,6 +31,12 @@ class Traject(Base):
     uitstroom: Mapped[str | None] = mapped_column(String(20))
     """Where the inburgeraar went on to (werk, onderwijs, anders), as the klantmanager recorded it."""
     uitstroom_op: Mapped[date | None] = mapped_column(Date)
+    einde_reden: Mapped[str | None] = mapped_column(String(20))
+    """Why the trajectory ended (plicht.rules.Eindreden); its open deadlines closed with it."""
+    einde_op: Mapped[date | None] = mapped_column(Date)
+    bijstandsperioden: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument, default=list)
+    """Bijstand periods as the klantmanager or the Participatiewet feed recorded them ({start, einde})."""
+    bijstand_bron: Mapped[str | None] = mapped_column(String(20))
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     rijversie: Mapped[int] = mapped_column(Integer)

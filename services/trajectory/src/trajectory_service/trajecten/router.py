@@ -8,6 +8,7 @@ from inburgering_shared.api import ApiUrl, DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from inburgering_shared.etag import etag
+from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.inburgeringstermijn import met_verlenging
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
@@ -42,6 +43,8 @@ def to_read(api_url: str, t: Traject, z_route: ZRouteVoortgang | None) -> Trajec
         doelgroep=Doelgroep(t.doelgroep) if t.doelgroep else None,
         zRouteUren=z_route_read(z_route),
         taalaanbieder=t.taalaanbieder,
+        eindeReden=t.einde_reden,
+        eindeOp=t.einde_op,
         aangemaakt=t.aangemaakt,
         gewijzigd=t.gewijzigd,
     )
@@ -54,9 +57,10 @@ def list_trajecten(
     session: DbSession,
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
+    inburgeraar: InburgeraarFilter = None,
 ) -> Page[TrajectRead]:
     count, rows, z_route = service.list_trajecten(
-        session, principal=principal, offset=params.offset, limit=params.pageSize
+        session, principal=principal, inburgeraar=inburgeraar, offset=params.offset, limit=params.pageSize
     )
     return make_page(request, params, count, [to_read(api_url, t, z_route[t.id]) for t in rows])
 

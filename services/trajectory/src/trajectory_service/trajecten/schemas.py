@@ -29,5 +29,11 @@ class TrajectRead(BaseModel):
         description="Z-route: gevolgde uren tegen de urennorm (R10); details in .../uren"
     )
     taalaanbieder: str | None = Field(description="Client-id van de taalaanbieder die dit traject verzorgt")
+    eindeReden: str | None = Field(
+        None,
+        description="Waarom het traject eindigde (gehele-ontheffing, vrijstelling, plicht-voldaan,"
+        " plicht-vervallen, uitstroom); de open termijnen vervielen met die reden",
+    )
+    eindeOp: date | None = Field(None, description="Wanneer het traject eindigde")
     aangemaakt: datetime
     gewijzigd: datetime

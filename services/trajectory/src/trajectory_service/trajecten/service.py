@@ -14,10 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..componenten.rules import ZRouteVoortgang
-from ..componenten.service import open_componenten
+from ..componenten.service import ONTZORGEN, neem_planning_over, open_componenten
 from ..config import Settings
 from ..deadlines.models import Deadline
-from ..duo.service import plan_opdracht
+from ..duo.service import al_gepland, plan_opdracht
 from ..rapportage.service import afronding_bij_opening
 from ..uren.service import z_route
 from ..voortgang.service import plan_gesprek
@@ -36,22 +36,41 @@ def verwerk_pip(context: EventContext, notificatie: Notificatie, settings: Setti
     if pip.status != PipStatus.VASTGESTELD or pip.leerroute is None or pip.dagtekening is None:
         return
     session = context.session
-    # The gemeente owns the PIP: every vastgesteld version goes to DUO (DUO PIP API).
-    plan_opdracht(
-        session,
-        inburgeraar_url=pip.inburgeraar,
-        gemeentecode=pip.gemeentecode,
-        soort="pip",
-        inhoud={"dagtekening": pip.dagtekening.isoformat(), "leerroute": pip.leerroute.value},
-    )
+    # The gemeente owns the PIP: every vastgesteld version goes to DUO (DUO PIP API), once; pip may
+    # announce the same version again (an event is delivered at least once).
+    inhoud = {
+        "dagtekening": pip.dagtekening.isoformat(),
+        "leerroute": pip.leerroute.value,
+        "pip": pip.url,
+        "versie": pip.versie,
+    }
+    if not al_gepland(session, pip.inburgeraar, "pip", inhoud):
+        plan_opdracht(
+            session,
+            inburgeraar_url=pip.inburgeraar,
+            gemeentecode=pip.gemeentecode,
+            soort="pip",
+            inhoud=inhoud,
+        )
     traject = session.scalar(select(Traject).where(Traject.inburgeraar_url == pip.inburgeraar))
     if traject is not None:
         # A later PIP version may change the route, never the termijn (R4).
         traject.pip_url, traject.leerroute = pip.url, pip.leerroute.value
         traject.pip_versie = pip.versie
         traject.doelgroep = pip.doelgroep.value if pip.doelgroep else traject.doelgroep
+        if neem_planning_over(session, traject, pip.onderdelen):
+            publish(
+                session,
+                context.outbox,
+                context.api_url,
+                traject,
+                Actie.UPDATE,
+                wijziging="termijn",
+                termijn=ONTZORGEN,
+            )
         return
     traject = open_traject(session, pip)
+    neem_planning_over(session, traject, pip.onderdelen)
     plan_gesprek(session, settings, traject, traject.termijn_start)
     publish(session, context.outbox, context.api_url, traject, Actie.CREATE)
     afronding_bij_opening(session, context.outbox, context.api_url, traject)
@@ -141,9 +160,11 @@ def lees_traject(
 
 
 def list_trajecten(
-    session: Session, *, principal: Principal, offset: int, limit: int
+    session: Session, *, principal: Principal, inburgeraar: str | None, offset: int, limit: int
 ) -> tuple[int, list[Traject], dict[uuid.UUID, ZRouteVoortgang | None]]:
     query = select(Traject)
+    if inburgeraar is not None:
+        query = query.where(Traject.inburgeraar_url == inburgeraar)
     if (gemeenten := principal.gemeente_filter()) is not None:
         query = query.where(Traject.gemeentecode.in_(gemeenten))
     if (bediend := bediende_trajecten(principal)) is not None:

@@ -75,7 +75,8 @@ def leg_gesprek_vast(
     verslag: VoortgangsgesprekVerslag,
     if_match: str | None,
 ) -> Voortgangsgesprek:
-    """Record the talk as held (report, outcome, the PIP version discussed) and plan the next one."""
+    """Record the talk as held (report, outcome, the PIP version discussed) and plan the next one (none
+    once the trajectory ended)."""
     gesprek = get_gesprek(session, traject, gesprek_id)
     check_if_match(if_match, gesprek.rijversie)
     if gesprek.gehouden is not None:
@@ -92,7 +93,8 @@ def leg_gesprek_vast(
     if deadline is not None:
         deadline.status = DeadlineStatus.GEHAALD.value
     session.flush()
-    plan_gesprek(session, settings, traject, verslag.gehouden)
+    if traject.einde_reden is None:  # an ended trajectory plans no more talks
+        plan_gesprek(session, settings, traject, verslag.gehouden)
     return gesprek
 
 
