@@ -16,7 +16,7 @@ from .db import BEWAARTERMIJNEN, INBOX, OUTBOX_TABLES
 from .deadlines.models import Deadline
 from .instellingen.router import router as instellingen_router
 from .pips.router import router as pips_router
-from .pips.service import verwerk_duo_dossier, verwerk_inburgeraar
+from .pips.service import verwerk_duo_dossier, verwerk_inburgeraar, verwerk_voortgang
 
 VERSION = "1.1.0"
 
@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     Kanaal.INBURGERAARS: verwerk_inburgeraar,
                     Kanaal.BREDE_INTAKES: verwerk_brede_intake,
                     Kanaal.DUO_DOSSIERS: verwerk_duo_dossier,
+                    Kanaal.TRAJECTEN: verwerk_voortgang,
                 },
             ),
         ],

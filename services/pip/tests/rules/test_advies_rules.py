@@ -460,3 +460,36 @@ def test_advies_properties(invoer):
     assert (advies.niveau is None) == (advies.leerroute is Leerroute.Z)
     if advies.leerroute is Leerroute.ONDERWIJS:
         assert invoer.leeftijd < invoer.onderwijsroute_max_leeftijd
+
+
+WETTEN = (
+    "Wet inburgering 2021 art. ",
+    "Besluit inburgering 2021 art. ",
+    "Awb art. ",
+    "Participatiewet art. ",
+)
+
+
+@given(invoeren)
+def test_every_reason_cites_the_law_and_a_policy_choice_its_setting(invoer):
+    """Each reason names an article of a law or Besluit, never a project document; the Onderwijsroute age,
+    a choice the law leaves to the gemeente, names the setting and its value."""
+    for reden in leerroute_advies(invoer).redenen:
+        assert any(wet in reden.bron for wet in WETTEN), reden
+        assert "seed" not in reden.bron and "domain.md" not in reden.bron
+        if reden.code.startswith("LEEFTIJD_"):
+            assert (
+                f"instelling onderwijsrouteMaxLeeftijd = {invoer.onderwijsroute_max_leeftijd}" in reden.bron
+            )
+
+
+def test_advice_without_a_toets_answer_is_provisional_naming_what_is_missing():
+    from dataclasses import replace
+
+    zonder = leerroute_advies(replace(BASIS, leerbaarheidstoets=ONBEKEND))
+    assert zonder.ontbreekt == ["uitslag van de leerbaarheidstoets, of de behaalde en benodigde score"]
+    niet_afgenomen = Leerbaarheidstoets(LeerbaarheidstoetsResultaat.ONBEKEND, niet_afgenomen="slechtziend")
+    advies = leerroute_advies(replace(BASIS, leerbaarheidstoets=niet_afgenomen))
+    assert advies.ontbreekt == ["uitslag van de leerbaarheidstoets: niet afgenomen (slechtziend)"]
+    assert leerroute_advies(BASIS).ontbreekt == []
+    assert leerroute_advies(replace(BASIS, leerbaarheidstoets=onbekend_met_score("55.00"))).ontbreekt == []

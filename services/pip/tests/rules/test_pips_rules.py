@@ -10,6 +10,9 @@ from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from pip_service.pips.rules import (
     Component,
     Routewijziging,
+    afschaalgrond,
+    afschalen_redenen,
+    geen_pip,
     gemeentelijk_aanbod,
     routewijziging_toegestaan,
 )
@@ -160,8 +163,11 @@ def test_routewijziging_toegestaan(source, changes, max_wijzigingen, toegestaan,
 
 
 def test_routewijziging_default_maximum_is_een():
-    """Seed 004 section 3.2: one change by default."""
-    assert not routewijziging_toegestaan(replace(WIJZIGING, eerdere_wijzigingen=1)).toegestaan
+    """Seed 004 section 3.2: one change by default; the refusal names the gemeente's setting and value."""
+    beslissing = routewijziging_toegestaan(replace(WIJZIGING, eerdere_wijzigingen=1))
+    assert not beslissing.toegestaan
+    assert "Wet inburgering 2021 art. 15" in beslissing.redenen[0].bron
+    assert "instelling maxRoutewijzigingen = 1" in beslissing.redenen[0].bron
 
 
 C = Component
@@ -241,6 +247,9 @@ def test_gemeentelijk_aanbod(source, doelgroep, bijstand, leerroute, aangeboden)
     assert [a.component for a in aanbod] == list(Component), source
     assert {a.component for a in aanbod if a.aangeboden} == aangeboden, source
     assert all(a.reden.tekst and a.reden.bron for a in aanbod), source
+    assert all(
+        a.reden.bron.startswith(("Wet inburgering 2021 art. ", "Participatiewet art. ")) for a in aanbod
+    )
 
 
 datums = st.dates(date(2022, 1, 1), date(2030, 12, 31))
@@ -267,3 +276,33 @@ def test_routewijziging_properties(huidige, nieuwe, wijzigingsdatum, eerdere, ma
     if beslissing.toegestaan:
         assert eerdere < maximum and huidige is not nieuwe
         assert wijzigingsdatum < WIJZIGING.einde_termijn
+
+
+def test_no_pip_under_the_wet_2013_art_54_lid_1():
+    reden = geen_pip("Wet inburgering 2013", None, None)
+    assert (reden.code, reden.bron) == ("WI2013", "art. 54 lid 1 Wet inburgering 2021")
+    assert geen_pip("Wet inburgering 2021", None, None) is None
+    assert geen_pip(None, None, None) is None
+
+
+def test_no_pip_after_the_plicht_ended_naming_duos_ground():
+    regel = "vrijstelling: art. 4 Wet inburgering 2021 (vrijstelling, DUO)"
+    reden = geen_pip("Wet inburgering 2021", "vrijstelling", regel)
+    assert (reden.code, reden.bron) == ("PLICHT_BEEINDIGD", regel)
+    assert "vrijstelling" in reden.tekst
+
+
+@pytest.mark.parametrize(
+    ("uren", "inspanning", "codes"),
+    [
+        (599, "Alle lessen gevolgd", ["TE_WEINIG_UREN"]),
+        (600, None, ["GEEN_INSPANNING"]),
+        (0, "", ["TE_WEINIG_UREN", "GEEN_INSPANNING"]),
+        (600, "Alle lessen gevolgd", []),
+    ],
+)
+def test_afschalen_needs_600_hours_and_demonstrable_effort_besluit_5_5(uren, inspanning, codes):
+    redenen = afschalen_redenen(uren, inspanning)
+    assert [r.code for r in redenen] == codes
+    assert all("Besluit inburgering 2021 art. 5.5" in r.bron for r in redenen)
+    assert "art. 5.5" in afschaalgrond(600, "Alle lessen gevolgd")

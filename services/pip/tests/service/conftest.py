@@ -12,6 +12,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from inburgering_shared import voorbeeld_pip
 from inburgering_shared.http import ServiceClient
 from inburgering_shared.testing import DatabaseBackend, migrated_app, rollback_client
 from pip_service.config import Settings
@@ -19,6 +20,7 @@ from pip_service.main import create_app
 
 ALEMBIC_INI = Path(__file__).parents[2] / "alembic.ini"
 INTAKE = "http://intake.test/v1/inburgeraars/"
+BRIEFHOOFD = voorbeeld_pip.briefhoofd("Noordoostpolder")
 
 
 class IntakeDouble:
@@ -32,6 +34,9 @@ class IntakeDouble:
             "uuid": ident,
             "gemeentecode": "GM0171",
             "doelgroep": "Asielstatushouder",
+            "voornamen": "Amal",
+            "achternaam": "Haddad",
+            "verblijfsadres": voorbeeld_pip.ADRES,
             **fields,
         }
         return url
@@ -58,6 +63,20 @@ class IntakeDouble:
             "alfabetisering": "NVT",
             "wilVervolgonderwijs": True,
             "bijstand": True,
+            **fields,
+        }
+        return url
+
+    def add_duo_dossier(self, inburgeraar: str, **fields: object) -> str:
+        """Trajectory's DUO dossier as pip reads it (DuoDossierContract)."""
+        ident = str(uuid.uuid4())
+        url = "http://trajectory.test/v1/duo-dossiers/" + ident
+        self.dossiers[url] = {
+            "url": url,
+            "uuid": ident,
+            "gemeentecode": "GM0171",
+            "inburgeraar": inburgeraar,
+            "pipKlokStart": None,
             **fields,
         }
         return url
@@ -124,7 +143,39 @@ def concept_for(client, auth_headers, intake, brp="2026-10-01", **fields):
     return next(p for p in pips if p["inburgeraar"] == url)
 
 
+def zet_briefhoofd(client, auth_headers, **briefhoofd):
+    beheer = auth_headers("beheer")
+    current = client.get("/v1/instellingen/GM0171", headers=beheer)
+    body = {**current.json(), "briefhoofd": {**BRIEFHOOFD, **briefhoofd}}
+    put = client.put(
+        "/v1/instellingen/GM0171", json=body, headers={**beheer, "If-Match": current.headers["ETag"]}
+    )
+    assert put.status_code == 200, put.text
+
+
+def maak_volledig(client, auth_headers, pip_uuid):
+    """What a beschikking needs besides the leerroute: letterhead, klantmanager, components, a goal."""
+    km = auth_headers("klantmanager")
+    if client.get("/v1/instellingen/GM0171", headers=km).json()["briefhoofd"] is None:
+        zet_briefhoofd(client, auth_headers)
+    current = client.get(f"/v1/pips/{pip_uuid}", headers=km)
+    inhoud = current.json()["inhoud"]
+    wijziging: dict[str, object] = {"klantmanager": inhoud["klantmanager"] or voorbeeld_pip.KLANTMANAGER}
+    if not inhoud["onderdelen"]:
+        wijziging["onderdelen"] = [
+            {"component": c, "aangeboden": True, "start": "2026-11-03"} for c in voorbeeld_pip.COMPONENTEN
+        ]
+    if not inhoud["doelen"]:
+        wijziging["doelen"] = [voorbeeld_pip.DOEL]
+    response = client.patch(
+        f"/v1/pips/{pip_uuid}", json=wijziging, headers={**km, "If-Match": current.headers["ETag"]}
+    )
+    assert response.status_code == 200, response.text
+
+
 def vaststellen(client, auth_headers, pip_uuid, body, etag=None):
     km = auth_headers("klantmanager")
+    if etag is None:
+        maak_volledig(client, auth_headers, pip_uuid)
     etag = etag or client.get(f"/v1/pips/{pip_uuid}", headers=km).headers["ETag"]
     return client.post(f"/v1/pips/{pip_uuid}/vaststellen", json=body, headers={**km, "If-Match": etag})

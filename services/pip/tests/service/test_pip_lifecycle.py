@@ -4,10 +4,11 @@ import io
 import uuid
 
 import pypdf
+from inburgering_shared.voorbeeld_pip import ADRES
 from pip_service.db import OUTBOX_TABLES
 from sqlalchemy import select
 
-from .conftest import concept_for, receive, vaststellen
+from .conftest import concept_for, notificatie, receive, vaststellen, zet_briefhoofd
 
 KM = "klantmanager"
 
@@ -44,7 +45,10 @@ def test_completed_brede_intake_gives_a_draft_with_advice_components_and_goals(c
     assert pip["advies"]["leerroute"] == "Onderwijsroute"
     redenen = {r["code"]: r for r in pip["advies"]["redenen"]}
     assert {"LBT_HAALBAAR", "LEEFTIJD_ONDER_GRENS", "WENS_VERVOLGONDERWIJS"} <= redenen.keys()
-    assert "seed 002" in redenen["LEEFTIJD_ONDER_GRENS"]["bron"]
+    assert redenen["LEEFTIJD_ONDER_GRENS"]["bron"] == (
+        "Wet inburgering 2021 art. 15 (leerroute naar de mogelijkheden van de inburgeraar); "
+        "gemeentelijk beleid: instelling onderwijsrouteMaxLeeftijd = 28"
+    )
     assert pip["leerroute"] == "Onderwijsroute" and pip["status"] == "concept"
     onderdelen = {o["component"]: o for o in pip["inhoud"]["onderdelen"]}
     assert onderdelen["MAP"]["aangeboden"] is False  # not with the Onderwijsroute (R11)
@@ -55,6 +59,10 @@ def test_completed_brede_intake_gives_a_draft_with_advice_components_and_goals(c
         "verwachtEinde": "2027-05-02",
     }
     assert onderdelen["PVT"]["verwachtEinde"] == "2029-11-02"
+    # what trajectory reads (PipContract): the offered components with their planning
+    assert {o["component"] for o in pip["onderdelen"]} == {
+        o["component"] for o in pip["inhoud"]["onderdelen"] if o["aangeboden"]
+    }
     assert [d["leefgebied"] for d in pip["inhoud"]["doelen"]] == ["wonen"]
     assert pip["inhoud"]["doelen"][0]["omschrijving"] == WONEN["behoeften"]
 
@@ -81,6 +89,19 @@ def test_deviating_from_the_advice_needs_a_motivering(client, auth_headers, inta
     assert refused.status_code == 422
     assert codes(refused) == ["MOTIVERING_ONTBREEKT"]
     body["motivering"] = "Wil eerst werken; studie later."
+    # the B1-route brings KNM and the MAP, which the Onderwijsroute draft did not offer
+    refused = vaststellen(client, auth_headers, pip["uuid"], body)
+    assert codes(refused) == ["ONDERDEEL_ONTBREEKT", "ONDERDEEL_ONTBREEKT"]
+    redenen = " ".join(p["reason"] for p in refused.json()["invalidParams"])
+    assert "'KNM'" in redenen and "'MAP'" in redenen and "Wet inburgering 2021 art. 15" in redenen
+    onderdelen = [
+        {**o, "aangeboden": True, "start": "2026-11-03"} if o["component"] in ("KNM", "MAP") else o
+        for o in pip["inhoud"]["onderdelen"]
+    ]
+    assert (
+        edit(client, auth_headers, pip["uuid"], "", {"onderdelen": onderdelen}, method="patch").status_code
+        == 200
+    )
     assert vaststellen(client, auth_headers, pip["uuid"], body).status_code == 200
 
 
@@ -177,7 +198,8 @@ def test_concurrent_change_is_refused_with_412(client, auth_headers, intake):
     pip = draft(client, auth_headers, intake)
     vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-02"})
     stale = client.get(f"/v1/pips/{pip['uuid']}", headers=auth_headers(KM)).headers["ETag"]
-    change = {"reden": "Doel erbij", "dagtekening": "2026-11-03", "doelen": []}
+    doel = {"leefgebied": "mobiliteit", "omschrijving": "U fietst zelf naar de taalschool."}
+    change = {"reden": "Doel erbij", "dagtekening": "2026-11-03", "doelen": [*pip["inhoud"]["doelen"], doel]}
     assert edit(client, auth_headers, pip["uuid"], "/wijzigingen", change, stale).status_code == 200
     late = edit(client, auth_headers, pip["uuid"], "/wijzigingen", change, stale)
     assert late.status_code == 412
@@ -206,12 +228,49 @@ def test_the_letter_renders_to_pdf_with_route_dates_and_objection_clause(client,
     assert "Datum: 2 november 2026" in text
     assert "begint op 3 november 2026 en loopt tot en met 2 november 2029" in text
     assert "bezwaar maken" in text and "binnen zes weken" in text and "uiterlijk op 14 december 2026" in text
+    # the person as intake registers them, the gemeente from its settings, the klantmanager of the PIP
+    assert "Amal Haddad Kampwal 12 8301 AB Emmeloord" in text
+    assert (
+        "Het college van burgemeester en wethouders van Noordoostpolder Postbus 100 8300 AD Emmeloord" in text
+    )
+    assert f"Ons kenmerk: PIP-{pip['uuid']}-1" in text and "S. Bakker" in text and "namens deze" in text
     html = client.get(url, headers=auth_headers(KM))
     assert html.headers["content-type"].startswith("text/html") and "B1-route" in html.text
     assert (
         client.get(f"/v1/pips/{pip['uuid']}/versies/2/beschikking", headers=auth_headers(KM)).status_code
         == 404
     )
+
+
+def test_vaststellen_is_refused_while_the_pip_lacks_what_a_beschikking_needs(client, auth_headers, intake):
+    pip = concept_for(client, auth_headers, intake, verblijfsadres=None)
+    km = auth_headers(KM)
+    body = {"leerroute": "B1-route", "dagtekening": "2026-11-02"}
+    etag = client.get(f"/v1/pips/{pip['uuid']}", headers=km).headers["ETag"]
+    refused = vaststellen(client, auth_headers, pip["uuid"], body, etag)
+    assert refused.status_code == 422
+    assert refused.headers["content-type"] == "application/problem+json"
+    gevonden = codes(refused)
+    assert gevonden.count("ONDERDEEL_ONTBREEKT") == 6  # B1-route, asielstatushouder: the six always owed
+    assert {"DOEL_ONTBREEKT", "KLANTMANAGER_ONTBREEKT", "BRIEFHOOFD_ONTBREEKT", "ADRES_ONBEKEND"} <= set(
+        gevonden
+    )
+    assert client.get(f"/v1/pips/{pip['uuid']}", headers=km).json()["status"] == "concept"
+    # completed, with the address registered at intake, it is vastgesteld
+    intake.dossiers[pip["inburgeraar"]]["verblijfsadres"] = ADRES
+    assert vaststellen(client, auth_headers, pip["uuid"], body).status_code == 200
+    # a later version may not drop what the beschikking needs either
+    wijziging = {"reden": "Geen doelen meer", "dagtekening": "2026-11-03", "doelen": []}
+    response = edit(client, auth_headers, pip["uuid"], "/wijzigingen", wijziging)
+    assert response.status_code == 422 and codes(response) == ["DOEL_ONTBREEKT"]
+
+
+def test_the_letter_takes_the_gemeentes_letterhead_from_its_settings(client, auth_headers, intake):
+    pip = draft(client, auth_headers, intake)
+    vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-02"})
+    zet_briefhoofd(client, auth_headers, gemeentenaam="Urk")
+    letter = client.get(f"/v1/pips/{pip['uuid']}/versies/1/beschikking", headers=auth_headers(KM))
+    assert "het college van burgemeester en wethouders van Urk" in " ".join(letter.text.split())
 
 
 def test_deadline_extension_after_third_party_information(client, auth_headers, intake):
@@ -329,3 +388,75 @@ def test_an_activity_takes_no_more_pips_than_its_capaciteit(client, auth_headers
     assert edit(client, auth_headers, tweede["uuid"], "", keuze, method="patch").status_code == 200
     listed = client.get("/v1/activiteiten?zoekterm=taalcafe", headers=auth_headers(KM)).json()["results"]
     assert [a["plaatsenBezet"] for a in listed] == [1]
+
+
+def voortgang(client, auth_headers, intake, pip, taalaanbieder, uren):
+    """Trajectory's cumulative report of a taalaanbieder (VoortgangContract), announced on trajecten."""
+    url = f"http://trajectory.test/v1/rapportage/voortgang/{uuid.uuid4()}/{taalaanbieder}"
+    intake.dossiers[url] = {
+        "url": url,
+        "inburgeraar": pip["inburgeraar"],
+        "gemeentecode": "GM0171",
+        "taalaanbieder": taalaanbieder,
+        "peildatum": "2027-03-31",
+        "urenGepland": uren,
+        "urenAanwezig": uren,
+        "niveauBehaald": "A2",
+    }
+    event = {
+        **notificatie(url, str(uuid.uuid4()), actie="update", kanaal="trajecten"),
+        "resource": "voortgang",
+    }
+    response = client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*"))
+    assert response.status_code == 204, response.text
+
+
+def test_afschalen_to_a2_waits_for_600_hours_and_demonstrable_effort_and_the_letter_names_it(
+    client, auth_headers, intake
+):
+    """Wet inburgering 2021 art. 17(3); Besluit inburgering 2021 art. 5.5 (R8)."""
+    pip = draft(client, auth_headers, intake, wilVervolgonderwijs=False)
+    assert vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-02"}).status_code == 200
+    afschalen = {"dagtekening": "2027-04-01", "reden": "Spreken blijft achter", "niveau": "A2"}
+    voortgang(client, auth_headers, intake, pip, "taalschool-noord", 350)
+    voortgang(client, auth_headers, intake, pip, "taalschool-zuid", 200)
+
+    geweigerd = edit(client, auth_headers, pip["uuid"], "/wijzigingen", afschalen)
+    assert geweigerd.status_code == 422, geweigerd.text
+    assert codes(geweigerd) == ["TE_WEINIG_UREN", "GEEN_INSPANNING"]
+    assert "550 uur taalles" in geweigerd.json()["invalidParams"][0]["reason"]
+    assert "Besluit inburgering 2021 art. 5.5" in geweigerd.json()["invalidParams"][0]["reason"]
+
+    voortgang(client, auth_headers, intake, pip, "taalschool-noord", 400)  # cumulative: replaces 350
+    inspanning = "Alle lessen gevolgd en twee keer examen spreken gedaan."
+    assert codes(edit(client, auth_headers, pip["uuid"], "/wijzigingen", afschalen)) == ["GEEN_INSPANNING"]
+    gewijzigd = edit(
+        client, auth_headers, pip["uuid"], "/wijzigingen", {**afschalen, "aantoonbareInspanning": inspanning}
+    )
+    assert gewijzigd.status_code == 200, gewijzigd.text
+    assert gewijzigd.json()["niveau"] == "A2"
+    letter = client.get(f"/v1/pips/{pip['uuid']}/versies/2/beschikking", headers=auth_headers(KM))
+    tekst = " ".join(letter.text.split())
+    assert "op taalniveau <b>A2</b>" in tekst
+    assert (
+        f"Afgeschaald naar A2 binnen de B1-route na 600 uur taalles en aantoonbare inspanning: {inspanning}"
+        in tekst
+    )
+    assert "Besluit inburgering 2021 art. 5.5" in tekst
+
+
+def test_advice_without_a_leerbaarheidstoets_is_provisional_naming_what_is_missing(
+    client, auth_headers, intake
+):
+    niet_afgenomen = {
+        "resultaat": "Onbekend",
+        "vrijstelling": {"beperking": "visueel", "reden": "Slechtziend, toets niet aangepast beschikbaar"},
+    }
+    pip = draft(client, auth_headers, intake, leerbaarheidstoets=niet_afgenomen)
+    advies = pip["advies"]
+    assert advies["voorlopig"] is True
+    assert advies["ontbreekt"] == [
+        "uitslag van de leerbaarheidstoets: niet afgenomen (Slechtziend, toets niet aangepast beschikbaar)"
+    ]
+    vast = draft(client, auth_headers, intake)
+    assert (vast["advies"]["voorlopig"], vast["advies"]["ontbreekt"]) == (False, [])

@@ -1,6 +1,6 @@
 import uuid
 
-from .conftest import concept_for, receive, vaststellen
+from .conftest import concept_for, maak_volledig, receive, vaststellen
 
 
 def test_event_creates_concept_pip_with_deadline_ten_weeks_after_brp(client, auth_headers, intake):
@@ -57,6 +57,7 @@ def test_dagtekening_before_brp_is_refused(client, auth_headers, intake):
 
 def test_concurrent_edit_is_refused_with_412(client, auth_headers, intake):
     pip = concept_for(client, auth_headers, intake)
+    maak_volledig(client, auth_headers, pip["uuid"])
     stale = client.get(f"/v1/pips/{pip['uuid']}", headers=auth_headers("klantmanager")).headers["ETag"]
     body = {"leerroute": "B1-route", "dagtekening": "2026-11-02"}
     assert vaststellen(client, auth_headers, pip["uuid"], body, stale).status_code == 200
@@ -82,19 +83,29 @@ def test_foreign_gemeente_sees_no_pips(client, auth_headers, intake):
     assert client.get(f"/v1/pips/{pip['uuid']}", headers=foreign).status_code == 404
 
 
+def test_reading_a_pip_audits_its_dossier_and_a_refusal_names_none(app, client, auth_headers, intake):
+    from inburgering_shared.audit import AUDITTRAIL
+    from sqlalchemy import select
+
+    pip = concept_for(client, auth_headers, intake)
+    path = f"/v1/pips/{pip['uuid']}"
+    read = client.get(path, headers=auth_headers("klantmanager"))
+    refused = client.get(path, headers=auth_headers("klantmanager", gemeente="GM0363"))
+    assert (read.status_code, refused.status_code) == (200, 404)
+    assert read.headers["ETag"] and read.json() == pip | {"gewijzigd": read.json()["gewijzigd"]}
+    with app.state.session_factory() as session:
+        rows = session.execute(
+            select(AUDITTRAIL.c.hoofd_object, AUDITTRAIL.c.gemeentecode, AUDITTRAIL.c.resultaat).where(
+                AUDITTRAIL.c.resource_url == path
+            )
+        ).all()
+    assert sorted(rows, key=str) == sorted([(pip["inburgeraar"], "GM0171", 200), (None, None, 404)], key=str)
+
+
 def duo_dossier(intake, inburgeraar, pip_klok_start):
-    """Trajectory's DUO dossier as pip reads it (DuoDossierContract), served by the test double."""
-    ident = str(uuid.uuid4())
-    url = "http://trajectory.test/v1/duo-dossiers/" + ident
-    intake.dossiers[url] = {
-        "url": url,
-        "uuid": ident,
-        "gemeentecode": "GM0171",
-        "inburgeraar": inburgeraar,
-        "pipKlokStart": pip_klok_start,
-        "inburgeringsplicht": {"indicatorInburgeringsplicht": True},
-    }
-    return url
+    return intake.add_duo_dossier(
+        inburgeraar, pipKlokStart=pip_klok_start, inburgeringsplicht={"indicatorInburgeringsplicht": True}
+    )
 
 
 def test_duos_ss139_starts_the_pip_clock_of_an_asielstatushouder(client, auth_headers, intake):
@@ -141,3 +152,14 @@ def test_ss139_keeps_an_r3_extension_and_never_moves_a_met_deadline(client, auth
 def test_ss139_before_the_pip_exists_is_retried(client, auth_headers, intake):
     url = duo_dossier(intake, "http://intake.test/v1/inburgeraars/" + str(uuid.uuid4()), "2026-10-15")
     assert receive(client, auth_headers, url, kanaal="duo-dossiers").status_code == 503
+
+
+def test_the_list_filters_by_inburgeraar(client, auth_headers, intake):
+    eerste, tweede = concept_for(client, auth_headers, intake), concept_for(client, auth_headers, intake)
+    km = auth_headers("klantmanager")
+    assert client.get("/v1/pips", headers=km).json()["count"] == 2
+    for pip in (eerste, tweede):
+        page = client.get("/v1/pips", params={"inburgeraar": pip["inburgeraar"]}, headers=km).json()
+        assert [p["uuid"] for p in page["results"]] == [pip["uuid"]] and page["count"] == 1
+    assert client.get("/v1/pips", params={"inburgeraar": "elders"}, headers=km).json()["count"] == 0
+    assert client.get("/v1/pips", params={"inburgeraar": "x" * 301}, headers=km).status_code == 400

@@ -24,10 +24,17 @@ from inburgering_shared.duo.codes import is_asielstatushouder
 DEFAULT_ONDERWIJSROUTE_MAX_LEEFTIJD = 28
 """Seed 002, section 1.3 footnote 1: Onderwijsroute "voor jong volwassenen tot 28 jaar"."""
 
-BRON_LBT = "DUO Leerbaarheidstoets API (LeerbaarheidstoetsResultaat, benodigdeScore); seed 004 section 3.3"
-BRON_Z_ROUTE = "seed 004 Bijlage 2 (Z-route); seed 002 section 4.5 (Z-route)"
-BRON_ONDERWIJSROUTE = "seed 002 section 1.3 footnote 1 and section 4.5; seed 004 Bijlage 2 (Onderwijsroute)"
-BRON_B1_NORM = "seed 002 section 1.3 footnote 1 (B1 wordt de norm)"
+WET = "Wet inburgering 2021"
+BESLUIT = "Besluit inburgering 2021"
+BRON_LBT = f"{WET} art. 14 (brede intake, leerbaarheidstoets); DUO Leerbaarheidstoets API (benodigdeScore)"
+BRON_Z_ROUTE = f"{WET} art. 15 (leerroute in het PIP); {BESLUIT} art. 3.14 (Z-route)"
+BRON_ONDERWIJSROUTE = f"{WET} art. 15 (leerroute naar de mogelijkheden van de inburgeraar)"
+BRON_B1_NORM = f"{WET} art. 15; DUO PIP API (zonder niveau geldt B1)"
+
+
+def beleid(instelling: str, waarde: object) -> str:
+    """A choice the law leaves to the gemeente, cited as its setting and value."""
+    return f"gemeentelijk beleid: instelling {instelling} = {waarde}"
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,8 @@ class Leerbaarheidstoets:
     resultaat: LeerbaarheidstoetsResultaat
     behaalde_score: Decimal | None = None
     benodigde_score: Decimal | None = None
+    niet_afgenomen: str | None = None
+    """Why the toets was not taken (a vrijstelling for an impairment, or another recorded reason)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,8 @@ class Advies:
     leerroute: Leerroute
     niveau: Niveau | None
     redenen: list[Reden] = field(default_factory=list)
+    ontbreekt: list[str] = field(default_factory=list)
+    """What the advice lacks to be settled; a non-empty list makes it provisional (voorlopig)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +132,7 @@ def onderwijsroute_redenen(invoer: AdviesInput) -> tuple[bool, list[Reden]]:
     Source: seed 002 section 1.3 footnote 1 and section 4.5; seed 004 Bijlage 2; domain.md R9.
     """
     grens = invoer.onderwijsroute_max_leeftijd
+    bron_leeftijd = f"{BRON_ONDERWIJSROUTE}; {beleid('onderwijsrouteMaxLeeftijd', grens)}"
     checks = [
         (
             invoer.leeftijd < grens,
@@ -128,13 +140,13 @@ def onderwijsroute_redenen(invoer: AdviesInput) -> tuple[bool, list[Reden]]:
                 "LEEFTIJD_ONDER_GRENS",
                 f"Leeftijd {invoer.leeftijd} is onder de gemeentelijke grens van {grens} jaar "
                 "voor de Onderwijsroute.",
-                BRON_ONDERWIJSROUTE,
+                bron_leeftijd,
             ),
             Reden(
                 "LEEFTIJD_BOVEN_GRENS",
                 f"Leeftijd {invoer.leeftijd} is niet onder de gemeentelijke grens van {grens} jaar "
                 "voor de Onderwijsroute.",
-                BRON_ONDERWIJSROUTE,
+                bron_leeftijd,
             ),
         ),
         (
@@ -184,7 +196,7 @@ def _z_route_advies(invoer: AdviesInput, redenen: list[Reden]) -> Advies:
             "Z_ROUTE",
             "De B1-route en de Onderwijsroute liggen buiten bereik; de Z-route richt zich op "
             "zelfredzaamheid en taalniveau A1. DUO legt bij de Z-route geen niveau vast.",
-            BRON_Z_ROUTE + "; DUO M2M README, PIP (Niveau B1 niet met Z-route)",
+            BRON_Z_ROUTE + "; DUO PIP API (geen niveau bij de Z-route)",
         )
     )
     if is_asielstatushouder(invoer.doelgroep):
@@ -193,7 +205,7 @@ def _z_route_advies(invoer: AdviesInput, redenen: list[Reden]) -> Advies:
                 "Z_ROUTE_UREN",
                 "Voor een asielstatushouder omvat de Z-route ten minste 800 uur taal (NT2 en KNM) "
                 "en 800 uur participatie.",
-                "Besluit inburgering 2021 art. 3.14; domain.md R10",
+                f"{BESLUIT} art. 3.14",
             )
         )
     return Advies(Leerroute.Z, None, redenen)
@@ -206,11 +218,28 @@ def _doelgroep_reden(doelgroep: Doelgroep) -> Reden | None:
         "LEERROUTE_NIET_INGEKOCHT",
         f"Doelgroep {doelgroep.value}: de gemeente koopt de leerroute niet in; zij is alleen "
         "verantwoordelijk voor het participatiedeel als de inburgeraar bijstand heeft (Participatiewet).",
-        "seed 002 section 3 (Gemeentelijk aanbod per groep)",
+        f"{WET} art. 16 (inburgeringsaanbod aan asielstatushouders); Participatiewet (bijstand)",
     )
 
 
+def ontbrekend(toets: Leerbaarheidstoets) -> list[str]:
+    """What a leerbaarheidstoets without an answer leaves missing for the advice: the advice is then
+    provisional until it is known. Source: DUO Leerbaarheidstoets API, schema `Resultaat`; Besluit
+    inburgering 2021 (the leerbaarheidstoets is part of the brede intake); seed 004 section 3.3."""
+    if b1_haalbaar(toets)[0] is not None:
+        return []
+    if toets.niet_afgenomen:
+        return [f"uitslag van de leerbaarheidstoets: niet afgenomen ({toets.niet_afgenomen})"]
+    return ["uitslag van de leerbaarheidstoets, of de behaalde en benodigde score"]
+
+
 def leerroute_advies(invoer: AdviesInput) -> Advies:
+    """The advice (`advies`) marked provisional with what is missing when the toets gave no answer."""
+    advies = _advies(invoer)
+    return Advies(advies.leerroute, advies.niveau, advies.redenen, ontbrekend(invoer.leerbaarheidstoets))
+
+
+def _advies(invoer: AdviesInput) -> Advies:
     """Advise B1-route, Onderwijsroute or Z-route with the niveau, listing each reason.
 
     Order: the leerbaarheidstoets decides between the B1 level (B1-route or
@@ -280,7 +309,7 @@ def afwijking_toegestaan(advies: Advies, gekozen: Leerroute, motivering: str | N
     Source: Algemene wet bestuursrecht art. 3:46 (motiveringsbeginsel);
     domain.md process step 4 (PIP als beschikking).
     """
-    bron = "Awb art. 3:46; domain.md step 4"
+    bron = "Awb art. 3:46 (deugdelijke motivering)"
     if gekozen is advies.leerroute:
         return Afwijking(
             True,

@@ -1,8 +1,8 @@
 import uuid
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
+from inburgering_shared.bounds import Datum, Versienummer
 from pydantic import BaseModel, Field
 
 Tekst = Annotated[str, Field(min_length=1, max_length=4000, pattern=r"\S")]
@@ -16,14 +16,14 @@ class Uitkomst(StrEnum):
 
 
 class BezwaarNieuw(BaseModel):
-    versie: int | None = Field(None, ge=1, description="Versie van het PIP; leeg: de huidige")
-    ontvangen: date
+    versie: Versienummer | None = Field(None, description="Versie van het PIP; leeg: de huidige")
+    ontvangen: Datum
     gronden: Tekst
 
 
 class BezwaarBeslissing(BaseModel):
     uitkomst: Uitkomst
-    besloten: date
+    besloten: Datum
     toelichting: Tekst | None = Field(
         None, description="Bij gegrond: het PIP wordt gewijzigd als nieuwe versie"
     )
@@ -32,9 +32,9 @@ class BezwaarBeslissing(BaseModel):
 class Bezwaar(BaseModel):
     uuid: uuid.UUID
     versie: int
-    ontvangen: date
+    ontvangen: Datum
     gronden: str
     tijdig: bool = Field(description="Ontvangen binnen zes weken na de dagtekening (Awb art. 6:7)")
     uitkomst: Uitkomst | None
-    besloten: date | None
+    besloten: Datum | None
     toelichting: str | None

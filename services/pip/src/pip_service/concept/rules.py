@@ -111,7 +111,7 @@ def doelen_uit_bevindingen(bevindingen: list[Bevinding]) -> list[Doel]:
         laag = b.zelfredzaamheid is not None and b.zelfredzaamheid <= DOEL_ZELFREDZAAMHEID_DREMPEL
         if not (laag or b.behoeften):
             continue
-        omschrijving = b.behoeften or b.wensen or f"Zelfredzamer worden op het gebied {b.leefgebied}."
+        omschrijving = b.behoeften or b.wensen or f"U wordt zelfstandiger op het gebied {b.leefgebied}."
         aanleiding = "; ".join(
             part
             for part in (

@@ -51,6 +51,8 @@ def vul_concept(pip: Pip, intake: BredeIntakeContract, *, max_leeftijd: int) -> 
             "leerroute": advies.leerroute.value,
             "niveau": advies.niveau.value if advies.niveau else None,
             "redenen": [dataclasses.asdict(r) for r in advies.redenen],
+            "voorlopig": bool(advies.ontbreekt),
+            "ontbreekt": advies.ontbreekt,
             "bredeIntake": intake.url,
         }
         pip.leerroute = advies.leerroute.value

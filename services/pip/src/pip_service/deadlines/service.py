@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..pips.models import Pip
 from ..pips.repository import deadline_of
+from ..pips.rules import geen_pip
 from .models import Deadline
 from .rules import pip_deadline, verlengde_vervaldatum
 
@@ -16,9 +17,16 @@ SOORT = "pip-vaststellen"
 
 
 def herbereken_pip_deadline(session: Session, pip: Pip) -> Deadline | None:
-    """Create or move the open PIP deadline; it never moves once the PIP is vastgesteld."""
+    """Create or move the open PIP deadline; it never moves once the PIP is vastgesteld. For the Wet
+    inburgering 2013 or an ended plicht there is none: an open one closes as vervallen with the reason."""
     deadline = deadline_of(session, pip.id)
     if deadline is not None and deadline.status != DeadlineStatus.OPEN:
+        return deadline
+    if (reden := geen_pip(pip.wet, pip.eindreden, pip.eindregel)) is not None:
+        if deadline is not None:
+            deadline.status = DeadlineStatus.VERVALLEN.value
+            deadline.afsluitreden = f"{reden.code}: {reden.bron}"[:200]
+            session.flush()
         return deadline
     berekend = pip_deadline(
         asielstatushouder=is_asielstatushouder(Doelgroep(pip.doelgroep)),

@@ -25,6 +25,7 @@ def _read(gemeentecode: str, waarden: service.Waarden, response: Response) -> In
         gemeentecode=gemeentecode,
         onderwijsrouteMaxLeeftijd=waarden.onderwijsroute_max_leeftijd,
         maxRoutewijzigingen=waarden.max_routewijzigingen,
+        briefhoofd=waarden.briefhoofd,
         standaard=waarden.standaard,
     )
 

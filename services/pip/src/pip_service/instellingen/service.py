@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from ..advies.rules import DEFAULT_ONDERWIJSROUTE_MAX_LEEFTIJD
 from ..pips.rules import DEFAULT_MAX_ROUTEWIJZIGINGEN
 from .models import GemeenteInstelling
-from .schemas import InstellingenWijziging
+from .schemas import Briefhoofd, InstellingenWijziging
 
 GEEN_RIJ = 0
 """The ETag version of a gemeente that still uses the defaults."""
@@ -21,13 +21,20 @@ class Waarden:
     max_routewijzigingen: int
     rijversie: int
     standaard: bool
+    briefhoofd: Briefhoofd | None = None
 
 
 def waarden(session: Session, gemeentecode: str) -> Waarden:
     rij = session.get(GemeenteInstelling, gemeentecode)
     if rij is None:
         return Waarden(DEFAULT_ONDERWIJSROUTE_MAX_LEEFTIJD, DEFAULT_MAX_ROUTEWIJZIGINGEN, GEEN_RIJ, True)
-    return Waarden(rij.onderwijsroute_max_leeftijd, rij.max_routewijzigingen, rij.rijversie, False)
+    return Waarden(
+        rij.onderwijsroute_max_leeftijd,
+        rij.max_routewijzigingen,
+        rij.rijversie,
+        False,
+        Briefhoofd.model_validate(rij.briefhoofd) if rij.briefhoofd else None,
+    )
 
 
 def get_instellingen(session: Session, *, principal: Principal, gemeentecode: str) -> Waarden:
@@ -51,5 +58,6 @@ def zet_instellingen(
         session.add(rij)
     rij.onderwijsroute_max_leeftijd = wijziging.onderwijsrouteMaxLeeftijd
     rij.max_routewijzigingen = wijziging.maxRoutewijzigingen
+    rij.briefhoofd = wijziging.briefhoofd.model_dump(mode="json") if wijziging.briefhoofd else None
     session.flush()
     return waarden(session, gemeentecode)

@@ -18,6 +18,7 @@ def snapshot(pip: Pip) -> dict[str, Any]:
         "niveau": pip.niveau,
         "dagtekening": pip.dagtekening.isoformat() if pip.dagtekening else None,
         "motivering": pip.motivering,
+        **({"afschaalgrond": pip.afschaalgrond} if pip.afschaalgrond else {}),
         **PipInhoud.model_validate(pip.inhoud or {}).model_dump(mode="json"),
     }
 
@@ -78,6 +79,8 @@ def _neem_plaatsen(session: Session, pip: Pip, keuzes: list[WeekActiviteitKeuze]
 def pas_toe(session: Session, pip: Pip, velden: InhoudVelden) -> None:
     """Apply the fields that were sent; the leerroute and niveau are set by the caller (rules apply)."""
     inhoud = PipInhoud.model_validate(pip.inhoud or {})
+    if velden.klantmanager is not None:
+        inhoud.klantmanager = velden.klantmanager
     if velden.onderdelen is not None:
         inhoud.onderdelen = velden.onderdelen
     if velden.participatie is not None:

@@ -22,6 +22,16 @@ class Pip(Base):
     datum_inschrijving_brp: Mapped[date | None] = mapped_column(Date)
     pip_klok_duo: Mapped[date | None] = mapped_column(Date)
     """DUO's SS139: the day the 10 weeks started for an asielstatushouder (from trajectory's DUO dossier)."""
+    wet: Mapped[str | None] = mapped_column(String(30))
+    """The law of the plicht from trajectory's DUO dossier; 'Wet inburgering 2013': no PIP (art. 54)."""
+    eindreden: Mapped[str | None] = mapped_column(String(20))
+    """How the plicht ended according to DUO (gehele-ontheffing, vrijstelling, plicht-voldaan, ...)."""
+    einddatum: Mapped[date | None] = mapped_column(Date)
+    eindregel: Mapped[str | None] = mapped_column(String(200))
+    lesuren: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
+    """Language lesson hours per taalaanbieder, from trajectory's cumulative reports (afschalen, art. 5.5)."""
+    afschaalgrond: Mapped[str | None] = mapped_column(Text)
+    """Why the PIP was afgeschaald to A2 on the B1-route: hours, effort and source; the letter names it."""
     status: Mapped[str] = mapped_column(String(12))
     leerroute: Mapped[str | None] = mapped_column(String(20))
     niveau: Mapped[str | None] = mapped_column(String(2))

@@ -4,12 +4,21 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Request, Response
-from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
+from inburgering_shared.api import ApiUrl, DbSession, EventOutbox, Services
+from inburgering_shared.audit import audited_read
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
-from inburgering_shared.contracts.resources import Leerroute, Niveau, PipStatus
+from inburgering_shared.bounds import VersiePad
+from inburgering_shared.contracts.resources import (
+    DeadlineStatus,
+    Leerroute,
+    Niveau,
+    PipOnderdeelContract,
+    PipStatus,
+)
 from inburgering_shared.etag import etag
+from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
-from inburgering_shared.problems import problem_responses
+from inburgering_shared.problems import NotFound, problem_responses
 from sqlalchemy.orm import Session
 
 from ..deadlines.models import Deadline
@@ -44,12 +53,17 @@ def to_termijn(deadline: Deadline) -> PipTermijn:
         informatieOntvangen=deadline.informatie_ontvangen,
         verlengingReden=deadline.verlenging_reden,
         status=deadline.status,
+        afsluitreden=deadline.afsluitreden,
         tijdig=deadline.afgehandeld_op <= deadline.vervaldatum if deadline.afgehandeld_op else None,
     )
 
 
 def to_read(session: Session, api_url: str, pip: Pip) -> PipRead:
-    deadline = repository.deadline_of(session, pip.id)
+    return pip_answer(api_url, pip, repository.deadline_of(session, pip.id))
+
+
+def pip_answer(api_url: str, pip: Pip, deadline: Deadline | None) -> PipRead:
+    inhoud = PipInhoud.model_validate(pip.inhoud or {})
     return PipRead(
         url=pip_url(api_url, pip.id),
         uuid=pip.id,
@@ -62,12 +76,25 @@ def to_read(session: Session, api_url: str, pip: Pip) -> PipRead:
         doelgroep=pip.doelgroep,
         niveau=Niveau(pip.niveau) if pip.niveau else None,
         vastgesteldDoor=pip.vastgesteld_door,
-        deadline=deadline.vervaldatum if deadline else None,
+        deadline=deadline.vervaldatum if deadline and deadline.status != DeadlineStatus.VERVALLEN else None,
+        wet=pip.wet,
+        eindreden=pip.eindreden,
+        einddatum=pip.einddatum,
         termijn=to_termijn(deadline) if deadline else None,
         dagtekeningEerstePip=pip.dagtekening_eerste_pip,
         advies=Advies.model_validate(pip.advies) if pip.advies else None,
         motivering=pip.motivering,
-        inhoud=PipInhoud.model_validate(pip.inhoud or {}),
+        inhoud=inhoud,
+        onderdelen=[
+            PipOnderdeelContract(
+                component=o.component.value,
+                start=o.start,
+                verwachtEinde=o.verwachtEinde,
+                aanbieder=o.aanbieder,
+            )
+            for o in inhoud.onderdelen
+            if o.aangeboden
+        ],
         routewijzigingen=pip.routewijzigingen,
         aangemaakt=pip.aangemaakt,
         gewijzigd=pip.gewijzigd,
@@ -98,19 +125,32 @@ def list_pips(
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
     status: PipStatus | None = None,
+    inburgeraar: InburgeraarFilter = None,
 ) -> Page[PipRead]:
     count, rows = service.list_pips(
-        session, principal=principal, status=status, offset=params.offset, limit=params.pageSize
+        session,
+        principal=principal,
+        status=status,
+        inburgeraar=inburgeraar,
+        offset=params.offset,
+        limit=params.pageSize,
     )
     return make_page(request, params, count, [to_read(session, api_url, p) for p in rows])
 
 
 @router.get("/{pipId}", response_model=PipRead, responses=problem_responses(404))
-def get_pip(
-    pipId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl, response: Response
+async def get_pip(
+    pipId: uuid.UUID, principal: Readers, api_url: ApiUrl, request: Request, response: Response
 ) -> PipRead:
-    """The PIP with its advice, content and deadline; the ETag is needed for every edit."""
-    return _answer(session, api_url, service.get_pip(session, principal=principal, pip_id=pipId), response)
+    """The PIP with its advice, content and deadline; the ETag is needed for every edit.
+
+    Read with its audit row in one statement (audit.audited_read)."""
+    rows = await audited_read(request, *repository.pip_read(pipId, principal.gemeente_filter()))
+    if not rows:  # also another gemeente's: its existence is not ours to reveal
+        raise NotFound("PIP niet gevonden.")
+    pip, deadline = repository.pip_of(rows[0])
+    response.headers["ETag"] = etag(pip.rijversie)
+    return pip_answer(api_url, pip, deadline)
 
 
 @router.patch("/{pipId}", response_model=PipRead, responses=problem_responses(400, 404, 409, 412, 428))
@@ -131,7 +171,9 @@ def wijzig_concept(
 
 
 @router.post(
-    "/{pipId}/vaststellen", response_model=PipRead, responses=problem_responses(400, 404, 409, 412, 422, 428)
+    "/{pipId}/vaststellen",
+    response_model=PipRead,
+    responses=problem_responses(400, 404, 409, 412, 422, 428, 503),
 )
 def vaststellen_pip(
     pipId: uuid.UUID,
@@ -139,6 +181,7 @@ def vaststellen_pip(
     principal: Casework,
     session: DbSession,
     outbox: EventOutbox,
+    services: Services,
     api_url: ApiUrl,
     response: Response,
     if_match: IfMatch = None,
@@ -147,6 +190,7 @@ def vaststellen_pip(
     pip = service.vaststellen_pip(
         session,
         outbox,
+        services,
         api_url=api_url,
         principal=principal,
         pip_id=pipId,
@@ -165,6 +209,7 @@ def wijzig_pip(
     principal: Casework,
     session: DbSession,
     outbox: EventOutbox,
+    services: Services,
     api_url: ApiUrl,
     response: Response,
     if_match: IfMatch = None,
@@ -173,6 +218,7 @@ def wijzig_pip(
     pip = service.wijzig_pip(
         session,
         outbox,
+        services,
         api_url=api_url,
         principal=principal,
         pip_id=pipId,
@@ -188,7 +234,7 @@ def list_versies(pipId: uuid.UUID, principal: Readers, session: DbSession) -> li
 
 
 @router.get("/{pipId}/versies/{versie}", response_model=VersieRead, responses=problem_responses(404))
-def get_versie(pipId: uuid.UUID, versie: int, principal: Readers, session: DbSession) -> VersieRead:
+def get_versie(pipId: uuid.UUID, versie: VersiePad, principal: Readers, session: DbSession) -> VersieRead:
     return to_versie(service.get_versie(session, principal=principal, pip_id=pipId, versie=versie))
 
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from inburgering_shared.afschalen import BRON_AFSCHALEN, afschalen_weigeringen
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from inburgering_shared.dates import add_months
 from inburgering_shared.duo.codes import is_asielstatushouder
 
-from pip_service.advies.rules import Reden
+from pip_service.advies.rules import WET, Reden, beleid
 
 DEFAULT_MAX_ROUTEWIJZIGINGEN = 1
 """Seed 004 section 3.2: "Een inburgeraar mag éénmaal van leerroute wijzigen"."""
@@ -22,8 +23,8 @@ DEFAULT_MAX_ROUTEWIJZIGINGEN = 1
 ROUTEWIJZIGING_MAANDEN = 18
 """Divosa Q&A (domain.md R7): a route change is possible up to 1.5 years after the PIP."""
 
-BRON_ROUTEWIJZIGING = "Divosa Q&A; seed 004 section 3.2 (Voortgang & handhaving); domain.md R7"
-BRON_AANBOD = "seed 002 section 3 (Gemeentelijk aanbod per groep); domain.md, Doelgroepen"
+BRON_ROUTEWIJZIGING = f"{WET} art. 15 (wijziging van het PIP); Divosa, handreiking routewijziging"
+BRON_AANBOD = f"{WET} art. 15 (onderdelen van het PIP) en art. 16 (inburgeringsaanbod aan asielstatushouders)"
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def routewijziging_toegestaan(
                 "MAXIMUM_WIJZIGINGEN",
                 f"De leerroute is al {wijziging.eerdere_wijzigingen} keer gewijzigd; "
                 f"de gemeente staat er {max_wijzigingen} toe.",
-                BRON_ROUTEWIJZIGING,
+                f"{BRON_ROUTEWIJZIGING}; {beleid('maxRoutewijzigingen', max_wijzigingen)}",
             )
         )
     if not wijziging.motivering.strip():
@@ -197,7 +198,7 @@ def _knm_aanbod(leerroute: Leerroute) -> ComponentAanbod:
         reden = Reden(
             "KNM_IN_TAALSCHAKELTRAJECT",
             "Bij de Onderwijsroute zit kennis van de samenleving in het taalschakeltraject.",
-            "seed 004 Bijlage 2 (Onderwijsroute); domain.md R8-R10",
+            f"{WET} art. 15; bij de Onderwijsroute hoort KNM bij het taalschakeltraject",
         )
         return ComponentAanbod(Component.KNM, False, reden)
     return ComponentAanbod(
@@ -206,13 +207,13 @@ def _knm_aanbod(leerroute: Leerroute) -> ComponentAanbod:
         Reden(
             "KNM_IN_LEERROUTE",
             "KNM hoort bij de B1-route en de Z-route.",
-            "domain.md R8 and R10; seed 002 Bijlage 1 (B1-route)",
+            BRON_AANBOD,
         ),
     )
 
 
 def _map_aanbod(leerroute: Leerroute) -> ComponentAanbod:
-    bron = "domain.md R11; seed 002 section 4.5 (MAP in de B1- en Z-route)"
+    bron = f"{WET} art. 15; DUO MAP API (MAP bij de B1-route en de Z-route)"
     if leerroute is Leerroute.ONDERWIJS:
         return ComponentAanbod(
             Component.MAP,
@@ -231,7 +232,7 @@ def _map_aanbod(leerroute: Leerroute) -> ComponentAanbod:
 
 
 def _ontzorgen_aanbod(asiel: bool, bijstand: bool) -> ComponentAanbod:
-    bron = "Participatiewet art. 56a; seed 002 section 3; domain.md R14"
+    bron = "Participatiewet art. 56a"
     if asiel and bijstand:
         return ComponentAanbod(
             Component.FINANCIEEL_ONTZORGEN,
@@ -271,7 +272,7 @@ def gemeentelijk_aanbod(doelgroep: Doelgroep, bijstand: bool, leerroute: Leerrou
             Reden(
                 "PVT_ALLE_ROUTES",
                 "Het PVT hoort bij elke leerroute en elke doelgroep.",
-                "domain.md R12; seed 004 section 3.6",
+                f"{WET} art. 15; DUO PVT API",
             ),
         ),
         ComponentAanbod(
@@ -285,3 +286,106 @@ def gemeentelijk_aanbod(doelgroep: Doelgroep, bijstand: bool, leerroute: Leerrou
         ),
         _ontzorgen_aanbod(asiel, bijstand),
     ]
+
+
+BRON_BESCHIKKING = "Wet inburgering 2021 art. 15; Awb art. 3:46 en 3:47"
+
+
+@dataclass(frozen=True)
+class Tekort:
+    """Something a PIP lacks to be a beschikking: the field, the rule's code and what is missing."""
+
+    veld: str
+    code: str
+    tekst: str
+    bron: str
+
+
+def beschikking_tekorten(
+    doelgroep: Doelgroep,
+    leerroute: Leerroute,
+    onderdelen: list[tuple[Component, bool, date | None]],
+    aantal_doelen: int,
+) -> list[Tekort]:
+    """What the PIP's content lacks before it can be vastgesteld as a beschikking.
+
+    The PIP states which components the person follows and when (the components
+    every member of the doelgroep is entitled to on this leerroute, whatever
+    their bijstand: `gemeentelijk_aanbod` with no bijstand), each offered one
+    with its start, and the goals the plan works to; without them the decision
+    has no content to motivate. `onderdelen` as (component, aangeboden, start).
+    Source: Wet inburgering 2021 art. 15 (inhoud van het PIP); Awb art. 3:46
+    (deugdelijke motivering) and 3:47 (wettelijke grondslag); seed 002 section 3.
+    """
+    aangeboden = {c: start for c, ja, start in onderdelen if ja}
+    tekorten = [
+        Tekort(
+            "onderdelen",
+            "ONDERDEEL_ONTBREEKT",
+            f"Het onderdeel '{a.component.value}' hoort bij deze doelgroep en leerroute "
+            "maar staat niet in het PIP.",
+            BRON_BESCHIKKING,
+        )
+        for a in gemeentelijk_aanbod(doelgroep, False, leerroute)
+        if a.aangeboden and a.component not in aangeboden
+    ]
+    tekorten += [
+        Tekort(
+            "onderdelen",
+            "ONDERDEEL_ZONDER_START",
+            f"Het onderdeel '{component.value}' heeft geen startdatum.",
+            BRON_BESCHIKKING,
+        )
+        for component, start in aangeboden.items()
+        if start is None
+    ]
+    if aantal_doelen == 0:
+        tekorten.append(
+            Tekort("doelen", "DOEL_ONTBREEKT", "Het PIP noemt geen enkel doel.", BRON_BESCHIKKING)
+        )
+    return tekorten
+
+
+WET_2013 = "Wet inburgering 2013"
+BRON_OVERGANGSRECHT = "art. 54 lid 1 Wet inburgering 2021"
+
+
+def geen_pip(wet: str | None, eindreden: str | None, eindregel: str | None) -> Reden | None:
+    """Why no PIP may be vastgesteld or changed for this person, or None when one may.
+
+    A person whose plicht began before 1 January 2022 stays under the Wet inburgering 2013, which
+    knows no PIP (the ondertussengroep); a plicht that ended (gehele ontheffing, vrijstelling, plicht
+    voldaan or no longer plichtig, as DUO reports) leaves nothing for a PIP to plan.
+    Sources: art. 54 lid 1 Wet inburgering 2021 (the earlier law remains applicable); art. 3 (the plicht
+    the PIP serves), art. 4, 5 and 6 Wet inburgering 2021 (the end states).
+    """
+    if wet == WET_2013:
+        return Reden(
+            "WI2013",
+            "Op deze persoon is de Wet inburgering 2013 van toepassing (plicht begonnen voor 1 januari"
+            " 2022): geen PIP en geen PIP-termijn.",
+            BRON_OVERGANGSRECHT,
+        )
+    if eindreden is not None:
+        return Reden(
+            "PLICHT_BEEINDIGD",
+            f"De inburgeringsplicht is beëindigd ({eindreden}): er is geen PIP meer vast te stellen.",
+            eindregel or "Wet inburgering 2021",
+        )
+    return None
+
+
+def afschalen_redenen(uren_taalles: int, aantoonbare_inspanning: str | None) -> list[Reden]:
+    """Why the PIP may not (yet) set A2 on the B1-route: the hours of language lessons the taalaanbieders
+    reported and the recorded demonstrable effort. Source: Wet inburgering 2021 art. 17(3); Besluit
+    inburgering 2021 art. 5.5 (see inburgering_shared.afschalen)."""
+    weigeringen = afschalen_weigeringen(Leerroute.B1, uren_taalles, bool(aantoonbare_inspanning))
+    return [Reden(code, tekst, BRON_AFSCHALEN) for code, tekst in weigeringen]
+
+
+def afschaalgrond(uren_taalles: int, aantoonbare_inspanning: str) -> str:
+    """The ground the beschikking names for A2 on the B1-route."""
+    return (
+        f"Afgeschaald naar A2 binnen de B1-route na {uren_taalles} uur taalles en aantoonbare inspanning:"
+        f" {aantoonbare_inspanning} ({BRON_AFSCHALEN})."
+    )

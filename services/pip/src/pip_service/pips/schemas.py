@@ -25,6 +25,11 @@ class Advies(BaseModel):
     leerroute: Leerroute
     niveau: Niveau | None
     redenen: list[Onderbouwing]
+    voorlopig: bool = Field(
+        False,
+        description="Voorlopig: de leerbaarheidstoets gaf geen uitslag; `ontbreekt` noemt wat ontbreekt",
+    )
+    ontbreekt: list[str] = Field(default_factory=list, description="Wat het advies nog mist om vast te staan")
     bredeIntake: str = Field(description="URL van de brede intake waarop het advies rust")
 
 
@@ -35,6 +40,14 @@ class Onderdeel(BaseModel):
     aangeboden: bool
     start: date | None = None
     verwachtEinde: date | None = None
+    aanbieder: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            max_length=200,
+            description="Wie dit onderdeel aanbiedt (taalschool, VluchtelingenWerk, de gemeente)",
+        ),
+    ] = None
     toelichting: Tekst | None = None
 
 
@@ -73,7 +86,20 @@ class WeekActiviteit(WeekActiviteitKeuze):
     rooster: str
 
 
+Telefoon = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 -]{8,16}$", examples=["0527 633 911"])]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=200)]
+
+
+class Klantmanager(BaseModel):
+    """The klantmanager who is the person's fixed contact, as the letter names them."""
+
+    naam: Annotated[str, Field(min_length=1, max_length=200)]
+    telefoon: Telefoon
+    email: Email
+
+
 class PipInhoud(BaseModel):
+    klantmanager: Klantmanager | None = None
     onderdelen: list[Onderdeel] = Field(default_factory=list, max_length=20)
     participatie: list[Participatie] = Field(default_factory=list, max_length=10)
     doelen: list[Doel] = Field(default_factory=list, max_length=30)
@@ -86,6 +112,7 @@ class InhoudVelden(BaseModel):
     leerroute: Leerroute | None = None
     niveau: Niveau | None = Field(None, description="Leeg: B1 bij B1-route en Onderwijsroute (R6)")
     motivering: Tekst | None = Field(None, description="Verplicht bij afwijken van het advies")
+    klantmanager: Klantmanager | None = None
     onderdelen: list[Onderdeel] | None = Field(None, max_length=20)
     participatie: list[Participatie] | None = Field(None, max_length=10)
     doelen: list[Doel] | None = Field(None, max_length=30)
@@ -108,6 +135,11 @@ class Wijziging(InhoudVelden):
 
     reden: Reden
     dagtekening: date
+    aantoonbareInspanning: Reden | None = Field(
+        None,
+        description="Waaruit de aantoonbare inspanning blijkt; nodig om op de B1-route naar A2 af te schalen"
+        " (Besluit inburgering 2021 art. 5.5)",
+    )
 
 
 class PipTermijn(BaseModel):
@@ -120,6 +152,9 @@ class PipTermijn(BaseModel):
     informatieOntvangen: date | None
     verlengingReden: str | None
     status: str
+    afsluitreden: str | None = Field(
+        None, description="Waarom de termijn verviel: Wet inburgering 2013 of de beëindigde plicht, met bron"
+    )
     tijdig: bool | None = Field(description="Vastgesteld op of voor de vervaldatum; leeg zolang open")
 
 

@@ -6,14 +6,18 @@ from datetime import date
 from inburgering_shared.auth import Principal
 from inburgering_shared.callbacks import EventContext
 from inburgering_shared.contracts.events import Actie, Notificatie
+from inburgering_shared.contracts.reporting_inputs import VoortgangContract
 from inburgering_shared.contracts.resources import (
     DuoDossierContract,
+    GeadresseerdeContract,
     InburgeraarContract,
     Leerroute,
+    Niveau,
     PipStatus,
 )
 from inburgering_shared.db import utcnow
 from inburgering_shared.etag import check_if_match
+from inburgering_shared.http import ServiceClient
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import (
     Conflict,
@@ -65,38 +69,58 @@ def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None
     houd_deadline_bij(context, pip, nieuw=bestaand is None)
 
 
-def houd_deadline_bij(context: EventContext, pip: Pip, *, nieuw: bool) -> None:
-    """Recompute the open PIP deadline (R2) and announce a new concept or a moved deadline on `pips`.
+def houd_deadline_bij(context: EventContext, pip: Pip, *, nieuw: bool, gewijzigd: bool = False) -> None:
+    """Recompute the open PIP deadline (R2) and announce a new concept, a moved or closed deadline, or
+    (`gewijzigd`) a change of the plicht's law or end state on `pips`.
 
     Reporting keeps a concept's deadline in its read model and the scheduler rechecks its signals
     on the event; vaststellen and later versions announce themselves.
     """
     assert context.outbox is not None, "pip publishes on kanaal pips"
     voor = repository.deadline_of(context.session, pip.id)
-    vervaldatum = voor.vervaldatum if voor is not None else None
+    stand = (voor.vervaldatum, voor.status) if voor is not None else None
     deadline = herbereken_pip_deadline(context.session, pip)
     if nieuw:
         publish_pip(context.session, context.outbox, context.api_url, pip, Actie.CREATE)
-    elif deadline is not None and deadline.vervaldatum != vervaldatum:
+    elif gewijzigd or (deadline is not None and (deadline.vervaldatum, deadline.status) != stand):
+        pip.gewijzigd = utcnow()  # the deadline is part of the PIP's representation: a new ETag
         publish_pip(context.session, context.outbox, context.api_url, pip, Actie.UPDATE)
 
 
 def verwerk_duo_dossier(context: EventContext, notificatie: Notificatie) -> None:
-    """Event handler: DUO's SS139 (via trajectory's DUO dossier) starts the PIP clock (R2).
+    """Event handler: DUO's SS139 (via trajectory's DUO dossier) starts the PIP clock (R2); the law of
+    the plicht and its end state close the PIP deadline (art. 54 lid 1; art. 4, 5, 6 Wet inburgering 2021).
 
     The open deadline moves to 10 weeks after DUO's date; an extension for third-party information
     (R3) stays applied to it, and a vastgesteld PIP's deadline no longer moves.
     """
     dossier = context.services.get_model(notificatie.resourceUrl, DuoDossierContract)
-    if dossier.inburgeraar is None or dossier.pipKlokStart is None:
+    if dossier.inburgeraar is None or not (dossier.pipKlokStart or dossier.wet or dossier.eindreden):
         return
     pip = repository.by_inburgeraar(context.session, dossier.inburgeraar)
     if pip is None:
         # intake's event about this inburgeraar has not arrived yet: 503, trajectory retries later.
         raise ServiceUnavailable("Nog geen PIP voor deze inburgeraar; later opnieuw.")
-    pip.pip_klok_duo = dossier.pipKlokStart
+    pip.pip_klok_duo = dossier.pipKlokStart or pip.pip_klok_duo
+    plicht = (dossier.wet, dossier.eindreden, dossier.einddatum)
+    gewijzigd = plicht != (pip.wet, pip.eindreden, pip.einddatum)
+    pip.wet, pip.eindreden, pip.einddatum = plicht
+    pip.eindregel = dossier.eindregel
     context.session.flush()
-    houd_deadline_bij(context, pip, nieuw=False)
+    houd_deadline_bij(context, pip, nieuw=False, gewijzigd=gewijzigd)
+
+
+def verwerk_voortgang(context: EventContext, notificatie: Notificatie) -> None:
+    """Event handler (kanaal trajecten): a taalaanbieder's cumulative report gives the language lesson
+    hours afschalen needs (Besluit inburgering 2021 art. 5.5); other trajecten events are not pip's."""
+    if notificatie.resource != "voortgang":
+        return
+    rapport = context.services.get_model(notificatie.resourceUrl, VoortgangContract)
+    pip = repository.by_inburgeraar(context.session, rapport.inburgeraar)
+    if pip is None:
+        raise ServiceUnavailable("Nog geen PIP voor deze inburgeraar; later opnieuw.")
+    pip.lesuren = {**(pip.lesuren or {}), rapport.taalaanbieder: rapport.urenAanwezig}
+    context.session.flush()
 
 
 def get_pip(session: Session, *, principal: Principal, pip_id: uuid.UUID) -> Pip:
@@ -154,9 +178,24 @@ def _versie(session: Session, pip: Pip, reden: str, door: str) -> None:
     )
 
 
+def geadresseerde(services: ServiceClient, pip: Pip) -> GeadresseerdeContract:
+    """The person's name and address as intake holds them now (from the BRP)."""
+    return services.get_model(pip.inburgeraar_url, GeadresseerdeContract)
+
+
+def _check_beschikking(session: Session, services: ServiceClient, pip: Pip, leerroute: Leerroute) -> None:
+    toetsing.check_volledig(
+        pip,
+        leerroute,
+        briefhoofd=waarden(session, pip.gemeentecode).briefhoofd is not None,
+        adres_bekend=geadresseerde(services, pip).verblijfsadres is not None,
+    )
+
+
 def vaststellen_pip(
     session: Session,
     outbox: Outbox,
+    services: ServiceClient,
     *,
     api_url: str,
     principal: Principal,
@@ -166,6 +205,7 @@ def vaststellen_pip(
 ) -> Pip:
     """Set the PIP as a beschikking: validated as DUO would (R6), deviation from the advice motivated."""
     pip = _bewerkbaar(session, principal, pip_id, if_match, PipStatus.CONCEPT)
+    toetsing.check_plicht(pip)
     leerroute = vaststelling.leerroute or (Leerroute(pip.leerroute) if pip.leerroute else None)
     if leerroute is None:
         raise RuleViolation(
@@ -178,6 +218,7 @@ def vaststellen_pip(
     aanlevering = toetsing.aanlevering(leerroute, niveau, vaststelling.dagtekening)
     toetsing.check_duo_regels(pip, aanlevering)
     toetsing.check_afwijking(pip, leerroute)
+    _check_beschikking(session, services, pip, leerroute)
     pip.status = PipStatus.VASTGESTELD.value
     pip.leerroute = leerroute.value
     pip.niveau = aanlevering.niveau.value if aanlevering.niveau else None
@@ -193,6 +234,7 @@ def vaststellen_pip(
 def wijzig_pip(
     session: Session,
     outbox: Outbox,
+    services: ServiceClient,
     *,
     api_url: str,
     principal: Principal,
@@ -202,6 +244,7 @@ def wijzig_pip(
 ) -> Pip:
     """A change to a vastgesteld PIP: a new version with its reason and diff (R6; route change: R7)."""
     pip = _bewerkbaar(session, principal, pip_id, if_match, PipStatus.VASTGESTELD)
+    toetsing.check_plicht(pip)
     assert pip.leerroute is not None
     huidige = Leerroute(pip.leerroute)
     nieuwe = wijziging.leerroute or huidige
@@ -214,7 +257,12 @@ def wijzig_pip(
         niveau = pip.niveau
     aanlevering = toetsing.aanlevering(nieuwe, niveau, wijziging.dagtekening)
     toetsing.check_duo_regels(pip, aanlevering)
+    if nieuwe is Leerroute.B1 and aanlevering.niveau == Niveau.A2 and pip.niveau != Niveau.A2:
+        pip.afschaalgrond = toetsing.check_afschalen(pip, wijziging.aantoonbareInspanning)
+    elif aanlevering.niveau != Niveau.A2:
+        pip.afschaalgrond = None
     pas_toe(session, pip, wijziging)
+    _check_beschikking(session, services, pip, nieuwe)
     pip.leerroute = nieuwe.value
     pip.niveau = aanlevering.niveau.value if aanlevering.niveau else None
     pip.dagtekening = wijziging.dagtekening
@@ -243,12 +291,19 @@ def get_versie(session: Session, *, principal: Principal, pip_id: uuid.UUID, ver
 
 
 def list_pips(
-    session: Session, *, principal: Principal, status: PipStatus | None, offset: int, limit: int
+    session: Session,
+    *,
+    principal: Principal,
+    status: PipStatus | None,
+    inburgeraar: str | None,
+    offset: int,
+    limit: int,
 ) -> tuple[int, list[Pip]]:
     return repository.list_page(
         session,
         gemeenten=principal.gemeente_filter(),
         status=status.value if status else None,
+        inburgeraar=inburgeraar,
         offset=offset,
         limit=limit,
     )

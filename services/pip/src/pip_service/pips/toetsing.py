@@ -10,6 +10,7 @@ from ..advies import rules as advies_rules
 from ..concept.rules import laatste_dag_termijn
 from . import rules as pip_rules
 from .models import Pip
+from .schemas import PipInhoud
 
 
 def _weiger(meldingen: list[tuple[str, str, str, str]]) -> RuleViolation:
@@ -41,7 +42,7 @@ def check_duo_regels(pip: Pip, pip_aanlevering: duo_validatie.PipAanlevering) ->
                     "datumInschrijvingBrp",
                     "R6",
                     "Een PIP kan pas worden vastgesteld als de inschrijving in de BRP bekend is.",
-                    "domain.md R6",
+                    "DUO PIP API (dagtekening niet voor de vestiging in de gemeente)",
                 )
             ]
         )
@@ -56,6 +57,49 @@ def check_duo_regels(pip: Pip, pip_aanlevering: duo_validatie.PipAanlevering) ->
     overtredingen = duo_validatie.pip_overtredingen(pip_aanlevering, context)
     if overtredingen:
         raise _weiger([(o.veld, o.code, f"{o.melding} ({o.regel})", o.bron) for o in overtredingen])
+
+
+def check_volledig(pip: Pip, leerroute: Leerroute, *, briefhoofd: bool, adres_bekend: bool) -> None:
+    """Refuse a PIP that cannot be a complete beschikking: content, contact, gemeente and address."""
+    inhoud = PipInhoud.model_validate(pip.inhoud or {})
+    tekorten = [
+        (t.veld, t.code, t.tekst, t.bron)
+        for t in pip_rules.beschikking_tekorten(
+            Doelgroep(pip.doelgroep),
+            leerroute,
+            [(o.component, o.aangeboden, o.start) for o in inhoud.onderdelen],
+            len(inhoud.doelen),
+        )
+    ]
+    if inhoud.klantmanager is None:
+        tekorten.append(
+            (
+                "klantmanager",
+                "KLANTMANAGER_ONTBREEKT",
+                "Het PIP noemt geen klantmanager met telefoon en e-mail.",
+                "Awb art. 3:46; Wet inburgering 2021 art. 15",
+            )
+        )
+    if not briefhoofd:
+        tekorten.append(
+            (
+                "briefhoofd",
+                "BRIEFHOOFD_ONTBREEKT",
+                "De gemeente heeft geen briefhoofd (naam, postadres, ondertekenaar) in haar instellingen.",
+                "Awb art. 3:45 (orgaan en adres voor bezwaar) en 1:3",
+            )
+        )
+    if not adres_bekend:
+        tekorten.append(
+            (
+                "verblijfsadres",
+                "ADRES_ONBEKEND",
+                "Het adres van de inburgeraar is niet bekend; de beschikking kan niet worden bekendgemaakt.",
+                "Awb art. 3:41 lid 1",
+            )
+        )
+    if tekorten:
+        raise _weiger(tekorten)
 
 
 def check_afwijking(pip: Pip, gekozen: Leerroute) -> None:
@@ -85,3 +129,20 @@ def check_routewijziging(
     beslissing = pip_rules.routewijziging_toegestaan(wijziging, max_wijzigingen)
     if not beslissing.toegestaan:
         raise _weiger([("leerroute", r.code, f"{r.tekst} (R7)", r.bron) for r in beslissing.redenen])
+
+
+def check_plicht(pip: Pip) -> None:
+    """No PIP for the Wet inburgering 2013 (art. 54 lid 1) nor after the plicht ended."""
+    if (reden := pip_rules.geen_pip(pip.wet, pip.eindreden, pip.eindregel)) is not None:
+        raise _weiger([("inburgeraar", reden.code, reden.tekst, reden.bron)])
+
+
+def check_afschalen(pip: Pip, aantoonbare_inspanning: str | None) -> str:
+    """A2 on the B1-route only after 600 hours of language lessons and demonstrable effort (R8); returns
+    the ground the beschikking names."""
+    uren = sum(int(u) for u in (pip.lesuren or {}).values())
+    redenen = pip_rules.afschalen_redenen(uren, aantoonbare_inspanning)
+    if redenen:
+        raise _weiger([("niveau", r.code, r.tekst, r.bron) for r in redenen])
+    assert aantoonbare_inspanning is not None
+    return pip_rules.afschaalgrond(uren, aantoonbare_inspanning)
