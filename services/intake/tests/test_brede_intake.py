@@ -1,12 +1,13 @@
 """The brede intake over HTTP: prefilled from COA, leefgebieden, leerbaarheidstoets, completion, event."""
 
+import uuid
 from datetime import date
 
 from fastapi.testclient import TestClient
 from inburgering_shared.contracts.brede_intake import GEZONDHEIDSLEEFGEBIEDEN, BredeIntakeContract, Leefgebied
 from inburgering_shared.contracts.reporting_inputs import BredeIntakeRapportage
 from intake_service.db import OUTBOX_TABLES
-from intake_testkit import overdracht, registreer
+from intake_testkit import bsn_reeks, overdracht, registreer
 from sqlalchemy import select
 
 TOETS = {
@@ -226,6 +227,20 @@ def test_list_filters_by_status_and_is_scoped(client, auth_headers, bsn):
     assert client.get("/v1/brede-intakes?status=concept", headers=km).json()["count"] >= 1
     foreign = client.get("/v1/brede-intakes", headers=auth_headers("klantmanager", gemeente="GM0363")).json()
     assert foreign["count"] == 0
+
+
+def test_list_filters_by_inburgeraar(client, auth_headers, bsn):
+    km = auth_headers("klantmanager")
+    intakes = [start(client, km, registreer(client, km, b).json()["uuid"]).json() for b in bsn_reeks(bsn, 2)]
+    for intake in intakes:
+        page = client.get(
+            "/v1/brede-intakes", params={"inburgeraar": intake["inburgeraar"]}, headers=km
+        ).json()
+        assert [i["uuid"] for i in page["results"]] == [intake["uuid"]] and page["count"] == 1
+    elders = "http://intake.test/v1/inburgeraars/" + str(uuid.uuid4())
+    assert client.get("/v1/brede-intakes", params={"inburgeraar": elders}, headers=km).json()["count"] == 0
+    fout = client.get("/v1/brede-intakes", params={"inburgeraar": "geen-url"}, headers=km)
+    assert fout.status_code == 400 and fout.json()["invalidParams"][0]["name"] == "inburgeraar"
 
 
 def test_partners_cannot_read_a_brede_intake(client, auth_headers, bsn):

@@ -226,3 +226,24 @@ def test_location_of_a_handover_is_readable_by_the_klantmanager_only(client, aut
     assert shown.json()["klantprofiel"]["opleiding"] == "Middelbare school"
     assert client.get(path, headers=auth_headers("coa")).status_code == 403
     assert client.get(path, headers=auth_headers("klantmanager", gemeente="GM0363")).status_code == 404
+
+
+def test_bulk_audits_every_dossier_it_stored_a_handover_in(app, client, auth_headers, bsn):
+    from inburgering_shared.audit import AUDITTRAIL
+    from sqlalchemy import select
+
+    items = [overdracht(b, referentie=f"COA-AUDIT-{i}") for i, b in enumerate([bsn, *bsn_reeks(bsn, 2)])]
+    items.append(overdracht("123456789", referentie="COA-AUDIT-X"))  # fails the 11-proef: no dossier
+    response = client.post(
+        "/v1/coa-overdrachten/bulk", json={"overdrachten": items}, headers=auth_headers("coa")
+    )
+    assert response.status_code == 200, response.text
+    stored = {r["overdracht"]["inburgeraar"] for r in response.json()["resultaten"] if r["overdracht"]}
+    with app.state.session_factory() as session:
+        rows = session.execute(
+            select(AUDITTRAIL.c.hoofd_object, AUDITTRAIL.c.gemeentecode, AUDITTRAIL.c.resultaat).where(
+                AUDITTRAIL.c.resource_url == "/v1/coa-overdrachten/bulk"
+            )
+        ).all()
+    assert len(stored) == 3
+    assert sorted(rows) == sorted((url, "GM0171", 200) for url in stored)

@@ -205,3 +205,30 @@ def test_move_hands_the_dossier_over_with_its_history(client, auth_headers, bsn)
     assert client.post("/v1/verhuizingen", json=naar_elders, headers=nieuw).status_code == 403
     onbekend = {**verhuizing, "bsn": next(bsn_reeks(bsn, 1))}
     assert client.post("/v1/verhuizingen", json=onbekend, headers=nieuw).status_code == 404
+
+
+def test_the_address_as_registered_is_kept_and_read_by_pip_as_a_service(client, auth_headers, bsn):
+    km = auth_headers("klantmanager")
+    created = registreer(client, km, bsn)
+    url = f"/v1/inburgeraars/{created.json()['uuid']}"
+    assert created.json()["verblijfsadres"] is None
+    adres = {
+        "straat": "Kampwal",
+        "huisnummer": 12,
+        "huisletter": "a",
+        "postcode": "8301 AB",
+        "woonplaats": "Emmeloord",
+    }
+    bad = client.patch(
+        url,
+        json={"verblijfsadres": {**adres, "postcode": "0301AB"}},
+        headers={**km, "If-Match": created.headers["ETag"]},
+    )
+    assert bad.status_code == 400 and bad.json()["invalidParams"][0]["name"].startswith("verblijfsadres")
+    ok = client.patch(
+        url, json={"verblijfsadres": adres}, headers={**km, "If-Match": created.headers["ETag"]}
+    )
+    assert ok.status_code == 200, ok.text
+    read = client.get(url, headers=auth_headers("service", gemeente="*")).json()
+    assert read["verblijfsadres"] == {**adres, "huisnummertoevoeging": None}
+    assert (read["voornamen"], read["achternaam"]) == (persoon(bsn)["voornamen"], persoon(bsn)["achternaam"])

@@ -1,6 +1,8 @@
 """Service tests of reporting over HTTP; the owning services are answered by contract-shaped doubles.
 
 The real intake, pip and trajectory answer in the end-to-end test (tests/e2e).
+The app runs with the development sign-in on (as under `make run`), so the dashboard's browser test can
+sign in; a bearer token works as ever.
 This folder goes on sys.path for the fixed data set (reporting_dataset).
 """
 
@@ -30,7 +32,9 @@ def app(database_backend: DatabaseBackend) -> FastAPI:
         database_backend,
         "reporting",
         ALEMBIC_INI,
-        lambda url: create_app(Settings(database_url=url, dispatcher_enabled=False, bronnen=BRONNEN)),
+        lambda url: create_app(
+            Settings(database_url=url, dispatcher_enabled=False, bronnen=BRONNEN, dev_sign_in=True)
+        ),
     )
 
 

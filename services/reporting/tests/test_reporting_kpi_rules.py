@@ -93,3 +93,9 @@ def test_percentage_of_nothing_is_none():
 
 def test_expected_splits_add_up_to_100():  # domain.md, monitoring figures; seed 002
     assert sum(rules.SZW_VERDELING.values()) == 100 == sum(rules.SEED_002_VERDELING.values())
+
+
+def test_the_ondertussengroep_is_the_wet_2013_art_54():
+    assert rules.ondertussengroep("Wet inburgering 2013")
+    assert not rules.ondertussengroep("Wet inburgering 2021")
+    assert not rules.ondertussengroep(None)

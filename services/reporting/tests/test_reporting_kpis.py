@@ -1,7 +1,9 @@
 """The KPIs over the fixed data set (reporting_dataset), each figure worked out by hand there."""
 
+import uuid
+
 import pytest
-from reporting_dataset import load
+from reporting_dataset import Person, load, notify
 
 PERIOD = {"van": "2025-01-01", "tot": "2026-01-01"}
 
@@ -70,6 +72,47 @@ def test_kpis_of_a_gemeente_match_the_hand_computed_values(loaded, auth_headers)
         {"soort": "boete", "aantal": 1, "bedrag": 250},
     ]
     assert by(body["uitstroom"]) == {"werk": 1, "onderwijs": 1, "anders": 0}
+
+
+def test_wet_2013_persons_are_counted_apart_and_ended_plichten_per_reason(
+    loaded, owners, service_headers, auth_headers
+):
+    """The ondertussengroep (art. 54 lid 1 Wet inburgering 2021) and DUO's end states (art. 4-6) as pip
+    serves them: no PIP deadline, so not late without a PIP."""
+    ondertussen = Person("J", "GM0184").inburgeraar("Asielstatushouder", datumKennisgeving="2021-11-01")
+    ondertussen.add(
+        "pip", uuid=str(uuid.uuid4()), status="concept", versie=1, deadline=None, wet="Wet inburgering 2013"
+    )
+    ontheven = Person("K", "GM0184").inburgeraar("Asielstatushouder", datumKennisgeving="2025-02-01")
+    ontheven.add(
+        "pip",
+        uuid=str(uuid.uuid4()),
+        status="concept",
+        versie=1,
+        deadline=None,
+        wet="Wet inburgering 2021",
+        eindreden="gehele-ontheffing",
+        einddatum="2025-06-01",
+    )
+    for person in (ondertussen, ontheven):
+        for resource, body in person.resources:
+            owners.put(resource, body, person)
+            notify(loaded, service_headers, resource, body)
+    response = loaded.get(
+        "/v1/kpis",
+        params={**PERIOD, "gemeentecode": "GM0184"},
+        headers=auth_headers("beleid", gemeente="GM0184"),
+    )
+    body = response.json()
+    assert body["ondertussengroep"] == 1
+    assert by(body["plichtBeeindigd"]) == {
+        "gehele-ontheffing": 1,
+        "vrijstelling": 0,
+        "plicht-voldaan": 0,
+        "plicht-vervallen": 0,
+    }
+    assert body["pip"]["deadlineVerstrekenZonderPip"] == 0
+    assert kpis(loaded, auth_headers, gemeentecode="GM0171")["ondertussengroep"] == 0
 
 
 def test_kpis_of_a_region_add_up_its_gemeenten(loaded, auth_headers):

@@ -41,6 +41,18 @@ def test_the_work_list_filters_by_klantmanager_and_is_scoped_by_gemeente(
     assert client.get("/v1/signalen", params={"pageSize": 1}, headers=km).json()["next"] is not None
 
 
+def test_the_work_list_filters_by_inburgeraar(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    eerste = raise_one(worker, client, auth_headers, klantmanager="km-a")
+    tweede = raise_one(worker, client, auth_headers, klantmanager="km-b")
+    km = auth_headers("klantmanager")
+    assert client.get("/v1/signalen", headers=km).json()["count"] == 2
+    for signaal in (eerste, tweede):
+        page = client.get("/v1/signalen", params={"inburgeraar": signaal["inburgeraar"]}, headers=km).json()
+        assert [s["uuid"] for s in page["results"]] == [signaal["uuid"]] and page["count"] == 1
+
+
 def test_acknowledging_and_resolving_record_who_and_when(
     worker: Worker, client: TestClient, auth_headers: TokenFactory
 ) -> None:

@@ -20,3 +20,5 @@ class Settings(ServiceSettings):
     )
     # The leerroute split a gemeente itself expects (percentages), per gemeentecode; "*" for the rest.
     eigen_verdeling: dict[str, Verdeling] = Field(default_factory=lambda: {"*": SEED_002_VERDELING})
+    # Development only (`make run`): the dashboard's sign-in page (dashboard/aanmelden.py).
+    dev_sign_in: bool = False

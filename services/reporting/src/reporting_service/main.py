@@ -9,6 +9,7 @@ from .aanbieders.router import router as aanbieders_router
 from .budget.router import router as budget_router
 from .cbs.router import router as cbs_router
 from .config import Settings
+from .dashboard import aanmelden
 from .dashboard.router import router as dashboard_router
 from .db import BEWAARTERMIJNEN, INBOX
 from .kpis.router import router as kpis_router
@@ -21,7 +22,7 @@ VERSION = "1.1.0"
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_service_app(
+    app = create_service_app(
         name="reporting",
         title="Rapportage API",
         description="Monitoring per gemeente en regio, de CBS-kwartaallevering, budget en aanbieders.",
@@ -39,3 +40,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
         bewaartermijnen=BEWAARTERMIJNEN,
     )
+    if settings.dev_sign_in:
+        aanmelden.enable(app)
+    return app

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Query
 from inburgering_shared.api import DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
+from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
 from inburgering_shared.problems import InvalidInput, InvalidParam
 
@@ -34,10 +35,10 @@ def report_scope(
     gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATTERN)] = None,
     regio: Annotated[str | None, Query(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")] = None,
     van: Annotated[
-        date | None, Query(description="Begin van de periode (inclusief); standaard 1 januari")
+        Datum | None, Query(description="Begin van de periode (inclusief); standaard 1 januari")
     ] = None,
     tot: Annotated[
-        date | None, Query(description="Einde van de periode (exclusief); standaard 1 januari erna")
+        Datum | None, Query(description="Einde van de periode (exclusief); standaard 1 januari erna")
     ] = None,
 ) -> Scope:
     if (gemeentecode is None) == (regio is None):

@@ -16,6 +16,7 @@ from inburgering_shared.contracts.brede_intake import (
 )
 from inburgering_shared.contracts.resources import Doelgroep
 from inburgering_shared.etag import etag
+from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
 from sqlalchemy.orm import Session
@@ -122,6 +123,7 @@ def list_brede_intakes(
     params: Annotated[PageParams, Depends(page_params)],
     status: BredeIntakeStatus | None = None,
     klantmanager: Annotated[str | None, Query(max_length=100)] = None,
+    inburgeraar: InburgeraarFilter = None,
 ) -> Page[BredeIntakeRead]:
     """Casework, and the service role (reporting's rebuild reads status and datumAfgerond). Health
     findings show only while a consent holds, for every role, as in a single read (AVG art. 9)."""
@@ -130,6 +132,7 @@ def list_brede_intakes(
         principal=principal,
         status=status,
         klantmanager=klantmanager,
+        inburgeraar=inburgeraar,
         offset=params.offset,
         limit=params.pageSize,
     )

@@ -13,7 +13,7 @@ from inburgering_shared.contracts.brede_intake import (
 )
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.outbox import Outbox
-from inburgering_shared.problems import Conflict, InvalidParam, NotFound, RuleViolation
+from inburgering_shared.problems import Conflict, InvalidInput, InvalidParam, NotFound, RuleViolation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -111,16 +111,32 @@ def get_brede_intake(session: Session, *, principal: Principal, intake_id: uuid.
     return intake
 
 
+def dossier_id(inburgeraar: str) -> uuid.UUID:
+    """The dossier's uuid from its URL (`.../inburgeraars/{uuid}`); anything else is a 400."""
+    try:
+        return uuid.UUID(inburgeraar.rstrip("/").rsplit("/inburgeraars/", 1)[1])
+    except (IndexError, ValueError) as exc:
+        raise InvalidInput(
+            "Geef de URL van een inburgeraar.",
+            invalid_params=[
+                InvalidParam(name="inburgeraar", code="url", reason="geen URL van een inburgeraar")
+            ],
+        ) from exc
+
+
 def list_brede_intakes(
     session: Session,
     *,
     principal: Principal,
     status: BredeIntakeStatus | None,
     klantmanager: str | None,
+    inburgeraar: str | None,
     offset: int,
     limit: int,
 ) -> tuple[int, list[BredeIntake]]:
     query = select(BredeIntake)
+    if inburgeraar is not None:
+        query = query.where(BredeIntake.inburgeraar_id == dossier_id(inburgeraar))
     gemeenten = principal.gemeente_filter()
     if gemeenten is not None:
         query = query.where(BredeIntake.gemeentecode.in_(gemeenten))

@@ -5,10 +5,12 @@ from collections import Counter
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
+from inburgering_shared.audit import Dossier, name_dossiers
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.problems import Conflict, problem_responses
+from inburgering_shared.route_guards import body_limit
 from sqlalchemy.orm import Session
 
 from ..events import inburgeraar_url
@@ -17,6 +19,7 @@ from ..toestemmingen.service import heeft_toestemming
 from . import service
 from .models import CoaOverdracht
 from .schemas import (
+    BULK_BODY_BYTES,
     BulkResultaat,
     CoaBulkAntwoord,
     CoaBulkOverdracht,
@@ -71,13 +74,31 @@ def ontvang_coa_overdracht(
     return read
 
 
-@router.post("/coa-overdrachten/bulk", response_model=CoaBulkAntwoord)
+@router.post(
+    "/coa-overdrachten/bulk", response_model=CoaBulkAntwoord, openapi_extra=body_limit(BULK_BODY_BYTES)
+)
 def ontvang_coa_overdrachten(
-    data: CoaBulkOverdracht, principal: Coa, session: DbSession, outbox: EventOutbox, api_url: ApiUrl
+    data: CoaBulkOverdracht,
+    principal: Coa,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    request: Request,
 ) -> CoaBulkAntwoord:
-    """Up to 5,000 handovers at once; the valid ones are stored, each invalid one reported by its position."""
+    """Up to 5,000 handovers at once; the valid ones are stored, each invalid one reported by its position.
+
+    The audit trail gets a row for every dossier a handover was stored in."""
+    items = service.valideer(data.overdrachten)
     resultaten = service.ontvang_coa_overdrachten(
-        session, outbox, api_url=api_url, principal=principal, items=service.valideer(data.overdrachten)
+        session, outbox, api_url=api_url, principal=principal, items=items
+    )
+    name_dossiers(
+        request,
+        [
+            Dossier(inburgeraar_url(api_url, r.overdracht.inburgeraar_id), item.gemeentecode)
+            for item, r in zip(items, resultaten, strict=True)
+            if r.overdracht is not None and isinstance(item, CoaOverdrachtCreate)
+        ],
     )
     aantallen = Counter(r.uitkomst for r in resultaten)
     return CoaBulkAntwoord(

@@ -16,6 +16,7 @@ from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import InvalidParam, NotFound, invalid_params_of
 from pydantic import ValidationError
 from sqlalchemy import insert, select, tuple_
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..brede_intake.service import neem_coa_correctie_over
@@ -28,6 +29,9 @@ from ..inburgeraars.service import get_inburgeraar, inburgeraar_kolommen
 from ..toestemmingen.rules import Bron, Categorie, Doel
 from .models import CoaOverdracht, CoaOverdrachtVersie
 from .schemas import CoaOverdrachtCreate, Uitkomst
+
+POGINGEN = 3
+"""Attempts at a batch that meets concurrent handovers of the same people (see ontvang_coa_overdrachten)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,9 @@ class _Nieuw:
     gecorrigeerd: list[Inburgeraar] = field(default_factory=list)
 
 
+Items = list[CoaOverdrachtCreate | Resultaat]
+
+
 def ontvang_coa_overdrachten(
     session: Session,
     outbox: Outbox,
@@ -81,7 +88,25 @@ def ontvang_coa_overdrachten(
     principal: Principal,
     items: list[CoaOverdrachtCreate | Resultaat],
 ) -> list[Resultaat]:
-    """Store handovers; per item: created, updated (a new version), unchanged, or refused with the reason."""
+    """Store handovers; per item: created, updated (a new version), unchanged, or refused with the reason.
+
+    A concurrent handover of the same person or reference that committed first makes an insert
+    fail (PostgreSQL: after waiting for it); the batch is then read and written again, once it can
+    see that handover, as if it had come after it.
+    """
+    for poging in range(1, POGINGEN + 1):
+        try:
+            with session.begin_nested():
+                return _ontvang(session, outbox, api_url, principal, items)
+        except IntegrityError:
+            if poging == POGINGEN:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _ontvang(
+    session: Session, outbox: Outbox, api_url: str, principal: Principal, items: Items
+) -> list[Resultaat]:
     geldig = [item for item in items if isinstance(item, CoaOverdrachtCreate)]
     bekend = _bekende_overdrachten(session, [o.coaReferentie for o in geldig])
     dossiers = _bekende_dossiers(session, {(o.gemeentecode, o.persoon.bsn) for o in geldig})

@@ -42,6 +42,8 @@ class Inburgeraar(Base):
     ontheffing: Mapped[str | None] = mapped_column(String(500))
     datum_huisvesting_verwacht: Mapped[date | None] = mapped_column(Date)
     datum_huisvesting: Mapped[date | None] = mapped_column(Date)
+    verblijfsadres: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
+    """The address as the BRP registers it: where a beschikking is sent."""
     tegenstrijdigheden: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument, default=list)
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,13 +1,22 @@
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache
+from typing import Any
 
-from sqlalchemy import func, select
+from inburgering_shared.audit import AuditedQuery
+from inburgering_shared.db import UuidText
+from sqlalchemy import ColumnElement, String, bindparam, case, func, literal, null, select, true
 from sqlalchemy.orm import Session
 
 from ..brede_intake.models import BredeIntake
-from .models import Inburgeraar
+from ..events import inburgeraar_url
+from .models import Inburgeraar, Verhuizing
+
+INBURGERAAR = Inburgeraar.__table__
+VERHUIZING = Verhuizing.__table__
 
 
 def get(session: Session, inburgeraar_id: uuid.UUID) -> Inburgeraar | None:
@@ -48,30 +57,93 @@ class Zoekfilter:
     kennisgeving_tot: date | None = None
 
 
-def list_page(
-    session: Session, zoekfilter: Zoekfilter, *, offset: int, limit: int
-) -> tuple[int, list[Inburgeraar]]:
-    """A page of dossiers matching the filter; the date bounds are inclusive."""
-    query = select(Inburgeraar)
-    conditions = [
-        (zoekfilter.gemeenten, lambda v: Inburgeraar.gemeentecode.in_(v)),
-        (zoekfilter.ids, lambda v: Inburgeraar.id.in_(v)),
-        (zoekfilter.klantmanager, lambda v: Inburgeraar.klantmanager == v),
-        (zoekfilter.doelgroep, lambda v: Inburgeraar.doelgroep == v),
-        (zoekfilter.koppeling_vanaf, lambda v: Inburgeraar.datum_koppeling >= v),
-        (zoekfilter.koppeling_tot, lambda v: Inburgeraar.datum_koppeling <= v),
-        (zoekfilter.kennisgeving_vanaf, lambda v: Inburgeraar.datum_kennisgeving >= v),
-        (zoekfilter.kennisgeving_tot, lambda v: Inburgeraar.datum_kennisgeving <= v),
-    ]
-    for value, condition in conditions:
-        if value is not None:
-            query = query.where(condition(value))
-    if zoekfilter.intake_status is not None:
-        query = query.outerjoin(BredeIntake, BredeIntake.inburgeraar_id == Inburgeraar.id)
-        if zoekfilter.intake_status is IntakeStatus.GEEN:
-            query = query.where(BredeIntake.id.is_(None))
+def dossier_read(
+    inburgeraar_id: uuid.UUID, gemeenten: frozenset[str] | None, api_url: str
+) -> tuple[AuditedQuery, dict[str, Any]]:
+    """The read of one dossier (of `gemeenten`, None: of any) and its parameters."""
+    parameters = {
+        "inburgeraar_id": inburgeraar_id,
+        "gemeenten": sorted(gemeenten or ()),
+        "dossier_url": inburgeraar_url(api_url, inburgeraar_id),
+    }
+    return _dossier_read(gemeenten is None), parameters
+
+
+@cache
+def _dossier_read(every_gemeente: bool) -> AuditedQuery:
+    """A dossier (`inburgeraar_id`, of `gemeenten` unless `every_gemeente`) with its moves, a row per
+    move or one without, and what its audit row records: the dossier asked for (`dossier_url`),
+    answered (200) or absent (404, also when it is another gemeente's)."""
+    query = select(INBURGERAAR).where(INBURGERAAR.c.id == bindparam("inburgeraar_id"))
+    if not every_gemeente:
+        query = query.where(INBURGERAAR.c.gemeentecode.in_(bindparam("gemeenten", expanding=True)))
+    dossier = query.cte("dossier")
+    moves = [VERHUIZING.c[c] for c in ("van_gemeente", "naar_gemeente", "datum_vestiging", "gebeurtenis")]
+    rows = (
+        select(dossier, *moves)
+        .select_from(dossier.outerjoin(VERHUIZING, VERHUIZING.c.inburgeraar_id == dossier.c.id))
+        .order_by(VERHUIZING.c.datum_vestiging, VERHUIZING.c.aangemaakt)
+    )
+    audited = select(
+        bindparam("dossier_url", type_=String).label("hoofd_object"),
+        func.max(dossier.c.gemeentecode).label("gemeentecode"),
+        case((func.count(dossier.c.id) == 0, 404), else_=200).label("resultaat"),
+    )
+    return AuditedQuery(rows, audited)
+
+
+# Each filter of the list: its bind parameter's condition.
+_CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
+    "gemeenten": lambda: INBURGERAAR.c.gemeentecode.in_(bindparam("gemeenten", expanding=True)),
+    "ids": lambda: INBURGERAAR.c.id.in_(bindparam("ids", expanding=True)),
+    "klantmanager": lambda: INBURGERAAR.c.klantmanager == bindparam("klantmanager"),
+    "doelgroep": lambda: INBURGERAAR.c.doelgroep == bindparam("doelgroep"),
+    "koppeling_vanaf": lambda: INBURGERAAR.c.datum_koppeling >= bindparam("koppeling_vanaf"),
+    "koppeling_tot": lambda: INBURGERAAR.c.datum_koppeling <= bindparam("koppeling_tot"),
+    "kennisgeving_vanaf": lambda: INBURGERAAR.c.datum_kennisgeving >= bindparam("kennisgeving_vanaf"),
+    "kennisgeving_tot": lambda: INBURGERAAR.c.datum_kennisgeving <= bindparam("kennisgeving_tot"),
+}
+
+
+def page_read(
+    zoekfilter: Zoekfilter, *, offset: int, limit: int, api_url: str
+) -> tuple[AuditedQuery, dict[str, Any]]:
+    """The read of a page of the dossiers matching the filter, and its parameters: the values of
+    the filters set, the page, and the URL the audit rows of its dossiers start with."""
+    values = {name: getattr(zoekfilter, name) for name in _CONDITIONS}
+    values = {n: sorted(v) if isinstance(v, frozenset) else v for n, v in values.items() if v is not None}
+    read = _page_read(frozenset(values), zoekfilter.intake_status)
+    return read, {**values, "offset": offset, "limit": limit, "dossiers_url": api_url + "/inburgeraars/"}
+
+
+@cache
+def _page_read(filters: frozenset[str], intake_status: IntakeStatus | None) -> AuditedQuery:
+    """A page of the dossiers matching `filters` (the date bounds inclusive), each row with the
+    count of all (one row of NULLs and the count when the page is empty), and what the audit
+    records: every dossier on the page, or, for an empty page, one row naming none."""
+    query = select(INBURGERAAR).where(*(_CONDITIONS[name]() for name in sorted(filters)))
+    if intake_status is not None:
+        intake = BredeIntake.__table__
+        query = query.outerjoin(intake, intake.c.inburgeraar_id == INBURGERAAR.c.id)
+        if intake_status is IntakeStatus.GEEN:
+            query = query.where(intake.c.id.is_(None))
         else:
-            query = query.where(BredeIntake.status == zoekfilter.intake_status.value)
-    count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(Inburgeraar.aangemaakt, Inburgeraar.id).offset(offset).limit(limit))
-    return count, list(rows)
+            query = query.where(intake.c.status == intake_status.value)
+    matching = query.cte("gevonden")
+    page = (
+        select(matching)
+        .order_by(matching.c.aangemaakt, matching.c.id)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+        .cte("pagina")
+    )
+    count = select(func.count()).select_from(matching).scalar_subquery().label("totaal")
+    one = select(literal(1).label("een")).subquery("een")
+    rows = select(count, page).select_from(one.outerjoin(page, true())).order_by(page.c.aangemaakt, page.c.id)
+    on_page = select(
+        (bindparam("dossiers_url", type_=String) + UuidText(page.c.id)).label("hoofd_object"),
+        page.c.gemeentecode,
+        literal(200).label("resultaat"),
+    )
+    nothing = select(null(), null(), literal(200)).where(~select(page.c.id).exists())
+    return AuditedQuery(rows, on_page.union_all(nothing))

@@ -1,21 +1,23 @@
 """HTTP for the inburgeraar register. The BSN travels only in request bodies."""
 
 import uuid
-from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
+from inburgering_shared.audit import audited_read
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
-from inburgering_shared.contracts.resources import Doelgroep
+from inburgering_shared.bounds import Datum
+from inburgering_shared.contracts.resources import Doelgroep, Verblijfsadres
 from inburgering_shared.etag import etag
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
-from inburgering_shared.problems import problem_responses
+from inburgering_shared.problems import NotFound, problem_responses
+from sqlalchemy import Row
 
 from ..events import inburgeraar_url
 from . import service, verhuizing
 from .models import Inburgeraar
-from .repository import IntakeStatus, Zoekfilter
+from .repository import IntakeStatus, Zoekfilter, dossier_read, page_read
 from .schemas import (
     BsnZoekvraag,
     InburgeraarCreate,
@@ -36,7 +38,8 @@ Casework = Annotated[Principal, Depends(require(*CASEWORK))]
 Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
 
 
-def to_read(api_url: str, i: Inburgeraar) -> InburgeraarRead:
+def to_read(api_url: str, i: Inburgeraar | Row[Any]) -> InburgeraarRead:
+    """The dossier as read: an ORM object, or a row of its table's columns (the hot reads)."""
     return InburgeraarRead(
         url=inburgeraar_url(api_url, i.id),
         uuid=i.id,
@@ -68,6 +71,7 @@ def to_read(api_url: str, i: Inburgeraar) -> InburgeraarRead:
         ontheffing=i.ontheffing,
         datumHuisvestingVerwacht=i.datum_huisvesting_verwacht,
         datumHuisvesting=i.datum_huisvesting,
+        verblijfsadres=Verblijfsadres.model_validate(i.verblijfsadres) if i.verblijfsadres else None,
         aangemaakt=i.aangemaakt,
         gewijzigd=i.gewijzigd,
         versie=i.versie,
@@ -97,10 +101,9 @@ def registreer_inburgeraar(
 
 
 @router.get("", response_model=Page[InburgeraarRead])
-def list_inburgeraars(
+async def list_inburgeraars(
     request: Request,
     principal: Readers,
-    session: DbSession,
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
     ids: Annotated[
@@ -114,15 +117,15 @@ def list_inburgeraars(
     klantmanager: Annotated[str | None, Query(max_length=100)] = None,
     doelgroep: Doelgroep | None = None,
     intakeStatus: IntakeStatus | None = None,
-    datumKoppelingVanaf: date | None = None,
-    datumKoppelingTot: date | None = None,
-    datumKennisgevingVanaf: date | None = None,
-    datumKennisgevingTot: date | None = None,
+    datumKoppelingVanaf: Datum | None = None,
+    datumKoppelingTot: Datum | None = None,
+    datumKennisgevingVanaf: Datum | None = None,
+    datumKennisgevingTot: Datum | None = None,
 ) -> Page[InburgeraarRead]:
     """Dossiers of the token's gemeenten, filtered (date bounds inclusive); BSN search: `POST /zoeken`.
 
     `uuid` (repeated) answers many dossiers in one request: the scheduler reads the klantmanagers of a
-    page of new signals this way."""
+    page of new signals this way. Every dossier on the page is audited in the statement that reads it."""
     zoekfilter = Zoekfilter(
         gemeenten=principal.gemeente_filter(),
         ids=frozenset(ids) if ids else None,
@@ -134,10 +137,10 @@ def list_inburgeraars(
         kennisgeving_vanaf=datumKennisgevingVanaf,
         kennisgeving_tot=datumKennisgevingTot,
     )
-    count, rows = service.list_inburgeraars(
-        session, zoekfilter=zoekfilter, offset=params.offset, limit=params.pageSize
+    rows = await audited_read(
+        request, *page_read(zoekfilter, offset=params.offset, limit=params.pageSize, api_url=api_url)
     )
-    return make_page(request, params, count, [to_read(api_url, i) for i in rows])
+    return make_page(request, params, rows[0].totaal, [to_read(api_url, r) for r in rows if r.id is not None])
 
 
 @router.post("/zoeken", response_model=list[InburgeraarRead])
@@ -149,10 +152,15 @@ def zoek_inburgeraars(
 
 
 @router.get("/{inburgeraarId}", response_model=InburgeraarDetail, responses=problem_responses(404))
-def get_inburgeraar(
-    inburgeraarId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl, response: Response
+async def get_inburgeraar(
+    inburgeraarId: uuid.UUID, principal: Readers, api_url: ApiUrl, request: Request, response: Response
 ) -> InburgeraarDetail:
-    inburgeraar = service.get_inburgeraar(session, principal=principal, inburgeraar_id=inburgeraarId)
+    """The dossier, read with its audit row in one statement (audit.audited_read)."""
+    rows = await audited_read(request, *dossier_read(inburgeraarId, principal.gemeente_filter(), api_url))
+    # Another gemeente's dossier is reported as absent: its existence is not ours to reveal.
+    if not rows:
+        raise NotFound("Inburgeraar niet gevonden.")
+    inburgeraar = rows[0]
     response.headers["ETag"] = etag(inburgeraar.versie)
     # The BSN only for casework roles; other services work with the dossier URL.
     bsn = inburgeraar.bsn if principal.has_role(*CASEWORK) else None
@@ -163,7 +171,8 @@ def get_inburgeraar(
             datumVestiging=v.datum_vestiging,
             gebeurtenis=v.gebeurtenis,
         )
-        for v in verhuizing.verhuizingen_van(session, inburgeraar)
+        for v in rows
+        if v.van_gemeente is not None
     ]
     return InburgeraarDetail(
         **to_read(api_url, inburgeraar).model_dump(),

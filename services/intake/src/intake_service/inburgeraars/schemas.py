@@ -1,11 +1,13 @@
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
+from inburgering_shared.bounds import Datum, Geboortedatum
 from inburgering_shared.contracts.resources import (
     GEMEENTECODE_PATTERN,
     Doelgroep,
     InburgeraarContract,
+    Verblijfsadres,
 )
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
@@ -20,7 +22,8 @@ def _check_bsn(value: str) -> str:
 
 Bsn = Annotated[str, Field(min_length=9, max_length=9, pattern=r"^\d{9}$"), AfterValidator(_check_bsn)]
 Gemeentecode = Annotated[str, Field(pattern=GEMEENTECODE_PATTERN, examples=["GM0171"])]
-Naam = Annotated[str, Field(min_length=1, max_length=200)]
+# No control characters (a NUL in a name breaks every letter and export made of it).
+Naam = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
 
 
 class Persoonsgegevens(BaseModel):
@@ -28,7 +31,7 @@ class Persoonsgegevens(BaseModel):
     vNummer: Annotated[str | None, Field(pattern=r"^\d{1,10}$")] = None
     voornamen: Naam
     achternaam: Naam
-    geboortedatum: date
+    geboortedatum: Geboortedatum
     landVanHerkomst: Annotated[str | None, Field(max_length=100)] = None
     doelgroep: Doelgroep
 
@@ -50,8 +53,8 @@ class Inburgeringsplicht(BaseModel):
     """The inburgeringsplicht as DUO states it (Inburgeringsplicht API, schema `Inburgeringsplicht`)."""
 
     indicatorInburgeringsplicht: bool
-    begindatum: date | None = None
-    einddatum: date | None = None
+    begindatum: Datum | None = None
+    einddatum: Datum | None = None
     redenGeenInburgeringsplicht: RedenGeenInburgeringsplicht | None = None
 
 
@@ -65,21 +68,24 @@ class Dossierfeiten(BaseModel):
     """Facts of the dossier besides identity; on an update, absent fields stay as they are."""
 
     klantmanager: Annotated[str | None, Field(max_length=100)] = None
-    datumKennisgeving: date | None = None
-    datumInschrijvingBrp: date | None = None
+    datumKennisgeving: Datum | None = None
+    datumInschrijvingBrp: Datum | None = None
     talen: Annotated[list[Taal] | None, Field(max_length=20)] = None
     tolkNodig: bool | None = None
     tolkTaal: Taal | None = None
     inburgeringsplicht: Inburgeringsplicht | None = None
     vrijstelling: DuoTekst = None
     ontheffing: DuoTekst = None
-    datumHuisvestingVerwacht: date | None = None
-    datumHuisvesting: date | None = None
+    datumHuisvestingVerwacht: Datum | None = None
+    datumHuisvesting: Datum | None = None
+    verblijfsadres: Verblijfsadres | None = Field(
+        default=None, description="Het adres zoals de BRP het registreert (waar de beschikking heen gaat)"
+    )
 
 
 class InburgeraarCreate(Persoonsgegevens, Dossierfeiten):
     gemeentecode: Gemeentecode
-    datumKoppeling: date | None = None
+    datumKoppeling: Datum | None = None
 
 
 class InburgeraarUpdate(Dossierfeiten):
@@ -92,7 +98,7 @@ class InburgeraarUpdate(Dossierfeiten):
     vNummer: Annotated[str | None, Field(pattern=r"^\d{1,10}$")] = None
     voornamen: Naam | None = None
     achternaam: Naam | None = None
-    geboortedatum: date | None = None
+    geboortedatum: Geboortedatum | None = None
 
     @field_validator("voornamen", "achternaam", "geboortedatum")
     @classmethod
@@ -110,13 +116,13 @@ class Tegenstrijdigheid(BaseModel):
     waardeKlantmanager: str
     waardeCoa: str
     coaReferentie: str
-    ontvangen: date
+    ontvangen: Datum
 
 
 class Verhuizing(BaseModel):
     vanGemeente: str
     naarGemeente: str
-    datumVestiging: date
+    datumVestiging: Datum
     gebeurtenis: str
 
 
@@ -126,18 +132,19 @@ class InburgeraarRead(InburgeraarContract):
     vNummer: str | None
     voornamen: str
     achternaam: str
-    geboortedatum: date
+    geboortedatum: Geboortedatum
     landVanHerkomst: str | None
     klantmanager: str | None
-    datumKoppeling: date | None
+    datumKoppeling: Datum | None
     talen: list[str]
     tolkNodig: bool
     tolkTaal: str | None
     inburgeringsplicht: Inburgeringsplicht | None
     vrijstelling: str | None
     ontheffing: str | None
-    datumHuisvestingVerwacht: date | None
-    datumHuisvesting: date | None
+    datumHuisvestingVerwacht: Datum | None
+    datumHuisvesting: Datum | None
+    verblijfsadres: Verblijfsadres | None
     aangemaakt: datetime
     gewijzigd: datetime
     versie: int
@@ -167,5 +174,5 @@ class VerhuizingCreate(BaseModel):
 
     bsn: Bsn
     naarGemeente: Gemeentecode
-    datumVestiging: date
+    datumVestiging: Datum
     gebeurtenis: DuoGebeurtenisVestiging

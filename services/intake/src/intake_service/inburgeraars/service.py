@@ -9,6 +9,7 @@ from inburgering_shared.contracts.events import Actie
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import NotFound
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..events import publish_inburgeraar
@@ -26,8 +27,16 @@ def registreer_inburgeraar(
     if existing is not None:
         return existing, False
     inburgeraar = nieuw_inburgeraar(data)
-    session.add(inburgeraar)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(inburgeraar)
+    except IntegrityError:
+        # A concurrent registration of the same person committed first (PostgreSQL: its insert
+        # waited for that one): the dossier it made is the one to return.
+        existing = repository.find_by_bsn(session, gemeentecode=data.gemeentecode, bsn=data.bsn)
+        if existing is None:
+            raise
+        return existing, False
     publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.CREATE)
     return inburgeraar, True
 
@@ -78,6 +87,8 @@ def feiten_kolommen(feiten: Dossierfeiten, velden: Iterable[str]) -> dict[str, A
                 plicht_einddatum=waarde.einddatum if waarde else None,
                 reden_geen_plicht=waarde.redenGeenInburgeringsplicht if waarde else None,
             )
+        elif veld == "verblijfsadres":
+            kolommen["verblijfsadres"] = waarde.model_dump() if waarde else None
         elif veld == "talen":
             kolommen["talen"] = list(waarde or [])
         elif veld == "tolkNodig":
@@ -116,12 +127,6 @@ def wijzig_inburgeraar(
     session.flush()
     publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.UPDATE)
     return inburgeraar
-
-
-def list_inburgeraars(
-    session: Session, *, zoekfilter: repository.Zoekfilter, offset: int, limit: int
-) -> tuple[int, list[Inburgeraar]]:
-    return repository.list_page(session, zoekfilter, offset=offset, limit=limit)
 
 
 def zoek_op_bsn(session: Session, *, principal: Principal, bsn: str) -> list[Inburgeraar]:

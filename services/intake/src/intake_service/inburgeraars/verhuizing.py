@@ -4,7 +4,7 @@ from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.events import Actie
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import Conflict, NotFound
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from ..brede_intake.models import BredeIntake
@@ -56,8 +56,3 @@ def verhuis(
     session.flush()
     publish_inburgeraar(session, outbox, api_url, dossier, Actie.UPDATE)
     return dossier
-
-
-def verhuizingen_van(session: Session, inburgeraar: Inburgeraar) -> list[Verhuizing]:
-    query = select(Verhuizing).where(Verhuizing.inburgeraar_id == inburgeraar.id)
-    return list(session.scalars(query.order_by(Verhuizing.datum_vestiging, Verhuizing.aangemaakt)))

@@ -1,6 +1,6 @@
-from datetime import date
 from typing import Annotated
 
+from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN, Leerroute
 from pydantic import BaseModel, Field
 
@@ -36,7 +36,7 @@ class UitgaveWrite(BaseModel):
     kenmerk: Annotated[
         str, Field(min_length=1, max_length=100, description="Factuurkenmerk; uniek per gemeente")
     ]
-    datum: date
+    datum: Datum
     bedrag: Euro
     taalaanbieder: Aanbieder | None = None
 

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from ..kpis.rules import instroomdatum
 
-KWARTAAL_PATROON = r"^(\d{4})K([1-4])$"
+KWARTAAL_PATROON = r"^(20\d{2})K([1-4])$"  # this century: the years the law and its reports exist
 LEVERTERMIJN = timedelta(weeks=4)
 
 

@@ -3,90 +3,140 @@
 from html import escape
 from urllib.parse import urlencode
 
-from .charts import Reeks, staafdiagram
-from .tables import Dashboard, Tabel, Waarde
+from inburgering_shared.dates import voluit
 
-# Fixed colours: the browser test looks for them in each chart's region of the screenshot.
-BLAUW, ORANJE, GROEN, ROOD, PAARS, BRUIN, ROZE, GRIJS = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
+from .charts import (
+    BLAUW,
+    GRIJS,
+    GROEN,
+    HEMELBLAUW,
+    ORANJE,
+    PAARS,
+    VERMILJOEN,
+    Eenheid,
+    Grafiek,
+    Reeks,
+    figuur,
+    getal,
+    maandnaam,
 )
+from .tables import Dashboard, Tabel, Waarde
 
 CSS = """
 body{font-family:sans-serif;margin:24px;color:#222;background:#fff}
 h1{font-size:20px} h2{font-size:16px;margin-top:28px}
 .grafieken{display:grid;grid-template-columns:repeat(2,580px);gap:16px}
+figure{margin:0} figcaption{font-weight:bold;font-size:14px;margin-bottom:4px}
+figcaption a{font-weight:normal}
+p.leeg{height:240px;margin:0;padding:24px;box-sizing:border-box;border:1px dashed #bbb;color:#555}
 table{border-collapse:collapse;margin:8px 0} td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}
 th{background:#f3f3f3;text-align:left} td.n{text-align:right} .export{font-size:12px}
 """
 
+# Column names and kengetallen of the exports, in words on the page.
+WOORDEN = {
+    "percentage": "percentage (%)",
+    "verwachtSzw": "verwachting SZW (%)",
+    "verwachtEigen": "eigen verwachting (%)",
+    "opTijd": "op tijd vastgesteld",
+    "teLaat": "te laat vastgesteld",
+    "zonderPip": "deadline verstreken, geen PIP",
+    "pip": "PIP-deadlines",
+    "map": "MAP-deadlines",
+    "termijn": "einde inburgeringstermijn",
+    "bedrag": "bedrag (€)",
+    "prijs": "prijs (€)",
+    "verplicht": "verplicht (€)",
+    "urenGepland": "uren gepland",
+    "urenAanwezig": "uren aanwezig",
+    "aanwezigheid": "aanwezigheid (%)",
+    "niveauBehaald": "niveau behaald",
+    "examensBehaald": "examens behaald",
+    "slagingspercentage": "slagingspercentage (%)",
+    "vastgesteld": "PIP's vastgesteld in de periode",
+    "binnenTermijn": "waarvan binnen de termijn",
+    "percentageBinnenTermijn": "percentage binnen de termijn",
+    "dagenTotPipMediaan": "dagen tot PIP (mediaan)",
+    "dagenTotPipP90": "dagen tot PIP (90e percentiel)",
+    "deadlineVerstrekenZonderPip": "deadline verstreken, geen PIP",
+    "deadlineInPeriode": "MAP-deadlines in de periode",
+    "opTijdGestart": "MAP op tijd gestart",
+    "percentageOpTijd": "percentage op tijd gestart",
+    "overschreden": "termijn verstreken, plicht niet voldaan",
+    "verlengd": "termijn verlengd door DUO",
+}
 
-def grafieken(d: Dashboard) -> list[str]:
-    k = d.kpis
+
+def grafieken(d: Dashboard) -> list[Grafiek]:
     charts = [
-        staafdiagram(
+        Grafiek(
             "grafiek-leerroutes",
-            "Leerroutes (%) tegen de verwachting",
-            [r.leerroute for r in k.leerroutes],
+            "Leerroutes: gerealiseerd tegen de verwachting",
+            d.tabel("leerroutes"),
             [
-                Reeks("gerealiseerd", BLAUW, [r.percentage or 0 for r in k.leerroutes]),
-                Reeks("SZW 60/25/15", ORANJE, [r.verwachtSzw for r in k.leerroutes]),
-                Reeks("eigen verwachting", GROEN, [r.verwachtEigen for r in k.leerroutes]),
+                Reeks("percentage", "gerealiseerd", BLAUW, ""),
+                Reeks("verwachtSzw", "verwachting SZW", ORANJE, "//"),
+                Reeks("verwachtEigen", "eigen verwachting", GROEN, ".."),
             ],
+            "% van de vastgestelde PIP's",
+            "Geen leerroutes en geen verwachting bekend.",
+            eenheid=Eenheid.PROCENT,
+            onbekend="geen PIP",
         ),
-        staafdiagram(
+        Grafiek(
             "grafiek-pip",
-            "PIP's vastgesteld: binnen en na de deadline",
-            ["PIP's"],
+            "PIP's per maand van de deadline (10 weken, R2)",
+            d.tabel("pip-per-maand"),
             [
-                Reeks("binnen termijn", GROEN, [k.pip.binnenTermijn]),
-                Reeks("te laat of onbekend", ROOD, [k.pip.vastgesteld - k.pip.binnenTermijn]),
+                Reeks("opTijd", "op tijd vastgesteld", GROEN, ""),
+                Reeks("teLaat", "te laat vastgesteld", ORANJE, "//"),
+                Reeks("zonderPip", "deadline verstreken, geen PIP", VERMILJOEN, "xx"),
             ],
+            "aantal inburgeraars",
+            "Geen PIP-deadlines in deze periode.",
             gestapeld=True,
+            categorie=maandnaam,
         ),
-        staafdiagram(
+        Grafiek(
             "grafiek-deadlines",
             "Deadlines per maand",
-            [m[2:] for m, *_ in d.deadlines],
+            d.tabel("deadlines"),
             [
-                Reeks("PIP", PAARS, [p for _, p, _, _ in d.deadlines]),
-                Reeks("MAP", BRUIN, [m for _, _, m, _ in d.deadlines]),
-                Reeks("termijn", ROZE, [t for _, _, _, t in d.deadlines]),
+                Reeks("pip", "PIP-deadline", BLAUW, ""),
+                Reeks("map", "MAP-deadline", PAARS, "//"),
+                Reeks("termijn", "einde inburgeringstermijn", HEMELBLAUW, ".."),
             ],
+            "aantal deadlines",
+            "Geen deadlines in deze periode.",
             gestapeld=True,
+            categorie=maandnaam,
         ),
     ]
     if d.budget is not None:
-        b = d.budget
         charts.append(
-            staafdiagram(
+            Grafiek(
                 "grafiek-budget",
-                f"Budget {b.jaar} (EUR)",
-                ["budget", "verplicht", "uitgegeven", "prognose"],
-                [
-                    Reeks("SPUK-budget", GRIJS, [b.budget or 0, 0, 0, 0]),
-                    Reeks("verplicht", BLAUW, [0, b.verplicht, 0, 0]),
-                    Reeks("uitgegeven", ORANJE, [0, 0, b.uitgegeven, 0]),
-                    Reeks("prognose", ROOD, [0, 0, 0, b.prognose]),
-                ],
-                gestapeld=True,
+                f"Budget {d.budget.jaar}: SPUK-budget, verplicht, uitgegeven en prognose",
+                d.tabel("budget"),
+                [Reeks("bedrag", "bedrag", GRIJS, "")],
+                "euro",
+                f"Voor {d.budget.jaar} is nog geen SPUK-budget ingevoerd en niets verplicht of uitgegeven.",
+                eenheid=Eenheid.EURO,
+                liggend=True,
+                onbekend="niet ingevoerd",
             )
         )
     return charts
 
 
-def _cel(value: Waarde) -> str:
+def _cel(value: Waarde, kolom: str) -> str:
     if value is None:
         return "<td></td>"
     if isinstance(value, int | float):
-        return f'<td class="n">{value:g}</td>'
-    return f"<td>{escape(value)}</td>"
+        return f'<td class="n">{getal(value, Eenheid.AANTAL)}</td>'
+    if kolom == "maand":
+        value = maandnaam(value, True).replace("\n", " ")
+    return f"<td>{escape(WOORDEN.get(value, value) if kolom == 'kengetal' else value)}</td>"
 
 
 def tabel_html(tabel: Tabel, query: dict[str, str]) -> str:
@@ -95,8 +145,11 @@ def tabel_html(tabel: Tabel, query: dict[str, str]) -> str:
         return f'<a href="{escape(href)}">{formaat.upper()}</a>'
 
     links = " ".join(link(f) for f in ("csv", "json"))
-    head = "".join(f"<th>{escape(k)}</th>" for k in tabel.kolommen)
-    body = "".join("<tr>" + "".join(_cel(v) for v in rij) + "</tr>" for rij in tabel.rijen)
+    head = "".join(f"<th>{escape(WOORDEN.get(k, k))}</th>" for k in tabel.kolommen)
+    body = "".join(
+        "<tr>" + "".join(_cel(v, k) for v, k in zip(rij, tabel.kolommen, strict=True)) + "</tr>"
+        for rij in tabel.rijen
+    )
     return (
         f'<h2 id="tabel-{tabel.naam}">{escape(tabel.titel)}</h2><p class="export">Exporteren: {links}</p>'
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -105,14 +158,15 @@ def tabel_html(tabel: Tabel, query: dict[str, str]) -> str:
 
 def render(d: Dashboard, query: dict[str, str]) -> str:
     s = d.scope
-    periode = f"{s.van.isoformat()} tot {s.tot.isoformat()}"
+    periode = f"{voluit(s.van)} tot {voluit(s.tot)}"
+    wie = s.naam if s.gemeenten == (s.naam,) else f"{s.naam} ({', '.join(s.gemeenten)})"
     return "".join(
         [
             '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">',
             f"<title>Inburgering: {escape(s.naam)}</title><style>{CSS}</style></head><body>",
-            f"<h1>Inburgering {escape(s.naam)} ({escape(', '.join(s.gemeenten))}), {periode}</h1>",
+            f"<h1>Inburgering {escape(wie)}, {periode}</h1>",
             '<div class="grafieken">',
-            *grafieken(d),
+            *(figuur(g) for g in grafieken(d)),
             "</div>",
             *(tabel_html(t, query) for t in d.tabellen),
             "</body></html>",

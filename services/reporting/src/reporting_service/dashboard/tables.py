@@ -32,26 +32,49 @@ class Dashboard:
     scope: Scope
     kpis: KpiRapport
     budget: BudgetOverzicht | None  # a budget is per gemeente
-    deadlines: list[tuple[str, int, int, int]]  # month, PIP, MAP, termijn
     tabellen: list[Tabel]
 
+    def tabel(self, naam: str) -> Tabel:
+        return next(t for t in self.tabellen if t.naam == naam)
 
-def deadlines_per_maand(session: Session, scope: Scope) -> list[tuple[str, int, int, int]]:
-    """Per month of the period: PIP deadlines (R2), MAP deadlines (R11), ends of termijnen (R4, R5)."""
-    counts: dict[str, Counter[str]] = {}
+
+Maanden = list[tuple[str, int, int, int]]
+
+
+def per_maand(session: Session, scope: Scope, peildatum: date) -> tuple[Maanden, Maanden]:
+    """Per month of the period, by the month the deadline falls in:
+    deadlines: PIP deadlines (R2), MAP deadlines (R11), ends of termijnen (R4, R5);
+    PIPs: vastgesteld on or before the deadline, vastgesteld after it, and deadline passed (by the
+    peildatum) without a PIP vastgesteld."""
+    deadlines: dict[str, Counter[str]] = {}
     month = date(scope.van.year, scope.van.month, 1)
     while month < scope.tot:
-        counts[month.strftime("%Y-%m")] = Counter()
+        deadlines[month.strftime("%Y-%m")] = Counter()
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    pips: dict[str, Counter[str]] = {maand: Counter() for maand in deadlines}
     query = select(
-        Dossier.pip_deadline, Dossier.map_deadline, Dossier.termijn_einde, Dossier.termijn_verlengd_tot
+        Dossier.pip_deadline,
+        Dossier.pip_dagtekening,
+        Dossier.map_deadline,
+        Dossier.termijn_einde,
+        Dossier.termijn_verlengd_tot,
     )
-    for pip, map_, einde, verlengd in session.execute(query.where(Dossier.gemeentecode.in_(scope.gemeenten))):
+    rows = session.execute(query.where(Dossier.gemeentecode.in_(scope.gemeenten)))
+    for pip, dagtekening, map_, einde, verlengd in rows:
         termijn = rules.termijn_einde(einde, verlengd) if einde else None
         for soort, day in (("pip", pip), ("map", map_), ("termijn", termijn)):
             if day is not None and rules.in_periode(day, scope.van, scope.tot):
-                counts[day.strftime("%Y-%m")][soort] += 1
-    return [(m, c["pip"], c["map"], c["termijn"]) for m, c in counts.items()]
+                deadlines[day.strftime("%Y-%m")][soort] += 1
+        if pip is not None and rules.in_periode(pip, scope.van, scope.tot):
+            if dagtekening is not None:
+                soort = "op tijd" if rules.pip_op_tijd(dagtekening, pip) else "te laat"
+            else:
+                soort = "zonder" if pip < peildatum else "open"
+            pips[pip.strftime("%Y-%m")][soort] += 1
+    return (
+        [(m, c["pip"], c["map"], c["termijn"]) for m, c in deadlines.items()],
+        [(m, c["op tijd"], c["te laat"], c["zonder"]) for m, c in pips.items()],
+    )
 
 
 def _aantallen(naam: str, titel: str, kolom: str, rows: list[Aantal]) -> Tabel:
@@ -65,7 +88,7 @@ def dashboard(session: Session, *, scope: Scope, vandaag: date, eigen: rules.Ver
         budget = budget_overzicht(
             session, gemeentecode=scope.gemeenten[0], jaar=scope.van.year, vandaag=vandaag
         )
-    deadlines = deadlines_per_maand(session, scope)
+    deadlines, pips = per_maand(session, scope, min(scope.tot, vandaag))
     tabellen = [
         _aantallen("instroom", "Instroom per doelgroep", "doelgroep", k.instroom),
         Tabel(
@@ -75,6 +98,12 @@ def dashboard(session: Session, *, scope: Scope, vandaag: date, eigen: rules.Ver
             [[r.leerroute, r.aantal, r.percentage, r.verwachtSzw, r.verwachtEigen] for r in k.leerroutes],
         ),
         Tabel("pip", "PIP binnen 10 weken (R2)", ["kengetal", "waarde"], [[n, v] for n, v in k.pip]),
+        Tabel(
+            "pip-per-maand",
+            "PIP-deadlines per maand: op tijd, te laat, verstreken zonder PIP (R2)",
+            ["maand", "opTijd", "teLaat", "zonderPip"],
+            [list(p) for p in pips],
+        ),
         Tabel(
             "map", "MAP gestart binnen 18 maanden (R11)", ["kengetal", "waarde"], [[n, v] for n, v in k.map]
         ),
@@ -138,4 +167,4 @@ def dashboard(session: Session, *, scope: Scope, vandaag: date, eigen: rules.Ver
             [list(p.model_dump().values()) for p in prestaties],
         )
     )
-    return Dashboard(scope, k, budget, deadlines, tabellen)
+    return Dashboard(scope, k, budget, tabellen)

@@ -70,3 +70,14 @@ def percentiel(values: list[int], p: int) -> int | None:
         return None
     ordered = sorted(values)
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+EINDREDENEN = ("gehele-ontheffing", "vrijstelling", "plicht-voldaan", "plicht-vervallen")
+"""How DUO ended a plicht, as pip serves it: art. 5 (ontheffing), art. 4 (vrijstelling), art. 6 (voldaan)
+and art. 3 (no longer plichtig) Wet inburgering 2021."""
+
+
+def ondertussengroep(wet: str | None) -> bool:
+    """Counted apart: a plicht begun before 2022 stays under the Wet inburgering 2013 (art. 54 lid 1 Wet
+    inburgering 2021), with no PIP from the gemeente."""
+    return wet == "Wet inburgering 2013"

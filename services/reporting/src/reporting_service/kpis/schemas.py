@@ -78,3 +78,11 @@ class KpiRapport(BaseModel):
     termijnen: Termijnen
     handhaving: list[HandhavingAantal]
     uitstroom: list[Aantal]
+    plichtBeeindigd: list[Aantal] = Field(
+        description="Plicht beëindigd in de periode volgens DUO, per reden (gehele-ontheffing, vrijstelling,"
+        " plicht-voldaan, plicht-vervallen; art. 3-6 Wet inburgering 2021)"
+    )
+    ondertussengroep: int = Field(
+        description="Dossiers onder de Wet inburgering 2013 (plicht van voor 2022, art. 54 lid 1 Wet"
+        " inburgering 2021): apart geteld, zonder PIP"
+    )

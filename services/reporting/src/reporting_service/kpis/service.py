@@ -63,6 +63,8 @@ class _Tally:
     overschreden: int = 0
     verlengd: int = 0
     uitstroom: Counter[str] = field(default_factory=Counter)
+    beeindigd: Counter[str] = field(default_factory=Counter)
+    ondertussengroep: int = 0
 
     def add(self, d: Dossier) -> None:
         if rules.in_periode(rules.instroomdatum(d.datum_koppeling, d.datum_kennisgeving), self.van, self.tot):
@@ -77,6 +79,9 @@ class _Tally:
         self._termijn(d)
         if d.uitstroom is not None and rules.in_periode(d.uitstroom_op, self.van, self.tot):
             self.uitstroom[d.uitstroom] += 1
+        if d.eindreden is not None and rules.in_periode(d.einddatum, self.van, self.tot):
+            self.beeindigd[d.eindreden] += 1
+        self.ondertussengroep += rules.ondertussengroep(d.wet)
 
     def _pip(self, d: Dossier) -> None:
         if d.pip_dagtekening is None:
@@ -141,6 +146,8 @@ def kpi_rapport(session: Session, *, scope: Scope, vandaag: date, eigen: rules.V
         termijnen=Termijnen(overschreden=tally.overschreden, verlengd=tally.verlengd),
         handhaving=_handhaving(session, scope),
         uitstroom=_aantallen(tally.uitstroom, [u.value for u in UitstroomSoort]),
+        plichtBeeindigd=_aantallen(tally.beeindigd, list(rules.EINDREDENEN)),
+        ondertussengroep=tally.ondertussengroep,
     )
 
 

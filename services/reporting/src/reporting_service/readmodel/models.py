@@ -36,6 +36,9 @@ class Dossier(Base):
     leerroute: Mapped[str | None] = mapped_column(String(20))
     pip_dagtekening: Mapped[date | None] = mapped_column(Date)
     pip_deadline: Mapped[date | None] = mapped_column(Date)
+    wet: Mapped[str | None] = mapped_column(String(30))
+    eindreden: Mapped[str | None] = mapped_column(String(20))
+    einddatum: Mapped[date | None] = mapped_column(Date)
     # trajectory
     termijn_start: Mapped[date | None] = mapped_column(Date)
     termijn_einde: Mapped[date | None] = mapped_column(Date)

@@ -77,10 +77,11 @@ def apply_brede_intake(session: Session, intake: BredeIntakeRapportage) -> None:
 
 @projection("pip")
 def apply_pip(session: Session, pip: PipRapportage) -> None:
-    """The deadline of the concept; the route of the current PIP; the dagtekening of the first (R4)."""
+    """The deadline of the concept (none for the Wet inburgering 2013 or an ended plicht); the route of
+    the current PIP; the dagtekening of the first (R4); the law and the end state of the plicht."""
     row = dossier(session, pip.inburgeraar, pip.gemeentecode)
-    if pip.deadline is not None:
-        row.pip_deadline = pip.deadline
+    row.pip_deadline = pip.deadline
+    row.wet, row.eindreden, row.einddatum = pip.wet, pip.eindreden, pip.einddatum
     if pip.status == PipStatus.VASTGESTELD and pip.leerroute is not None and pip.dagtekening is not None:
         row.leerroute = pip.leerroute.value
         if row.pip_dagtekening is None or pip.dagtekening < row.pip_dagtekening:

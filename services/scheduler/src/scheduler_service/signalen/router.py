@@ -8,6 +8,7 @@ from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
 from inburgering_shared.etag import etag
+from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
 
@@ -61,8 +62,10 @@ def list_signalen(
     niveau: Niveau | None = None,
     status: SignaalStatus | None = None,
     soort: Annotated[str | None, Query(max_length=60)] = None,
+    inburgeraar: InburgeraarFilter = None,
 ) -> Page[SignaalRead]:
-    """The work list, by due date: filter on klantmanager, team, niveau (who it is for), status and soort."""
+    """The work list, by due date: filter on klantmanager, team, niveau (who it is for), status, soort
+    and inburgeraar."""
     count, rows = service.list_signalen(
         session,
         principal=principal,
@@ -72,6 +75,7 @@ def list_signalen(
         niveau=niveau,
         status=status,
         soort=soort,
+        inburgeraar=inburgeraar,
         offset=params.offset,
         limit=params.pageSize,
     )

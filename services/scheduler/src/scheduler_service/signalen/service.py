@@ -32,6 +32,7 @@ def list_signalen(
     niveau: Niveau | None,
     status: SignaalStatus | None,
     soort: str | None,
+    inburgeraar: str | None,
     offset: int,
     limit: int,
 ) -> tuple[int, list[Signaal]]:
@@ -45,6 +46,7 @@ def list_signalen(
         Signaal.niveau: niveau.value if niveau else None,
         Signaal.status: status.value if status else None,
         Signaal.soort: soort,
+        Signaal.inburgeraar_url: inburgeraar,
     }
     for column, value in filters.items():
         if value is not None:
