@@ -33,6 +33,7 @@ def system(
     env.update(
         AUTH_JWT_SECRET=os.environ["AUTH_JWT_SECRET"],
         SCHEDULER_SCAN_INTERVAL_SECONDS="1",
+        REPORTING_DEV_SIGN_IN="true",  # as under make run: the dashboard's browser test signs in
         TRAJECTORY_DUO_SYNC_INTERVAL_SECONDS="0.3",
         TRAJECTORY_DUO_MAX_BACKOFF_SECONDS="1",
         **{f"{s.prefix}DISPATCH_INTERVAL_SECONDS": "0.2" for s in SERVICES},

@@ -11,12 +11,16 @@ from datetime import date, timedelta
 import httpx
 import pytest
 from inburgering_shared.system import LocalSystem
-from inburgering_shared.testing import bsn_numbers
+from inburgering_shared.testing import bsn_numbers, token_headers
+from inburgering_shared.voorbeeld_pip import maak_volledig, zet_briefhoofd
 
 from .conftest import eventually
 
 pytestmark = pytest.mark.e2e
-GEMEENTE = "GM0171"
+GEMEENTE = "GM0171"  # the gemeente the other e2e modules share (they import it and the helpers)
+# The first flow counts whole-gemeente figures (signals, leerroutes): a gemeente of its own, so that what
+# the modules before it left in GM0171 does not count.
+EIGEN_GEMEENTE = "GM0193"
 _bsns = bsn_numbers(222_000_000)
 
 
@@ -24,10 +28,10 @@ def url(system: LocalSystem, service: str, path: str) -> str:
     return f"http://127.0.0.1:{system.ports[service]}/v1{path}"
 
 
-def handover(system: LocalSystem, headers: dict[str, str], referentie: str) -> dict:
+def handover(system: LocalSystem, headers: dict[str, str], referentie: str, gemeente: str = GEMEENTE) -> dict:
     body = {
         "coaReferentie": referentie,
-        "gemeentecode": GEMEENTE,
+        "gemeentecode": gemeente,
         "datumKoppeling": "2026-08-01",
         "persoon": {
             "bsn": next(_bsns),
@@ -60,14 +64,21 @@ def concept_pip(system: LocalSystem, headers: dict[str, str], inburgeraar_url: s
     return eventually(find)
 
 
-def leerroutes(system: LocalSystem, headers: dict[str, str]) -> dict[str, int]:
+def leerroutes(system: LocalSystem, headers: dict[str, str], gemeente: str = GEMEENTE) -> dict[str, int]:
     body = httpx.get(
-        url(system, "reporting", f"/leerroute-verdeling?gemeentecode={GEMEENTE}"), headers=headers
+        url(system, "reporting", f"/leerroute-verdeling?gemeentecode={gemeente}"), headers=headers
     ).json()
     return {row["leerroute"]: row["aantal"] for row in body["verdeling"]}
 
 
 def vaststellen(headers: dict[str, str], pip: dict, leerroute: str, dagtekening: date) -> dict:
+    """Complete the concept as a klantmanager would (letterhead, address, content), then vaststellen."""
+    with (
+        httpx.Client(headers=headers) as km,
+        httpx.Client(headers=token_headers("beheer", gemeente=pip["gemeentecode"])) as beheer,
+    ):
+        zet_briefhoofd(beheer, pip["url"].rsplit("/pips/", 1)[0], pip["gemeentecode"])
+        maak_volledig(km, pip, dagtekening)
     etag = httpx.get(pip["url"], headers=headers).headers["ETag"]
     response = httpx.post(
         pip["url"] + "/vaststellen",
@@ -79,11 +90,14 @@ def vaststellen(headers: dict[str, str], pip: dict, leerroute: str, dagtekening:
 
 
 def test_first_flow_end_to_end(system, auth_headers):
-    coa, km = auth_headers("coa", gemeente=GEMEENTE), auth_headers("klantmanager", gemeente=GEMEENTE)
+    coa, km = (
+        auth_headers("coa", gemeente=EIGEN_GEMEENTE),
+        auth_headers("klantmanager", gemeente=EIGEN_GEMEENTE),
+    )
     today = date.today()
 
-    on_time = handover(system, coa, "COA-E2E-1")["inburgeraar"]
-    late = handover(system, coa, "COA-E2E-2")["inburgeraar"]
+    on_time = handover(system, coa, "COA-E2E-1", EIGEN_GEMEENTE)["inburgeraar"]
+    late = handover(system, coa, "COA-E2E-2", EIGEN_GEMEENTE)["inburgeraar"]
     record_brp(system, km, on_time, today - timedelta(days=7))
     record_brp(system, km, late, today - timedelta(weeks=12))
 
@@ -104,6 +118,10 @@ def test_first_flow_end_to_end(system, auth_headers):
     assert opened["termijnStart"] == start.isoformat()
     assert opened["termijnEinde"] == start.replace(year=start.year + 3).isoformat()
     assert opened["mapDeadline"] is not None
+    # the trajectory took the PIP's planned dates of its components (pip's contract, over HTTP)
+    componenten = httpx.get(url(system, "trajectory", f"/trajecten/{opened['uuid']}/componenten"), headers=km)
+    gepland = {c["soort"]: c["geplandeStart"] for c in componenten.json()}
+    assert gepland["leerroute"] == gepland["map"] == today.isoformat()
 
     def signals() -> list[dict]:
         return httpx.get(url(system, "scheduler", "/signalen"), headers=km).json()["results"]
@@ -112,7 +130,10 @@ def test_first_flow_end_to_end(system, auth_headers):
     assert [(s["inburgeraar"], s["soort"]) for s in raised] == [(late, "pip-vaststellen-verstreken")]
 
     assert eventually(
-        lambda: leerroutes(system, km) == {"B1-route": 1, "Onderwijsroute": 0, "Z-route": 0, "geen PIP": 1}
+        lambda: (
+            leerroutes(system, km, EIGEN_GEMEENTE)
+            == {"B1-route": 1, "Onderwijsroute": 0, "Z-route": 0, "geen PIP": 1}
+        )
     )
 
 

@@ -158,10 +158,12 @@ def test_trajectory_facts_reach_reporting_and_the_rebuild_gives_the_same_figures
         kpis, aanbieder = cijfers(system, regisseur, van, tot)
         handhaving = {h["soort"]: (h["aantal"], h["bedrag"]) for h in kpis["handhaving"]}
         uitstroom = {u["soort"]: u["aantal"] for u in kpis["uitstroom"] if u["aantal"]}
+        beeindigd = {b["soort"]: b["aantal"] for b in kpis["plichtBeeindigd"]}
         klaar = (
             handhaving.get("waarschuwing") == (1, 0)
             and handhaving.get("boete") == (1, 150)
             and uitstroom == {"werk": 1}
+            and beeindigd["plicht-voldaan"] >= 1  # DUO's SS106, through trajectory and pip
             and aanbieder == verwacht_aanbieder
         )
         return (kpis, aanbieder) if klaar else None

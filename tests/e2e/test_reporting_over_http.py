@@ -10,6 +10,7 @@ from inburgering_shared.system import LocalSystem
 from inburgering_shared.testing import bsn_numbers
 
 from .conftest import eventually
+from .test_first_flow import vaststellen
 
 pytestmark = pytest.mark.e2e
 GEMEENTE = "GM0200"
@@ -64,14 +65,7 @@ def test_reporting_follows_the_services_and_rebuilds_from_them(system, auth_head
         rows = httpx.get(f"{api(system, 'pip')}/pips", headers=km).json()["results"]
         return next((p for p in rows if p["inburgeraar"] == person and p["deadline"]), None)
 
-    pip = eventually(concept)
-    etag = httpx.get(pip["url"], headers=km).headers["ETag"]
-    response = httpx.post(
-        pip["url"] + "/vaststellen",
-        json={"leerroute": "B1-route", "dagtekening": today.isoformat()},
-        headers={**km, "If-Match": etag},
-    )
-    assert response.status_code == 200, response.text
+    vaststellen(km, eventually(concept), "B1-route", today)
 
     # The traject event brought the termijn and the MAP deadline (R11: 18 months after the termijn's start).
     map_deadline = add_months(today + timedelta(days=1), 18)

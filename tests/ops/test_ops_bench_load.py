@@ -76,3 +76,26 @@ def test_wrk_sends_each_call_of_a_once_only_scenario_at_most_once(bare_endpoint:
     calls = [Call("GET", bare_endpoint + "/bare")] * (WARMUP_CALLS + 5)
     outcome = load.measure(Scenario("once", calls, cycle=False), clients=1, seconds=2)
     assert 0 < outcome.requests <= 5 and outcome.errors == 0
+
+
+def test_the_hot_reads_are_held_to_their_ratio_and_cpu_and_errors_fail_the_run() -> None:
+    import run  # bench/run.py
+    from harness.scenario import Outcome
+
+    bare = Outcome("bare endpoint", 1000, 0, 1.0, {50: 1.0, 95: 2.0, 99: 4.0})
+    read = Outcome("read dossier", 600, 0, 1.0, {50: 2.0, 95: 4.0, 99: 8.0})
+    listing = Outcome("list klantmanager's dossiers", 300, 3, 1.0, {50: 4.0, 95: 8.0, 99: 16.0})
+    rows = {
+        r.name: r
+        for r in [*run.load_rows(read, bare, 50, cpu_seconds=0.3), *run.load_rows(listing, bare, 50, 0.6)]
+    }
+    throughput = rows["read dossier @50 throughput"]
+    assert (throughput.ratio, throughput.target, throughput.met) == (0.6, ">= 50% of bare", True)
+    assert rows["list klantmanager's dossiers @50 throughput"].met is False  # 30% < 35%
+    cpu = rows["read dossier @50 service CPU per request"]
+    assert (cpu.value, cpu.target, cpu.met) == (0.5, "<= 1.0 ms", True)
+    assert rows["list klantmanager's dossiers @50 service CPU per request"].met is False  # 2 ms
+    assert rows["read dossier @50 p99"].ratio == 2.0
+    assert run.failures(list(rows.values())) == [
+        "list klantmanager's dossiers @50 errors: 3 requests (expected 0)"
+    ]

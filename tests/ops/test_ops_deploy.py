@@ -46,7 +46,8 @@ def test_compose_config_is_valid_and_every_service_waits_for_healthy_dependencie
     result = compose_config(REQUIRED)
     assert result.returncode == 0, result.stderr
     services = yaml.safe_load(result.stdout)["services"]
-    assert APP_SERVICES | {"postgres", "scheduler-worker", "duo-simulator", "proxy"} == set(services)
+    always = APP_SERVICES | {"postgres", "scheduler-worker", "duo-simulator", "proxy"}
+    assert always <= set(services) <= always | {"oauth2-proxy"}  # compose v1 lists inactive profiles too
     for name in APP_SERVICES:
         service = services[name]
         assert service["depends_on"]["postgres"]["condition"] == "service_healthy", name
@@ -57,6 +58,61 @@ def test_compose_config_is_valid_and_every_service_waits_for_healthy_dependencie
         assert service["read_only"] is True, name
         assert services["proxy"]["depends_on"][name]["condition"] == "service_healthy", name
     assert "pgdata" in yaml.safe_load(result.stdout)["volumes"]
+
+
+OIDC = {
+    "OIDC_ISSUER_URL": "https://idp.example/realms/gm0171",
+    "OIDC_CLIENT_ID": "inburgering",
+    "OIDC_CLIENT_SECRET": "client-secret",
+    "OAUTH2_PROXY_COOKIE_SECRET": "0123456789abcdef0123456789abcdef",
+    "SIGN_IN_URL": "https://inburgering.gemeente.example",
+    "AUTH_JWKS_URL": "https://idp.example/realms/gm0171/protocol/openid-connect/certs",
+}
+
+
+def test_with_the_oidc_profile_browsers_sign_in_through_oauth2_proxy_which_passes_the_bearer_token():
+    result = subprocess.run(
+        [*compose_command(), "-f", str(DEPLOY / "compose.yaml"), "--profile", "oidc", "config"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **REQUIRED, **OIDC},
+        cwd=DEPLOY,
+    )
+    assert result.returncode == 0, result.stderr
+    services = yaml.safe_load(result.stdout)["services"]
+    sign_in = services["oauth2-proxy"]["environment"]
+    assert sign_in["OAUTH2_PROXY_PROVIDER"] == "oidc"
+    assert sign_in["OAUTH2_PROXY_OIDC_ISSUER_URL"] == OIDC["OIDC_ISSUER_URL"]
+    assert sign_in["OAUTH2_PROXY_UPSTREAMS"] == "http://proxy:8080/"
+    assert sign_in["OAUTH2_PROXY_PASS_AUTHORIZATION_HEADER"] == "true"
+    assert sign_in["OAUTH2_PROXY_REDIRECT_URL"] == OIDC["SIGN_IN_URL"] + "/oauth2/callback"
+    for name in APP_SERVICES:  # the services check the identity provider's tokens against its keys
+        assert services[name]["environment"]["AUTH_JWKS_URL"] == OIDC["AUTH_JWKS_URL"], name
+    assert services["oauth2-proxy"]["profiles"] == ["oidc"]  # started only with --profile oidc
+
+
+def test_an_empty_auth_variable_is_not_set(monkeypatch):
+    from inburgering_shared.settings import AuthSettings
+
+    for name in ("AUTH_JWKS_URL", "AUTH_AUDIENCE", "AUTH_ISSUER", "AUTH_SERVICE_TOKEN"):
+        monkeypatch.setenv(name, "")  # as compose passes them without an identity provider
+    monkeypatch.setenv("AUTH_JWT_SECRET", "dev-secret")
+    config = AuthSettings().config()
+    assert (config.jwks_url, config.audience, config.issuer) == (None, None, None)
+
+
+def test_browsers_sign_in_through_oauth2_proxy_on_kubernetes():
+    documents = kustomize_documents()
+    (deployment,) = [
+        d for d in documents if d["kind"] == "Deployment" and d["metadata"]["name"] == "oauth2-proxy"
+    ]
+    (container,) = deployment["spec"]["template"]["spec"]["containers"]
+    assert {"--provider=oidc", "--set-authorization-header=true"} <= set(container["args"])
+    assert container["envFrom"] == [{"secretRef": {"name": "inburgering-oidc"}}]
+    (ingress,) = [d for d in documents if d["kind"] == "Ingress" and d["metadata"]["name"] == "inburgering"]
+    annotations = ingress["metadata"]["annotations"]
+    assert annotations["nginx.ingress.kubernetes.io/auth-url"].startswith("http://oauth2-proxy.")
+    assert annotations["nginx.ingress.kubernetes.io/auth-response-headers"] == "Authorization"
 
 
 @pytest.mark.parametrize("missing", sorted(REQUIRED))
@@ -70,6 +126,8 @@ def test_the_proxy_routes_every_service_under_the_prefix_of_the_combined_openapi
     nginx = (DEPLOY / "proxy" / "nginx.conf").read_text()
     routed = dict(re.findall(r"location (/[a-z]+/)\s+\{ proxy_pass http://([a-z]+):8000/; \}", nginx))
     assert routed == {proxy_prefix(s) + "/": s.name for s in SERVICES}
+    versioned = re.findall(r"location /v1(/[a-z]+/)\s+\{ proxy_pass http://([a-z]+):8000/v1/; \}", nginx)
+    assert dict(versioned) == routed
 
 
 def test_images_run_as_a_non_root_user():
@@ -117,10 +175,12 @@ def kustomize_documents() -> list[dict]:
 def test_kubernetes_base_runs_every_service_replicated_non_root_with_the_database_from_a_secret():
     documents = kustomize_documents()
     deployments = {d["metadata"]["name"]: d for d in documents if d["kind"] == "Deployment"}
-    assert set(deployments) == APP_SERVICES | {"scheduler-worker"}
+    assert set(deployments) == APP_SERVICES | {"scheduler-worker", "oauth2-proxy"}
     services = {d["metadata"]["name"] for d in documents if d["kind"] == "Service"}
-    assert services == APP_SERVICES
+    assert services == APP_SERVICES | {"oauth2-proxy"}
     for name, deployment in deployments.items():
+        if name == "oauth2-proxy":
+            continue  # test_browsers_sign_in_through_oauth2_proxy_on_kubernetes
         spec = deployment["spec"]["template"]["spec"]
         assert deployment["spec"]["replicas"] >= 2, name
         assert spec["securityContext"]["runAsNonRoot"] is True, name

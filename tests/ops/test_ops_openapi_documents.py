@@ -49,10 +49,11 @@ def test_combined_document_prefixes_paths_and_keeps_differing_schemas_apart():
         for spec in SERVICES
     }
     combined = combined_document(documents)
-    assert set(combined["paths"]) == {f"/{s.name}/v1/things" for s in SERVICES}
+    assert combined["servers"][0]["url"].endswith("/v1")
+    assert set(combined["paths"]) == {"/openapi.json", *(f"/{s.name}/things" for s in SERVICES)}
     assert combined["components"]["schemas"]["Problem"] == problem
     assert combined["components"]["schemas"]["Thing"] == {"title": "intake"}
-    pip_ref = combined["paths"]["/pip/v1/things"]["get"]["responses"]["200"]["content"]["application/json"]
+    pip_ref = combined["paths"]["/pip/things"]["get"]["responses"]["200"]["content"]["application/json"]
     assert pip_ref["schema"]["$ref"] == "#/components/schemas/PipThing"
     assert combined["components"]["schemas"]["PipThing"] == {"title": "pip"}
-    assert combined["paths"]["/pip/v1/things"]["get"]["operationId"] == "pip_list_things"
+    assert combined["paths"]["/pip/things"]["get"]["operationId"] == "pip_list_things"

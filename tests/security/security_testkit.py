@@ -5,10 +5,13 @@
 
 import contextlib
 import importlib
+import json
 import socket
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -177,3 +180,72 @@ class SilentServer:
         for connection in self.held:
             connection.close()
         self.listener.close()
+
+
+class InboxReceiver:
+    """A subscriber over real HTTP that applies each event in one transaction with its inbox row
+    (`inbox.first_receipt`, as every service's /v1/callbacks does), on its own database.
+
+    `stop()` closes its port (connections refused, as a receiver that is down); `start()` listens on
+    the same port again. `lose_answers` applies that many deliveries and then answers 500, as an
+    answer lost on the way back: the sender retries what already took effect.
+    """
+
+    def __init__(self, url: str) -> None:
+        from inburgering_shared.db import make_engine
+        from inburgering_shared.inbox import first_receipt, inbox_table
+        from sqlalchemy import Column, MetaData, Table, Uuid, insert
+        from sqlalchemy.orm import Session
+
+        metadata = MetaData()
+        inbox = inbox_table(metadata)
+        applied = Table("toegepast", metadata, Column("event_id", Uuid, nullable=False))
+        self.engine = make_engine(url)
+        metadata.create_all(self.engine)
+        self.applied_table, self.deliveries, self.lose_answers = applied, 0, 0
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                event_id = uuid.UUID(body["id"])
+                with Session(receiver.engine) as session, session.begin():
+                    if first_receipt(session, inbox, event_id, body["kanaal"]):
+                        session.execute(insert(applied).values(event_id=event_id))
+                receiver.deliveries += 1
+                lost = receiver.lose_answers > 0
+                receiver.lose_answers -= lost
+                self.send_response(500 if lost else 204)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.handler = Handler
+        self.server: ThreadingHTTPServer | None = None
+        self.port = 0
+        self.start()
+        self.url = f"http://127.0.0.1:{self.port}/v1/callbacks"
+
+    def start(self) -> None:
+        ThreadingHTTPServer.allow_reuse_address = True
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), self.handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+
+    def applied(self) -> list[uuid.UUID]:
+        from sqlalchemy import select
+
+        with self.engine.connect() as connection:
+            return list(connection.scalars(select(self.applied_table.c.event_id)))
+
+    def close(self) -> None:
+        self.stop()
+        self.engine.dispose()

@@ -16,7 +16,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from inburgering_shared.auth import Role
-from inburgering_shared.authorisation_matrix import Entry
+from inburgering_shared.authorisation_matrix import ALLOWED, Entry
+from inburgering_shared.openapi_roles import roles_sentence
 from inburgering_shared.problems import PROBLEM_JSON
 from inburgering_shared.testing import TokenFactory, rollback_client
 from security_testkit import FOREIGN, OWN, SERVICE_NAMES, matrix_entries, seed_dossier
@@ -30,10 +31,12 @@ CHECKED = [
 
 
 def operations(app: FastAPI) -> dict[str, dict[str, Any]]:
+    """Every operation that needs a token: the document itself is public (`security: []`)."""
     return {
         f"{method.upper()} {path}": operation
         for path, item in app.openapi()["paths"].items()
         for method, operation in item.items()
+        if operation.get("security") != []
     }
 
 
@@ -70,6 +73,19 @@ def test_every_endpoint_has_a_matrix_row_and_every_row_an_endpoint(
     in_matrix = {entry.operation for entry in ENTRIES if entry.service == service}
     assert documented - in_matrix == set(), f"add rows for these {service} endpoints to docs/authorisation.md"
     assert in_matrix - documented == set(), f"these rows of docs/authorisation.md name no {service} endpoint"
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+def test_every_operation_states_the_roles_of_its_matrix_row(
+    service_apps: dict[str, FastAPI], service: str
+) -> None:
+    documented = operations(service_apps[service])
+    for entry in ENTRIES:
+        if entry.service != service or entry.by_certificate:
+            continue
+        allowed = frozenset(role.value for role, cell in entry.cells.items() if cell == ALLOWED)
+        description = documented[entry.operation].get("description", "")
+        assert description.endswith(roles_sentence(allowed)), (entry.operation, description[-160:])
 
 
 # Reporting's rebuild reads the owning services, which do not run in this test: its documented

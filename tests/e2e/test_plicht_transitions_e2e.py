@@ -1,0 +1,172 @@
+"""The plicht at its transitions over real HTTP, with DUO's notifications from the DUO simulator:
+
+- SS108 (gehele ontheffing, art. 5 Wet inburgering 2021): pip closes the late PIP deadline with the reason,
+  the scheduler resolves its signal, a PIP is refused, reporting counts the ended plicht;
+- SS107 (gehele vrijstelling, art. 4): trajectory closes every open termijn of the trajectory;
+- SS101 for a plicht begun before 2022 (art. 54 lid 1): no PIP deadline, a PIP refused naming the rule,
+  reporting counts the person in the ondertussengroep.
+"""
+
+from datetime import date, timedelta
+
+import httpx
+import pytest
+from inburgering_shared.system import GEMEENTE_OINS, LocalSystem
+
+from .conftest import eventually
+from .test_first_flow import GEMEENTE, _bsns, concept_pip, record_brp, url, vaststellen
+from .test_traject_duo_exchange import dossier, duo_notificeert, simulator
+
+pytestmark = pytest.mark.e2e
+
+
+def feiten(plicht: dict, **meer: object) -> dict:
+    return {
+        "gemeenteOin": GEMEENTE_OINS[GEMEENTE],
+        "gemeentecode": GEMEENTE[2:],
+        "inburgeringsplicht": plicht,
+        "doelgroep": {"indeling": "Asielstatushouder", "gedetailleerdeDoelgroep": "Asielstatushouder"},
+        **meer,
+    }
+
+
+def overdracht(system: LocalSystem, headers: dict[str, str], referentie: str) -> tuple[str, str]:
+    """COA hands a person over; returns the inburgeraar's URL and the BSN DUO knows them by."""
+    bsn = next(_bsns)
+    body = {
+        "coaReferentie": referentie,
+        "gemeentecode": GEMEENTE,
+        "datumKoppeling": "2026-08-01",
+        "persoon": {
+            "bsn": bsn,
+            "voornamen": "Leyla",
+            "achternaam": "Karimi",
+            "geboortedatum": "1991-02-03",
+            "doelgroep": "Asielstatushouder",
+        },
+    }
+    response = httpx.post(url(system, "intake", "/coa-overdrachten"), json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()["inburgeraar"], bsn
+
+
+def refused(headers: dict[str, str], pip: dict, dagtekening: date) -> dict:
+    etag = httpx.get(pip["url"], headers=headers).headers["ETag"]
+    response = httpx.post(
+        pip["url"] + "/vaststellen",
+        json={"leerroute": "B1-route", "dagtekening": dagtekening.isoformat()},
+        headers={**headers, "If-Match": etag},
+    )
+    assert response.status_code == 422, response.text
+    return response.json()
+
+
+def test_end_states_and_the_wet_2013_over_http(system, auth_headers):
+    coa, km = auth_headers("coa", gemeente=GEMEENTE), auth_headers("klantmanager", gemeente=GEMEENTE)
+    beleid = auth_headers("beleid", gemeente=GEMEENTE)
+    today = date.today()
+    begonnen = (today - timedelta(weeks=14)).isoformat()
+
+    # 1. A late PIP deadline with its signal; DUO grants a gehele ontheffing (SS108).
+    ontheven, bsn = overdracht(system, coa, "COA-E2E-ONTHEFFING")
+    record_brp(system, km, ontheven, today - timedelta(weeks=12))
+    pip = concept_pip(system, km, ontheven)
+
+    def signaal() -> dict | None:
+        rows = httpx.get(url(system, "scheduler", "/signalen"), headers=km).json()["results"]
+        return next((s for s in rows if s["inburgeraar"] == ontheven), None)
+
+    assert eventually(signaal)["soort"] == "pip-vaststellen-verstreken"
+    ontheffing = {
+        "GeheleOntheffing": {"oordeel": "Toekenning", "datumOordeel": today.isoformat(), "grond": "MED"}
+    }
+    geen_plicht = {
+        "indicatorInburgeringsplicht": False,
+        "begindatum": begonnen,
+        "einddatum": today.isoformat(),
+        "redenGeenInburgeringsplicht": "Volledige ontheffing",
+    }
+    assert httpx.put(
+        simulator(system, f"/personen/{bsn}"), json=feiten(geen_plicht, ontheffingen=[ontheffing])
+    ).status_code in (200, 201)
+    duo_notificeert(system, bsn, "SS108")
+
+    gesloten = eventually(
+        lambda: (p := httpx.get(pip["url"], headers=km).json())["termijn"]["status"] == "vervallen" and p
+    )
+    assert gesloten["eindreden"] == "gehele-ontheffing"
+    assert gesloten["termijn"]["afsluitreden"].startswith("PLICHT_BEEINDIGD: gehele-ontheffing: art. 5")
+    opgelost = eventually(
+        lambda: next(
+            (
+                s
+                for s in httpx.get(
+                    url(system, "scheduler", "/signalen"), params={"status": "opgelost"}, headers=km
+                ).json()["results"]
+                if s["inburgeraar"] == ontheven
+            ),
+            None,
+        )
+    )
+    assert opgelost["status"] == "opgelost"
+    assert [p["code"] for p in refused(km, pip, today)["invalidParams"]] == ["PLICHT_BEEINDIGD"]
+
+    # 2. A trajectory under way; DUO grants a gehele vrijstelling (SS107): every open termijn closes.
+    vrijgesteld, bsn = overdracht(system, coa, "COA-E2E-VRIJSTELLING")
+    record_brp(system, km, vrijgesteld, today - timedelta(days=20))
+    vaststellen(km, concept_pip(system, km, vrijgesteld), "B1-route", today - timedelta(days=5))
+
+    def traject() -> dict | None:
+        rows = httpx.get(url(system, "trajectory", "/trajecten"), headers=km).json()["results"]
+        return next((t for t in rows if t["inburgeraar"] == vrijgesteld), None)
+
+    opened = eventually(traject)
+    vrijstelling = {
+        "GeheleVrijstelling": {"oordeel": "Toekenning", "reden": "DIP", "datumOordeel": today.isoformat()}
+    }
+    plicht = {"indicatorInburgeringsplicht": True, "begindatum": begonnen}
+    assert httpx.put(
+        simulator(system, f"/personen/{bsn}"), json=feiten(plicht, vrijstellingen=[vrijstelling])
+    ).status_code in (200, 201)
+    duo_notificeert(system, bsn, "SS107")
+    beeindigd = eventually(lambda: (t := traject()) and t["eindeReden"] == "vrijstelling" and t)
+    assert beeindigd["eindeOp"] == today.isoformat()
+
+    def termijnen(status: str) -> list[dict]:
+        rows = httpx.get(
+            url(system, "trajectory", "/deadlines"), params={"status": status, "pageSize": 500}, headers=km
+        ).json()["results"]
+        return [d for d in rows if d["inburgeraar"] == opened["inburgeraar"]]
+
+    assert termijnen("open") == []
+    assert {d["soort"] for d in termijnen("vervallen")} >= {"inburgeringstermijn", "voortgangsgesprek"}
+    assert {d["afsluitreden"] for d in termijnen("vervallen")} == {
+        "vrijstelling: art. 4 Wet inburgering 2021 (vrijstelling, DUO)"
+    }
+
+    # 3. A plicht begun before 2022 (SS101): the Wet inburgering 2013 applies, no PIP deadline, no PIP.
+    oud, bsn = overdracht(system, coa, "COA-E2E-WI2013")
+    record_brp(system, km, oud, today - timedelta(days=3))
+    pip = concept_pip(system, km, oud)
+    plicht = {"indicatorInburgeringsplicht": True, "begindatum": "2021-06-01"}
+    assert httpx.put(simulator(system, f"/personen/{bsn}"), json=feiten(plicht)).status_code in (200, 201)
+    duo_notificeert(system, bsn, "SS101")
+    assert eventually(lambda: (dossier(system, km, oud) or {}).get("wet")) == "Wet inburgering 2013"
+    pip = eventually(lambda: (p := httpx.get(pip["url"], headers=km).json())["wet"] and p)
+    assert (pip["deadline"], pip["termijn"]["status"]) == (None, "vervallen")
+    [param] = refused(km, pip, today)["invalidParams"]
+    assert param["code"] == "WI2013" and "art. 54 lid 1 Wet inburgering 2021" in param["reason"]
+
+    # Reporting counts the ended plichten per reason and the ondertussengroep apart.
+    periode = {
+        "gemeentecode": GEMEENTE,
+        "van": today.isoformat(),
+        "tot": (today + timedelta(days=1)).isoformat(),
+    }
+
+    def kpis() -> dict | None:
+        body = httpx.get(url(system, "reporting", "/kpis"), params=periode, headers=beleid).json()
+        beeindigd = {a["soort"]: a["aantal"] for a in body["plichtBeeindigd"]}
+        return body if beeindigd["gehele-ontheffing"] >= 1 and body["ondertussengroep"] >= 1 else None
+
+    assert eventually(kpis)
