@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PACKAGES := shared services/intake services/pip services/trajectory services/reporting services/scheduler deploy/duo-simulator
 PYPROJECTS := $(addsuffix /pyproject.toml,$(PACKAGES))
 
-.PHONY: install run demo test lint token migration openapi bench clean
+.PHONY: install run demo test lint token migration openapi duo-modellen bench clean
 
 $(STAMP): $(PYPROJECTS) requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +30,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy shared/src services/*/src
 
-token: $(STAMP)  ## make token ROLE=klantmanager GEMEENTE=GM0171
+token: $(STAMP)  ## make token ROLE=klantmanager GEMEENTE=GM0171 (several: GEMEENTE="GM0171 GM0184")
 	@test -f var/dev-secret || { echo "var/dev-secret is made by 'make run'"; exit 2; }
-	@AUTH_JWT_SECRET=$$(cat var/dev-secret) $(BIN)/python -m inburgering_shared.tokens --role $(ROLE) --gemeente $(GEMEENTE)
+	@AUTH_JWT_SECRET=$$(cat var/dev-secret) $(BIN)/python -m inburgering_shared.tokens \
+		$(addprefix --role ,$(ROLE)) $(addprefix --gemeente ,$(GEMEENTE)) $(if $(CLIENT),--client-id $(CLIENT))
 
 migration: $(STAMP)  ## make migration S=intake m="what changed"
 	cd services/$(S) && ../../$(BIN)/alembic revision --autogenerate -m "$(m)"
+
+duo-modellen: $(STAMP)  ## regenerate the DUO models (shared/src/inburgering_shared/duo/modellen) from ../shared's DUO documents
+	$(BIN)/python -m inburgering_shared.duo.modellen_genereren
 
 openapi: $(STAMP)  ## regenerate the committed OpenAPI documents (after adding or changing an endpoint)
 	$(BIN)/python -m inburgering_shared.openapi_documents write

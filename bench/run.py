@@ -9,13 +9,15 @@
    (`LocalSystem`: uvicorn with `--workers` worker processes each, WEB_CONCURRENCY,
    one per CPU by default) and drives each scenario with `--clients` concurrent
    clients (50) for `--seconds` (10) with wrk (or the Python fallback): the bare endpoint,
-   reading a dossier, listing a klantmanager's dossiers, a COA handover,
+   reading a dossier, listing a klantmanager's dossiers, a COA handover, the
+   write burst (all clients resending the same ten handovers at once),
    vaststellen of a PIP. Throughput and p50/p95/p99, each also as a ratio to the
    bare endpoint, and the CPU time the serving service spent per request;
    resident memory of every service process at rest and its peak.
 4. Runs every other bench/*.py script, each in its own throw-away database,
    and collects the JSON lines it prints ({"name", "value", "unit", "target", "met"}).
-5. Prints one table and writes bench-results/<time>.{json,md} and latest.md.
+5. Prints one table and writes bench-results/<time>.{json,md} and latest.md; exits 1,
+   naming them, when a scenario had request errors or a script did not finish.
 
 The load generator runs on the same machine as the services, so it takes CPU
 from them: wrk a few percent of a core, the Python fallback about a whole one.
@@ -57,8 +59,11 @@ from harness.scenario import PERCENTILES, WARMUP_CALLS, Call, Outcome, Scenario 
 RESULTS = BENCH.parent / "bench-results"
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 P99_TARGET_MS = 100.0
-READ_RATIO_TARGET = 0.5
+# Throughput as a share of the bare endpoint's, and service CPU per request, for the hot reads.
+RATIO_TARGETS = {"read dossier": 0.5, "list klantmanager's dossiers": 0.35}
+READ_CPU_TARGET_MS = 1.0
 REST_MEMORY_TARGET_MB = 150.0
+WRITE_BURST_PERSONS = 10  # the write burst's clients all resend these few handovers
 HANDOVERS_PER_SECOND = 2000  # more COA handovers prepared than any run sends; each is sent once
 
 
@@ -136,12 +141,21 @@ class Scenarios:
 
     def coa_handover(self, count: int) -> Scenario:
         """`count` handovers of new persons, each sent once."""
+        return Scenario("COA handover", self._handovers(count, "BENCH", 900_000_000, expect=201), cycle=False)
+
+    def write_burst(self) -> Scenario:
+        """Every client at once resends the same few handovers (issue 20): identical writes to the
+        same rows. The warm-up stores them; measured, each is "already received" (200): a 409, 503
+        or 500 is an error."""
+        return Scenario("write burst", self._handovers(WRITE_BURST_PERSONS, "BURST", 950_000_000, expect=200))
+
+    def _handovers(self, count: int, stem: str, first_bsn: int, *, expect: int) -> list[Call]:
         rng = random.Random(7)
         calls = []
-        for n, bsn in zip(range(count), bsn_numbers(900_000_000), strict=False):
+        for n, bsn in zip(range(count), bsn_numbers(first_bsn), strict=False):
             gemeente = rng.choice(self.gemeenten)
             body = {
-                "coaReferentie": f"BENCH-{n}",
+                "coaReferentie": f"{stem}-{n}",
                 "gemeentecode": gemeente,
                 "datumKoppeling": "2026-09-01",
                 "persoon": {
@@ -159,10 +173,10 @@ class Scenarios:
                     self.base["intake"] + "/v1/coa-overdrachten",
                     self.headers("coa", gemeente),
                     body,
-                    expect=201,
+                    expect=expect,
                 )
             )
-        return Scenario("COA handover", calls, cycle=False)
+        return calls
 
     def vaststellen_pip(self) -> Scenario:
         """Each concept PIP vastgesteld once."""
@@ -193,11 +207,25 @@ def load_rows(outcome: Outcome, bare: Outcome | None, clients: int, cpu_seconds:
         rows[0].ratio = outcome.throughput / bare.throughput
         for row, p in zip(rows[1:], PERCENTILES, strict=True):
             row.ratio = row.value / bare.percentile(p)
-    if outcome.scenario == "read dossier":
-        rows[0].target = f">= {READ_RATIO_TARGET:.0%} of bare"
-        rows[0].met = rows[0].ratio is not None and rows[0].ratio >= READ_RATIO_TARGET
     cpu = Row(f"{name} service CPU per request", 1000 * cpu_seconds / max(outcome.requests, 1), "ms")
+    if (ratio := RATIO_TARGETS.get(outcome.scenario)) is not None:
+        rows[0].target = f">= {ratio:.0%} of bare"
+        rows[0].met = rows[0].ratio is not None and rows[0].ratio >= ratio
+        cpu.target, cpu.met = f"<= {READ_CPU_TARGET_MS:.1f} ms", cpu.value <= READ_CPU_TARGET_MS
     return [*rows, errors, cpu]
+
+
+def failures(rows: list[Row]) -> list[str]:
+    """What makes the run fail: a scenario with request errors, a bench script that did not finish."""
+    return [
+        f"{r.name}: {_figure(r)}"
+        for r in rows
+        if r.met is False and (r.name.endswith(" errors") or r.name.endswith(" finished"))
+    ]
+
+
+def _figure(row: Row) -> str:
+    return f"{row.value:,.0f} {row.unit} (expected {row.target})"
 
 
 def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> list[Row]:
@@ -238,6 +266,7 @@ def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> li
                 (scenarios.read_dossier, "intake"),
                 (scenarios.list_klantmanager, "intake"),
                 (lambda: scenarios.coa_handover(handovers), "intake"),
+                (scenarios.write_burst, "intake"),
                 (scenarios.vaststellen_pip, "pip"),
             ]:
                 scenario = make()
@@ -251,8 +280,8 @@ def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> li
                 if profiler is not None:
                     profiler.wait()
                     raw.with_suffix(".summary.txt").write_text(profile.summarise(raw))
-                if outcome.first_error:
-                    print(f"  first error: {outcome.first_error}", file=sys.stderr)
+                if outcome.errors:
+                    print(f"  {outcome.errors} errors, the first: {outcome.first_error}", file=sys.stderr)
                 rows += load_rows(outcome, bare, args.clients, cpu)
                 bare = bare or outcome
             time.sleep(5)  # let the dispatchers deliver the events the writes made
@@ -364,6 +393,11 @@ def main() -> int:
     }
     print(table(rows))
     print(f"\nwritten to {write(rows, RESULTS, context).relative_to(RESULTS.parent)}")
+    if failed := failures(rows):
+        print("\nmake bench FAILED: the figures above are not to be trusted:", file=sys.stderr)
+        for line in failed:
+            print(f"  {line}", file=sys.stderr)
+        return 1
     return 0
 
 

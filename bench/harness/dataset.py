@@ -22,7 +22,19 @@ service that looks up an inburgeraar finds it. When a service's tables change
 # ruff: noqa: E501  (SQL reads better unwrapped)
 from __future__ import annotations
 
+import json
+
+from inburgering_shared import voorbeeld_pip
 from sqlalchemy import Connection, text
+
+INHOUD = {
+    "klantmanager": voorbeeld_pip.KLANTMANAGER,
+    "onderdelen": [
+        {"component": c, "aangeboden": True, "start": "2026-01-05"} for c in voorbeeld_pip.COMPONENTEN
+    ],
+    "doelen": [voorbeeld_pip.DOEL],
+}
+"""A concept complete for a beschikking (the vaststellen scenario needs it)."""
 
 GEMEENTEN = 342
 PER_KLANTMANAGER = 120
@@ -47,8 +59,8 @@ FROM generate_series(1, {size}) AS n
 
 INBURGERAARS = """
 INSERT INTO intake.inburgeraar (id, gemeentecode, bsn, voornamen, achternaam, geboortedatum, land_van_herkomst,
-    doelgroep, klantmanager, datum_koppeling, datum_kennisgeving, datum_inschrijving_brp, aangemaakt, gewijzigd,
-    versie)
+    doelgroep, klantmanager, datum_koppeling, datum_kennisgeving, datum_inschrijving_brp, verblijfsadres,
+    aangemaakt, gewijzigd, versie)
 SELECT inburgeraar_id, gemeentecode, lpad((100000000 + n)::text, 9, '0'),
        (ARRAY['Amina','Yonas','Samir','Fatma','Omar','Hiwet','Lina','Dawit','Rania','Ahmad'])[1 + n % 10],
        (ARRAY['Haddad','Tesfaye','Nouri','Yilmaz','Khalil','Gebremedhin','Aziz','Bekele','Saleh','Rahimi'])
@@ -59,13 +71,13 @@ SELECT inburgeraar_id, gemeentecode, lpad((100000000 + n)::text, 9, '0'),
        'km-' || gemeentecode || '-' || (n / {per_klantmanager}) % 8,
        kennisgeving - 30, kennisgeving,
        CASE WHEN stage = 'gekoppeld' THEN NULL ELSE kennisgeving END,
-       now(), now(), 1
+       CAST(:adres AS jsonb), now(), now(), 1
 FROM bench_dossier
 """
 
 PIPS = """
 INSERT INTO pip.pip (id, inburgeraar_url, gemeentecode, doelgroep, datum_kennisgeving, datum_inschrijving_brp,
-    status, leerroute, niveau, dagtekening, vastgesteld_door, versie, aangemaakt, gewijzigd, rijversie)
+    status, leerroute, niveau, dagtekening, vastgesteld_door, versie, inhoud, aangemaakt, gewijzigd, rijversie)
 SELECT pip_id, :intake || '/inburgeraars/' || inburgeraar_id, gemeentecode, doelgroep, kennisgeving,
        CASE WHEN stage = 'gekoppeld' THEN NULL ELSE kennisgeving END,
        CASE WHEN stage = 'vastgesteld' THEN 'vastgesteld' ELSE 'concept' END,
@@ -73,8 +85,14 @@ SELECT pip_id, :intake || '/inburgeraars/' || inburgeraar_id, gemeentecode, doel
        CASE WHEN stage = 'vastgesteld' AND leerroute <> 'Z-route' THEN 'B1' END,
        CASE WHEN stage = 'vastgesteld' THEN kennisgeving + 60 END,
        CASE WHEN stage = 'vastgesteld' THEN 'km-bench' END,
-       1, now(), now(), 1
+       1, CAST(:inhoud AS jsonb), now(), now(), 1
 FROM bench_dossier
+"""
+
+INSTELLINGEN = """
+INSERT INTO pip.gemeente_instelling (gemeentecode, onderwijsroute_max_leeftijd, max_routewijzigingen, briefhoofd,
+    gewijzigd, rijversie)
+SELECT DISTINCT gemeentecode, 28, 1, CAST(:briefhoofd AS jsonb), now(), 1 FROM bench_dossier
 """
 
 PIP_DEADLINES = """
@@ -118,6 +136,7 @@ TABLES = (
     "intake.inburgeraar",
     "pip.pip",
     "pip.deadline",
+    "pip.gemeente_instelling",
     "trajectory.traject",
     "trajectory.deadline",
     "reporting.dossier",
@@ -144,9 +163,15 @@ def generate(connection: Connection, *, size: int, intake_api: str, pip_api: str
         connection.execute(text(f"DROP INDEX {name}"))
     connection.execute(text(DOSSIERS.format(gemeenten=GEMEENTEN, size=int(size))))
     urls = {"intake": intake_api, "pip": pip_api}
-    connection.execute(text(INBURGERAARS.format(per_klantmanager=PER_KLANTMANAGER)))
+    connection.execute(
+        text(INBURGERAARS.format(per_klantmanager=PER_KLANTMANAGER)),
+        {"adres": json.dumps(voorbeeld_pip.ADRES)},
+    )
+    connection.execute(
+        text(INSTELLINGEN), {"briefhoofd": json.dumps(voorbeeld_pip.briefhoofd("Benchmarkgemeente"))}
+    )
     for statement in (PIPS, PIP_DEADLINES, TRAJECTEN, TRAJECT_DEADLINES, REPORTING):
-        connection.execute(text(statement), urls)
+        connection.execute(text(statement), {**urls, "inhoud": json.dumps(INHOUD)})
     connection.execute(text("DROP TABLE bench_dossier"))
     connection.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
     for _, definition in indexes:

@@ -45,6 +45,7 @@ def main() -> int:
     env = service_environment(ports, lambda name: f"sqlite:///{VAR / (name + '.db')}")
     env["AUTH_JWT_SECRET"] = dev_secret()
     env["SCHEDULER_SCAN_INTERVAL_SECONDS"] = "60"
+    env["REPORTING_DEV_SIGN_IN"] = "true"
     system = LocalSystem(env=env, ports=ports, log_dir=VAR / "logs")
     print("Migrating the SQLite databases in var/ ...")
     system.migrate()
@@ -63,6 +64,8 @@ def main() -> int:
             base = f"http://127.0.0.1:{ports[DUO_SIMULATOR]}"
             print(f"  DUO simulator {base}/docs (control API under /simulator; see docs/duo-sync.md)")
         print("\nA token: make token ROLE=klantmanager GEMEENTE=GM0171")
+        reporting = f"http://127.0.0.1:{ports['reporting']}/v1/dashboard/aanmelden"
+        print(f"The dashboard in a browser: {reporting}?rol=regisseur&gemeentecode=GM0171")
         if args.demo:
             from demo_data import load_demo
 
