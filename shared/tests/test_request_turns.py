@@ -102,5 +102,6 @@ async def deliver_to_both(callback_path: str) -> list[int]:
 
 def test_callbacks_that_read_each_other_take_their_turn_after_the_read() -> None:
     assert anyio.run(deliver_to_both, "/v1/callbacks") == [200, 200]
-    # Holding the turn from the start, each waits for the other's turn until both give up.
-    assert anyio.run(deliver_to_both, "/v1/elders") == [500, 500]
+    # Holding the turn from the start, each waits for the other's turn until one gives up (the
+    # other may then get its read in before its own wait ends).
+    assert 500 in anyio.run(deliver_to_both, "/v1/elders")
