@@ -230,6 +230,10 @@ def rollback_client(app: FastAPI) -> Iterator[TestClient]:
     finally:
         app.state.session_factory, app.state.reads = original, original_reads
         outer.rollback()
+        # The client's lifespan ended by disposing the engine's pool; checked in to that orphaned
+        # pool the connection would stay open until garbage collection (PostgreSQL ran out of
+        # connections over the authorisation matrix), so it is closed outright.
+        connection.invalidate()
         connection.close()
 
 
