@@ -72,7 +72,9 @@ def test_bulk_handover_to_brede_intake_to_pip_advice(system, auth_headers):
     assert done.status_code == 200, done.text
 
     def advised() -> dict | None:
-        pips = httpx.get(url(system, "pip", "/pips"), headers=km).json()["results"]
+        pips = httpx.get(url(system, "pip", "/pips"), params={"inburgeraar": dossier}, headers=km).json()[
+            "results"
+        ]
         pip = next((p for p in pips if p["inburgeraar"] == dossier), None)
         return pip if pip is not None and pip.get("advies") else None
 

@@ -58,7 +58,9 @@ def record_brp(system: LocalSystem, headers: dict[str, str], inburgeraar_url: st
 
 def concept_pip(system: LocalSystem, headers: dict[str, str], inburgeraar_url: str) -> dict:
     def find() -> dict | None:
-        pips = httpx.get(url(system, "pip", "/pips"), headers=headers).json()["results"]
+        pips = httpx.get(
+            url(system, "pip", "/pips"), params={"inburgeraar": inburgeraar_url}, headers=headers
+        ).json()["results"]
         return next((p for p in pips if p["inburgeraar"] == inburgeraar_url and p["deadline"]), None)
 
     return eventually(find)

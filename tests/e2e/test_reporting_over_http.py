@@ -62,7 +62,9 @@ def test_reporting_follows_the_services_and_rebuilds_from_them(system, auth_head
     )
 
     def concept() -> dict | None:
-        rows = httpx.get(f"{api(system, 'pip')}/pips", headers=km).json()["results"]
+        rows = httpx.get(f"{api(system, 'pip')}/pips", params={"inburgeraar": person}, headers=km).json()[
+            "results"
+        ]
         return next((p for p in rows if p["inburgeraar"] == person and p["deadline"]), None)
 
     vaststellen(km, eventually(concept), "B1-route", today)

@@ -83,7 +83,9 @@ def test_duo_notifies_the_trajectory_reflects_and_the_map_reaches_duo(system, au
         lambda: next(
             (
                 p
-                for p in httpx.get(url(system, "pip", "/pips"), headers=km).json()["results"]
+                for p in httpx.get(
+                    url(system, "pip", "/pips"), params={"inburgeraar": inburgeraar}, headers=km
+                ).json()["results"]
                 if p["inburgeraar"] == inburgeraar
             ),
             None,
