@@ -205,8 +205,7 @@ class Demo:
                 "woonplaats": g.plaats,
             }
             body = {"datumInschrijvingBrp": self.dag(dagen), "verblijfsadres": adres}
-            etag = km.get(p.inburgeraar).headers["ETag"]
-            _ok(km.patch(p.inburgeraar, json=body, headers={"If-Match": etag}))
+            _ok(_bij_de_laatste_versie(km, "PATCH", p.inburgeraar, body))
 
     def brede_intake(self, km: httpx.Client, mensen: list[Persoon], rng: random.Random) -> None:
         for p in mensen:
@@ -251,8 +250,7 @@ class Demo:
                     {"soort": "vrijwilligerswerk", "omschrijving": "Voedselbank, magazijn", "urenPerWeek": 8}
                 ],
             }
-            etag = km.get(p.pip["url"]).headers["ETag"]
-            _ok(km.patch(p.pip["url"], json=inhoud, headers={"If-Match": etag}))
+            _ok(_bij_de_laatste_versie(km, "PATCH", p.pip["url"], inhoud))
             voorbeeld_pip.maak_volledig(km, p.pip, self.today)  # klantmanager and components, for the letter
             concept = km.get(p.pip["url"])
             leerroute = ROUTES[p.nummer % len(ROUTES)]
@@ -295,8 +293,7 @@ class Demo:
     def routewijziging(self, km: httpx.Client, p: Persoon) -> None:
         nieuw = "Z-route" if p.pip["leerroute"] != "Z-route" else "B1-route"
         body = {"reden": "Het leren gaat te snel", "dagtekening": self.today.isoformat(), "leerroute": nieuw}
-        etag = km.get(p.pip["url"]).headers["ETag"]
-        _ok(km.post(f"{p.pip['url']}/wijzigingen", json=body, headers={"If-Match": etag}))
+        _ok(_bij_de_laatste_versie(km, "POST", p.pip["url"], body, "/wijzigingen"))
 
     def bezwaar(self, km: httpx.Client, p: Persoon) -> None:
         body = {"ontvangen": self.today.isoformat(), "gronden": "Ik wil de B1-route volgen, niet de Z-route."}
@@ -473,6 +470,23 @@ def _einde(begin: str, einde: str, reden: str) -> dict[str, Any]:
         "einddatum": einde,
         "redenGeenInburgeringsplicht": reden,
     }
+
+
+def _bij_de_laatste_versie(
+    km: httpx.Client, methode: str, resource: str, body: dict[str, Any], pad: str = ""
+) -> httpx.Response:
+    """`methode` on `resource` + `pad` with If-Match on the resource's current ETag, again after a 412.
+
+    Events from other services change a PIP or dossier in between (pip follows trajectory and
+    DUO), so the loader answers a 412 as any client should: read again and resend.
+    """
+    for _ in range(5):
+        etag = km.get(resource).headers["ETag"]
+        response = km.request(methode, resource + pad, json=body, headers={"If-Match": etag})
+        if response.status_code != 412:
+            return response
+        time.sleep(0.2)
+    return response
 
 
 def _ok(response: httpx.Response) -> httpx.Response:
