@@ -34,8 +34,9 @@ from pathlib import Path
 
 import httpx
 from inburgering_shared.auth import mint_token
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.migrations import upgrade
-from inburgering_shared.testing import bsn_numbers, normalise_postgres_url
+from inburgering_shared.testing import normalise_postgres_url
 
 ROOT = Path(__file__).resolve().parents[1]
 ALEMBIC_INI = ROOT / "services" / "intake" / "alembic.ini"

@@ -42,8 +42,9 @@ from datetime import date
 from pathlib import Path
 
 from inburgering_shared.auth import mint_token
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.system import SERVICES, LocalSystem, service_environment
-from inburgering_shared.testing import bsn_numbers, postgres_schema_url
+from inburgering_shared.testing import postgres_schema_url
 from sqlalchemy import create_engine, text
 
 BENCH = Path(__file__).resolve().parent

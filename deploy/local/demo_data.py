@@ -29,9 +29,9 @@ from typing import Any
 import httpx
 from inburgering_shared import voorbeeld_pip
 from inburgering_shared.auth import mint_token
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.contracts.brede_intake import Leefgebied
 from inburgering_shared.system import DUO_SIMULATOR, GEMEENTE_OINS
-from inburgering_shared.testing import bsn_numbers
 
 STADIA = [
     "overgedragen",

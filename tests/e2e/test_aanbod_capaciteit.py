@@ -4,8 +4,8 @@ import threading
 
 import httpx
 import pytest
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.system import LocalSystem
-from inburgering_shared.testing import bsn_numbers
 
 from .conftest import eventually
 

@@ -7,9 +7,9 @@ runs the brede intake, prefilled from COA -> completing it publishes on
 
 import httpx
 import pytest
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.contracts.brede_intake import Leefgebied
 from inburgering_shared.system import LocalSystem
-from inburgering_shared.testing import bsn_numbers
 
 from .conftest import eventually
 

@@ -15,8 +15,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 from duo_simulator.identiteit import certificaat_pem
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.system import DUO_OIN, GEMEENTE_OINS, LocalSystem
-from inburgering_shared.testing import bsn_numbers
 from inburgering_shared.voorbeeld_pip import maak_volledig, zet_briefhoofd
 
 from .bursts import burst

@@ -15,8 +15,9 @@ import uuid
 
 import httpx
 import pytest
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.system import LocalSystem
-from inburgering_shared.testing import FIGURES, bsn_numbers
+from inburgering_shared.testing import FIGURES
 from sqlalchemy import create_engine, text
 
 from .bursts import burst

@@ -10,8 +10,9 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.system import LocalSystem
-from inburgering_shared.testing import bsn_numbers, token_headers
+from inburgering_shared.testing import token_headers
 from inburgering_shared.voorbeeld_pip import maak_volledig, zet_briefhoofd
 
 from .conftest import eventually

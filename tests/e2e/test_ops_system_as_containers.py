@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.system import SERVICES, LocalSystem, service_environment
-from inburgering_shared.testing import DatabaseBackend, bsn_numbers
+from inburgering_shared.testing import DatabaseBackend
 
 from .conftest import eventually, free_ports
 

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.dates import add_months
 from inburgering_shared.system import LocalSystem
-from inburgering_shared.testing import bsn_numbers
 
 from .conftest import eventually
 from .test_first_flow import vaststellen

@@ -10,8 +10,8 @@ import time
 
 import httpx
 import pytest
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.system import LocalSystem
-from inburgering_shared.testing import bsn_numbers
 
 from .conftest import eventually
 

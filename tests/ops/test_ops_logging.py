@@ -3,10 +3,9 @@
 import json
 import logging
 
-from inburgering_shared.bsn import mask_bsns
+from inburgering_shared.bsn import bsn_numbers, mask_bsns
 from inburgering_shared.headers import correlation_id
 from inburgering_shared.logging import JsonFormatter
-from inburgering_shared.testing import bsn_numbers
 
 
 def record(message: str, *args: object, **extra: object) -> logging.LogRecord:

@@ -8,10 +8,11 @@ import pytest
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
 from inburgering_shared.api import create_service_app
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.metrics import DatabaseGauge
 from inburgering_shared.settings import Abonnement
 from inburgering_shared.system import SERVICES
-from inburgering_shared.testing import bsn_numbers, migrated_app
+from inburgering_shared.testing import migrated_app
 from intake_service.config import Settings as IntakeSettings
 from intake_service.main import create_app as create_intake
 from sqlalchemy import text

@@ -18,8 +18,9 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from inburgering_shared.authorisation_matrix import Entry, read_matrix
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.system import SERVICES
-from inburgering_shared.testing import DatabaseBackend, TokenFactory, bsn_numbers, migrated_app
+from inburgering_shared.testing import DatabaseBackend, TokenFactory, migrated_app
 
 ROOT = Path(__file__).resolve().parents[2]
 MATRIX_PAGE = ROOT / "docs" / "authorisation.md"

@@ -5,9 +5,9 @@ import logging
 import pytest
 from fastapi import FastAPI
 from inburgering_shared.audit import AUDITTRAIL
-from inburgering_shared.bsn import mask_bsns
+from inburgering_shared.bsn import bsn_numbers, mask_bsns
 from inburgering_shared.logging import JsonFormatter
-from inburgering_shared.testing import TokenFactory, bsn_numbers, rollback_client
+from inburgering_shared.testing import TokenFactory, rollback_client
 from security_testkit import OWN, SERVICE_NAMES, persoon, seed_dossier
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError

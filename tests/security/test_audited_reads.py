@@ -11,8 +11,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from inburgering_shared.audit import AUDITTRAIL
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.db import AsyncReads
-from inburgering_shared.testing import DatabaseBackend, TokenFactory, bsn_numbers
+from inburgering_shared.testing import DatabaseBackend, TokenFactory
 from security_testkit import OWN, build_app, persoon, seed_dossier
 from sqlalchemy import func, select, text
 from starlette.types import Message, Receive, Scope, Send

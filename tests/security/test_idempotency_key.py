@@ -1,7 +1,8 @@
 """Idempotency-Key on every POST (inburgering_shared.idempotency), through the intake service."""
 
 from fastapi import FastAPI
-from inburgering_shared.testing import TokenFactory, bsn_numbers, rollback_client
+from inburgering_shared.bsn import bsn_numbers
+from inburgering_shared.testing import TokenFactory, rollback_client
 from security_testkit import OWN, persoon
 
 _bsns = bsn_numbers(224_000_000)

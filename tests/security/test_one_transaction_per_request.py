@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from inburgering_shared.audit import AUDITTRAIL
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.idempotency import IDEMPOTENTIE
-from inburgering_shared.testing import TokenFactory, bsn_numbers, rollback_client
+from inburgering_shared.testing import TokenFactory, rollback_client
 from security_testkit import OWN, persoon, seed_dossier
 from sqlalchemy import event, func, select, table
 from sqlalchemy.engine import Engine

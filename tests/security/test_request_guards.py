@@ -9,8 +9,9 @@ import uuid
 from datetime import date, timedelta
 
 from fastapi import FastAPI
+from inburgering_shared.bsn import bsn_numbers
 from inburgering_shared.route_guards import MAX_BODY_BYTES
-from inburgering_shared.testing import TokenFactory, bsn_numbers, rollback_client
+from inburgering_shared.testing import TokenFactory, rollback_client
 from intake_service.coa.schemas import BULK_BODY_BYTES
 from security_testkit import OWN, persoon
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from inburgering_shared.testing import DatabaseBackend, bsn_numbers, migrated_app, rollback_client
+from inburgering_shared.bsn import bsn_numbers
+from inburgering_shared.testing import DatabaseBackend, migrated_app, rollback_client
 from intake_service.config import Settings
 from intake_service.main import create_app
 

@@ -5,7 +5,7 @@ from itertools import islice
 from typing import Any
 
 from fastapi.testclient import TestClient
-from inburgering_shared.testing import bsn_numbers
+from inburgering_shared.bsn import bsn_numbers
 
 
 def bsn_reeks(after: str, count: int) -> Iterator[str]:

@@ -9,6 +9,7 @@ used by the logs, the audit trail and the DUO sync state.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from stdnum.nl import bsn
 
@@ -21,3 +22,13 @@ def mask_bsns(text: str) -> str:
     if not any(c.isdigit() for c in text):
         return text
     return NINE_DIGITS.sub(lambda m: MASK if bsn.is_valid(m.group()) else m.group(), text)
+
+
+def bsn_numbers(start: int = 100_000_000) -> Iterator[str]:
+    """Valid BSNs (11-proef), in order from `start`: the made-up people of the tests and the demo data."""
+    candidate = start
+    while True:
+        text_value = f"{candidate:09d}"
+        if bsn.is_valid(text_value):
+            yield text_value
+        candidate += 1

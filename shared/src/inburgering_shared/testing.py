@@ -246,15 +246,3 @@ def migrated_app(
     url = backend.url_for(name)
     upgrade(str(alembic_ini), url)
     return create(url)
-
-
-def bsn_numbers(start: int = 100_000_000) -> Iterator[str]:
-    """Valid test BSNs (11-proef), in order, starting at `start`."""
-    from stdnum.nl import bsn
-
-    candidate = start
-    while True:
-        text_value = f"{candidate:09d}"
-        if bsn.is_valid(text_value):
-            yield text_value
-        candidate += 1
