@@ -25,6 +25,7 @@ from ..events import brede_intake_url, inburgeraar_url
 from ..inburgeraars.models import Inburgeraar
 from ..inburgeraars.schemas import Tegenstrijdigheid
 from . import rules, service
+from .prefill import profiel_van
 from .models import BredeIntake
 from .schemas import (
     Achtergrond,
@@ -76,6 +77,7 @@ def to_read(session: Session, api_url: str, intake: BredeIntake) -> BredeIntakeR
         wensen=intake.wensen,
         leefgebieden=leefgebieden,
         gezondheidAfgeschermd=afgeschermd,
+        profiel=profiel_van(intake.profiel or {}),
         versie=intake.versie,
         datumGesprek=intake.datum_gesprek,
         deelnemers=[Deelnemer.model_validate(d) for d in intake.deelnemers],
