@@ -212,7 +212,7 @@ class ProfielInvoer(Invoer):
     digitaleVaardigheden: DigitaleVaardigheden | None = None
     werkervaringen: Annotated[list[Werkervaring] | None, Field(max_length=MAX_WERKERVARINGEN)] = None
     diplomas: Annotated[list[Diploma] | None, Field(max_length=MAX_DIPLOMAS)] = None
-    voorbereidingInburgering: Annotated[
-        list[Voorbereiding] | None, Field(max_length=MAX_VOORBEREIDING)
-    ] = None
+    voorbereidingInburgering: Annotated[list[Voorbereiding] | None, Field(max_length=MAX_VOORBEREIDING)] = (
+        None
+    )
     aandachtspunten: Annotated[list[Aandachtspunt] | None, Field(max_length=MAX_AANDACHTSPUNTEN)] = None
