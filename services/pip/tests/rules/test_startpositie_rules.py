@@ -1,5 +1,6 @@
-"""Table tests for what the language levels and diplomas add to the leerroute advice; each case names its
-source. Where the law gives no rule the facts are reasons only: they never change a route the toets decided."""
+"""Table tests for what the language levels and diplomas add to the leerroute advice; each case names
+its source. Where the law gives no rule the facts are reasons only: they never change a route the toets
+decided."""
 
 from dataclasses import replace
 from decimal import Decimal
@@ -97,7 +98,8 @@ def test_reasons_name_the_facts():
 
 
 def test_the_advice_stays_provisional_while_the_toets_has_no_answer():
-    """Besluit/DUO: the leerbaarheidstoets is part of the brede intake; a language level does not replace it."""
+    """Wet art. 14: the leerbaarheidstoets is part of the brede intake; a language level does not
+    replace it."""
     assert leerroute_advies(replace(BASIS, startpositie=Startpositie(ALLE_B1))).ontbreekt
 
 
@@ -118,7 +120,8 @@ startposities = st.builds(
 def test_facts_never_change_a_route_the_toets_decided(
     toets, vooropleiding, alfabetisering, wens, startpositie
 ):
-    """Where the law gives no rule (IDW waardering, a measured level) the advice shows facts, not a decision."""
+    """Where the law gives no rule (IDW waardering, a measured level) the advice shows facts, not a
+    decision."""
     zonder = replace(
         BASIS,
         leerbaarheidstoets=toets,

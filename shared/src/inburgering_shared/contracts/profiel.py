@@ -167,7 +167,7 @@ class Vastgelegd(BaseModel, Generic[T]):
     datum: date
 
     @classmethod
-    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
+    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
         """PascalCase schema names (NL API rule): `TaalniveauVastgelegd`, `DiplomaLijstVastgelegd`."""
         (param,) = params
         if typing.get_origin(param) is list:

@@ -25,8 +25,8 @@ from ..events import brede_intake_url, inburgeraar_url
 from ..inburgeraars.models import Inburgeraar
 from ..inburgeraars.schemas import Tegenstrijdigheid
 from . import rules, service
-from .prefill import profiel_van
 from .models import BredeIntake
+from .prefill import profiel_van
 from .schemas import (
     Achtergrond,
     BredeIntakeCreate,

@@ -55,7 +55,7 @@ class AdviesInput:
     doelgroep: Doelgroep
     wil_vervolgonderwijs: bool
     onderwijsroute_max_leeftijd: int = DEFAULT_ONDERWIJSROUTE_MAX_LEEFTIJD
-    startpositie: Startpositie = Startpositie()
+    startpositie: Startpositie = field(default_factory=Startpositie)
     """Language levels and diplomas from the brede intake's profiel (`startpositie.py`)."""
 
 
