@@ -11,10 +11,9 @@ Input models refuse unknown fields, so a misspelt field is a 400 and never silen
 
 from __future__ import annotations
 
-import typing
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -165,14 +164,6 @@ class Vastgelegd(BaseModel, Generic[T]):
     waarde: T
     bron: Profielbron
     datum: date
-
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
-        """PascalCase schema names (NL API rule): `TaalniveauVastgelegd`, `DiplomaLijstVastgelegd`."""
-        (param,) = params
-        if typing.get_origin(param) is list:
-            return f"{typing.get_args(param)[0].__name__}LijstVastgelegd"
-        return f"{param.__name__}Vastgelegd"
 
 
 class TaalniveausVastgelegd(BaseModel):
