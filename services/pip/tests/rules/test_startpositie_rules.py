@@ -10,9 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from inburgering_shared.contracts.profiel import IdwNiveau, Taalniveau, Vaardigheid
 from pip_service.advies.rules import (
-    AdviesInput,
     Alfabetisering,
-    Doelgroep,
     Leerbaarheidstoets,
     LeerbaarheidstoetsResultaat,
     Leerroute,
@@ -21,16 +19,13 @@ from pip_service.advies.rules import (
 )
 from pip_service.advies.startpositie import DiplomaFeit, Startpositie
 
+from .test_advies_rules import BASIS as ADVIES_BASIS
+
 ONBEKEND = Leerbaarheidstoets(LeerbaarheidstoetsResultaat.ONBEKEND)
 NIET_HAALBAAR = Leerbaarheidstoets(LeerbaarheidstoetsResultaat.NIET_HAALBAAR)
 HAALBAAR = Leerbaarheidstoets(LeerbaarheidstoetsResultaat.HAALBAAR, Decimal("60"), Decimal("50"))
-BASIS = AdviesInput(
-    leerbaarheidstoets=ONBEKEND,
-    leeftijd=24,
-    vooropleiding=Vooropleiding.VERVOLGONDERWIJS,
-    alfabetisering=Alfabetisering.NVT,
-    doelgroep=Doelgroep.ASIELSTATUSHOUDER,
-    wil_vervolgonderwijs=True,
+BASIS = replace(
+    ADVIES_BASIS, leerbaarheidstoets=ONBEKEND, leeftijd=24, vooropleiding=Vooropleiding.VERVOLGONDERWIJS
 )
 
 
