@@ -137,6 +137,9 @@ def test_bounds_and_unknown_fields_are_400_and_change_nothing(client, auth_heade
         "profiel.diplomas.0.niveau": {"diplomas": [{**diploma, "niveau": "hoog"}]},
         "profiel.diplomas": {"diplomas": [diploma] * 11},
         "profiel.werkervaringen.0.beroep": {"werkervaringen": [{"beroep": "x" * 201}]},
+        "profiel.werkervaringen.0": {
+            "werkervaringen": [{"beroep": "Kok", "vanafJaar": 2020, "totJaar": 2019}]
+        },
         "profiel.voorbereidingInburgering.0.uren": {
             "voorbereidingInburgering": [{"onderdeel": "taal", "uren": -1}]
         },

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..bounds import Datum
 
@@ -92,8 +92,14 @@ class Werkervaring(Invoer):
     beroep: Kort
     land: Land | None = None
     vanafJaar: Jaar | None = None
-    totJaar: Jaar | None = None
+    totJaar: Jaar | None = Field(None, description="Niet voor vanafJaar")
     omschrijving: Omschrijving | None = None
+
+    @model_validator(mode="after")
+    def tot_niet_voor_vanaf(self) -> Werkervaring:
+        if self.vanafJaar is not None and self.totJaar is not None and self.totJaar < self.vanafJaar:
+            raise ValueError("totJaar ligt voor vanafJaar")
+        return self
 
 
 class IdwNiveau(StrEnum):
