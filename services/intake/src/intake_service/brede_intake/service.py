@@ -17,7 +17,7 @@ from inburgering_shared.problems import Conflict, InvalidInput, InvalidParam, No
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..coa.feiten import klantprofiel_feiten, klantprofiel_profiel
+from ..coa.feiten import klantprofiel_kolommen
 from ..coa.models import CoaOverdracht
 from ..events import publish_brede_intake_afgerond
 from ..inburgeraars.models import Inburgeraar
@@ -68,11 +68,7 @@ def start_brede_intake(
         .limit(1)
     )
     if overdracht is not None:
-        klantprofiel = overdracht.inhoud["klantprofiel"]
-        for kolom, feiten in (
-            ("achtergrond", klantprofiel_feiten(klantprofiel)),
-            ("profiel", klantprofiel_profiel(klantprofiel)),
-        ):
+        for kolom, feiten in klantprofiel_kolommen(overdracht.inhoud["klantprofiel"]).items():
             samengevoegd, _ = neem_feiten_over(
                 {},
                 feiten,
@@ -98,10 +94,7 @@ def neem_coa_correctie_over(
     intake = session.scalar(select(BredeIntake).where(BredeIntake.inburgeraar_id == inburgeraar_id))
     if intake is None:
         return
-    for kolom, feiten in (
-        ("achtergrond", klantprofiel_feiten(klantprofiel)),
-        ("profiel", klantprofiel_profiel(klantprofiel)),
-    ):
+    for kolom, feiten in klantprofiel_kolommen(klantprofiel).items():
         samengevoegd, tegenstrijdig = neem_feiten_over(
             getattr(intake, kolom) or {}, feiten, bron=Bron.COA, datum=ontvangen, referentie=referentie
         )

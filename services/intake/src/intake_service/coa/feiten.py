@@ -32,3 +32,8 @@ def klantprofiel_profiel(klantprofiel: dict[str, Any]) -> dict[str, Any]:
     return profielwaarden(
         ProfielInvoer.model_validate({veld: klantprofiel.get(veld) for veld in ProfielInvoer.model_fields})
     )
+
+
+def klantprofiel_kolommen(klantprofiel: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The facts of a stored klantprofiel per column of the brede intake they prefill."""
+    return {"achtergrond": klantprofiel_feiten(klantprofiel), "profiel": klantprofiel_profiel(klantprofiel)}
