@@ -188,6 +188,10 @@ class Demo:
                 "klantprofiel": {
                     "opleiding": rng.choice(["Basisonderwijs, 6 jaar", "Voortgezet onderwijs, 6 jaar"]),
                     "talen": [{"taal": taal, "niveau": "moedertaal"}],
+                    "taalniveaus": {
+                        v: rng.choice(["A0", "A1", "A2"]) for v in ("lezen", "luisteren", "spreken")
+                    },
+                    "voorbereidingInburgering": [{"onderdeel": "taal", "uren": rng.choice([40, 80, 120])}],
                 },
             }
             response = _ok(coa.post(self.url("intake", "/coa-overdrachten"), json=body))

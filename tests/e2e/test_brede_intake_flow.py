@@ -1,8 +1,10 @@
-"""COA's bulk handover to pip's advice over real HTTP between real processes (issue 3).
+"""COA's bulk handover to pip's advice over real HTTP between real processes (issues 3 and 15).
 
 COA hands over in bulk (one item invalid) -> the klantmanager records consent and
-runs the brede intake, prefilled from COA -> completing it publishes on
-`brede-intakes` -> pip reads the brede intake over REST and drafts the PIP's advice.
+runs the brede intake, prefilled from COA (the profiel's language levels and diploma
+with bron COA), corrects one language skill -> completing it publishes on
+`brede-intakes` -> pip reads the brede intake over REST and drafts the PIP's advice,
+which cites the language levels and the diploma's IDW waardering.
 """
 
 import httpx
@@ -38,7 +40,13 @@ def profiel(referentie: str, bsn: str) -> dict:
         "datumKoppeling": "2026-08-01",
         "persoon": {"bsn": bsn, "voornamen": "Hana", "achternaam": "Berhe", "geboortedatum": "1999-03-03",
                     "doelgroep": "Asielstatushouder"},
-        "klantprofiel": {"opleiding": "Voortgezet onderwijs, 6 jaar", "talen": [{"taal": "Tigrinya"}]},
+        "klantprofiel": {
+            "opleiding": "Voortgezet onderwijs, 6 jaar",
+            "talen": [{"taal": "Tigrinya"}],
+            "taalniveaus": {"lezen": "A2", "luisteren": "A2", "spreken": "A1"},
+            "diplomas": [{"naam": "Secondary school certificate", "land": "Eritrea",
+                          "waardering": {"vergelijkbaarNiveau": "havo", "datum": "2026-07-01"}}],
+        },
     }  # fmt: skip
 
 
@@ -57,7 +65,16 @@ def test_bulk_handover_to_brede_intake_to_pip_advice(system, auth_headers):
     opened = httpx.post(url(system, "intake", "/brede-intakes"), json={"inburgeraar": dossier_id}, headers=km)
     assert opened.status_code == 201, opened.text
     assert opened.json()["achtergrond"]["opleiding"]["bron"] == "COA"
+    taal = opened.json()["profiel"]["taalniveaus"]
+    assert (taal["spreken"]["waarde"], taal["spreken"]["bron"]) == ("A1", "COA") and taal["schrijven"] is None
+    assert opened.json()["profiel"]["diplomas"]["bron"] == "COA"
     intake_url = opened.json()["url"]
+    gesproken = {"profiel": {"taalniveaus": {"spreken": "A2"}}}
+    corrected = httpx.patch(intake_url, json=gesproken, headers={**km, "If-Match": opened.headers["ETag"]})
+    assert corrected.status_code == 200, corrected.text
+    taal = corrected.json()["profiel"]["taalniveaus"]
+    assert (taal["spreken"]["waarde"], taal["spreken"]["bron"]) == ("A2", "klantmanager")
+    assert taal["lezen"]["bron"] == "COA"
     body = {
         "datumGesprek": "2026-09-01",
         "deelnemers": [{"rol": "klantmanager"}, {"rol": "COA"}, {"rol": "tolk", "taal": "Tigrinya"}],
@@ -66,7 +83,7 @@ def test_bulk_handover_to_brede_intake_to_pip_advice(system, auth_headers):
         "vooropleiding": "voortgezet onderwijs",
         "alfabetisering": "NVT",
     }  # fmt: skip
-    filled = httpx.patch(intake_url, json=body, headers={**km, "If-Match": opened.headers["ETag"]})
+    filled = httpx.patch(intake_url, json=body, headers={**km, "If-Match": corrected.headers["ETag"]})
     assert filled.status_code == 200, filled.text
     done = httpx.post(f"{intake_url}/afronden", headers={**km, "If-Match": filled.headers["ETag"]})
     assert done.status_code == 200, done.text
@@ -81,3 +98,7 @@ def test_bulk_handover_to_brede_intake_to_pip_advice(system, auth_headers):
     pip = eventually(advised)
     assert pip["advies"]["bredeIntake"] == intake_url
     assert pip["advies"]["leerroute"] is not None
+    redenen = {r["code"]: r for r in pip["advies"]["redenen"]}
+    assert redenen["TAALNIVEAU_HUIDIG"]["tekst"] == "Huidig taalniveau: lezen A2, luisteren A2, spreken A2."
+    assert "vergelijkbaar met havo" in redenen["DIPLOMA_IDW"]["tekst"]
+    assert redenen["DIPLOMA_IDW"]["bron"].startswith("Wet inburgering 2021 art. 15")

@@ -467,6 +467,7 @@ WETTEN = (
     "Besluit inburgering 2021 art. ",
     "Awb art. ",
     "Participatiewet art. ",
+    "Regeling inburgering 2021 art. ",
 )
 
 

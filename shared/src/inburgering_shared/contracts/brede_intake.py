@@ -13,6 +13,9 @@ lack them. Findings on the health leefgebieden (fysieke and mentale
 gezondheid) are special category data under the AVG (art. 9): intake leaves
 them out unless a recorded, non-withdrawn consent covers them.
 
+The `profiel` (taalniveaus per vaardigheid, diploma's with their IDW waardering and the
+other starting facts, `profiel.py`) is read by pip's leerroute advice.
+
 Values follow DUO's Leerbaarheidstoets and PIP APIs
 (`../shared/reference/duo-m2m-inburgering/`) and seed 002.
 """
@@ -27,6 +30,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from .profiel import Profiel
 from .resources import GEMEENTECODE_PATTERN, Doelgroep
 
 BREDE_INTAKE_RESOURCE = "brede-intake"
@@ -164,5 +168,13 @@ class BredeIntakeContract(BaseModel):
     )
     gezondheidAfgeschermd: bool = Field(
         False, description="Waar: bevindingen over gezondheid zijn weggelaten (geen geldige toestemming)"
+    )
+    profiel: Profiel = Field(
+        default_factory=Profiel,
+        description=(
+            "Taalniveau per vaardigheid, digitale vaardigheden, werkervaring, diploma's met hun "
+            "IDW-waardering, voorbereiding op inburgering in het AZC en aandachtspunten; "
+            "elk met bron en datum (contracts/profiel.py)"
+        ),
     )
     versie: int

@@ -12,9 +12,11 @@ from ..db import Base
 class BredeIntake(Base):
     """One brede intake per dossier, concept until completed.
 
-    Structured parts (leefgebieden per name, achtergrond facts per field with
-    their source, participants, the leerbaarheidstoets, open conflicts with a
-    COA handover) are JSON documents validated by the API's pydantic models.
+    Structured parts (leefgebieden per name, achtergrond and profiel facts per
+    field with their source, participants, the leerbaarheidstoets, open
+    conflicts with a COA handover) are JSON documents validated by the API's
+    pydantic models. The profiel holds one fact per language skill
+    (`taalniveaus.lezen`) and per other object (`diplomas`, ...): `prefill.py`.
     """
 
     __tablename__ = "brede_intake"
@@ -29,6 +31,7 @@ class BredeIntake(Base):
     deelnemers: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument)
     leefgebieden: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
     achtergrond: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    profiel: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
     tegenstrijdigheden: Mapped[list[dict[str, Any]]] = mapped_column(JsonDocument)
     leerbaarheidstoets: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
     vooropleiding: Mapped[str | None] = mapped_column(String(40))

@@ -26,6 +26,7 @@ from ..inburgeraars.models import Inburgeraar
 from ..inburgeraars.schemas import Tegenstrijdigheid
 from . import rules, service
 from .models import BredeIntake
+from .prefill import profiel_van
 from .schemas import (
     Achtergrond,
     BredeIntakeCreate,
@@ -76,6 +77,7 @@ def to_read(session: Session, api_url: str, intake: BredeIntake) -> BredeIntakeR
         wensen=intake.wensen,
         leefgebieden=leefgebieden,
         gezondheidAfgeschermd=afgeschermd,
+        profiel=profiel_van(intake.profiel or {}),
         versie=intake.versie,
         datumGesprek=intake.datum_gesprek,
         deelnemers=[Deelnemer.model_validate(d) for d in intake.deelnemers],

@@ -1,7 +1,7 @@
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from inburgering_shared.contracts.brede_intake import (
     Alfabetisering,
@@ -11,7 +11,8 @@ from inburgering_shared.contracts.brede_intake import (
     Tekst,
     Vooropleiding,
 )
-from pydantic import BaseModel, Field
+from inburgering_shared.contracts.profiel import Profielbron, ProfielInvoer
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..inburgeraars.schemas import Tegenstrijdigheid
 from ..toestemmingen.rules import Bron
@@ -74,8 +75,21 @@ class BredeIntakeCreate(BaseModel):
     datumGesprek: date | None = None
 
 
+class ProfielWijziging(ProfielInvoer):
+    """Objects of the profiel the klantmanager records; each replaces the stored one (a language level
+    per skill), with source `opgegevenDoor` and today's date. Absent objects and skills stay as they are."""
+
+    opgegevenDoor: Literal[Profielbron.KLANTMANAGER, Profielbron.INBURGERAAR] = Field(
+        Profielbron.KLANTMANAGER, description="Wie de gegevens opgaf: de klantmanager of de inburgeraar zelf"
+    )
+
+
 class BredeIntakeUpdate(BaseModel):
-    """Fields of a concept brede intake; absent fields stay as they are, leefgebieden merge per leefgebied."""
+    """Fields of a concept brede intake; absent fields stay as they are, leefgebieden merge per leefgebied.
+
+    Unknown fields are refused (400)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     datumGesprek: date | None = None
     deelnemers: Annotated[list[Deelnemer] | None, Field(max_length=12)] = None
@@ -87,6 +101,7 @@ class BredeIntakeUpdate(BaseModel):
     wilVervolgonderwijs: bool | None = None
     bijstand: bool | None = None
     wensen: Tekst | None = None
+    profiel: ProfielWijziging | None = None
 
 
 class Ontbrekend(BaseModel):

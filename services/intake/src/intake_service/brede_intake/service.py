@@ -17,7 +17,7 @@ from inburgering_shared.problems import Conflict, InvalidInput, InvalidParam, No
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..coa.feiten import klantprofiel_feiten
+from ..coa.feiten import klantprofiel_kolommen
 from ..coa.models import CoaOverdracht
 from ..events import publish_brede_intake_afgerond
 from ..inburgeraars.models import Inburgeraar
@@ -26,8 +26,8 @@ from ..toestemmingen.rules import Bron, Categorie, Doel
 from ..toestemmingen.service import heeft_toestemming
 from . import rules
 from .models import BredeIntake
-from .prefill import feit, neem_feiten_over
-from .schemas import BredeIntakeCreate, BredeIntakeUpdate
+from .prefill import feit, neem_feiten_over, profielwaarden
+from .schemas import BredeIntakeCreate, BredeIntakeUpdate, ProfielWijziging
 
 RULE_TOESTEMMING = "AVG-art-9-toestemming-gezondheid"
 
@@ -58,6 +58,7 @@ def start_brede_intake(
         deelnemers=[],
         leefgebieden={},
         achtergrond={},
+        profiel={},
         tegenstrijdigheden=[],
     )
     overdracht = session.scalar(
@@ -67,13 +68,15 @@ def start_brede_intake(
         .limit(1)
     )
     if overdracht is not None:
-        intake.achtergrond, _ = neem_feiten_over(
-            {},
-            klantprofiel_feiten(overdracht.inhoud["klantprofiel"]),
-            bron=Bron.COA,
-            datum=overdracht.ontvangen.date(),
-            referentie=overdracht.coa_referentie,
-        )
+        for kolom, feiten in klantprofiel_kolommen(overdracht.inhoud["klantprofiel"]).items():
+            samengevoegd, _ = neem_feiten_over(
+                {},
+                feiten,
+                bron=Bron.COA,
+                datum=overdracht.ontvangen.date(),
+                referentie=overdracht.coa_referentie,
+            )
+            setattr(intake, kolom, samengevoegd)
     session.add(intake)
     session.flush()
     return intake, True
@@ -91,17 +94,14 @@ def neem_coa_correctie_over(
     intake = session.scalar(select(BredeIntake).where(BredeIntake.inburgeraar_id == inburgeraar_id))
     if intake is None:
         return
-    achtergrond, tegenstrijdig = neem_feiten_over(
-        intake.achtergrond,
-        klantprofiel_feiten(klantprofiel),
-        bron=Bron.COA,
-        datum=ontvangen,
-        referentie=referentie,
-    )
-    if intake.status == BredeIntakeStatus.CONCEPT.value:
-        intake.achtergrond = achtergrond
-    if tegenstrijdig:
-        intake.tegenstrijdigheden = [*intake.tegenstrijdigheden, *tegenstrijdig]
+    for kolom, feiten in klantprofiel_kolommen(klantprofiel).items():
+        samengevoegd, tegenstrijdig = neem_feiten_over(
+            getattr(intake, kolom) or {}, feiten, bron=Bron.COA, datum=ontvangen, referentie=referentie
+        )
+        if intake.status == BredeIntakeStatus.CONCEPT.value:
+            setattr(intake, kolom, samengevoegd)
+        if tegenstrijdig:
+            intake.tegenstrijdigheden = [*intake.tegenstrijdigheden, *tegenstrijdig]
 
 
 def get_brede_intake(session: Session, *, principal: Principal, intake_id: uuid.UUID) -> BredeIntake:
@@ -185,6 +185,8 @@ def wijzig_brede_intake(
         }
         # The klantmanager's choice resolves the conflicts on those fields.
         intake.tegenstrijdigheden = [t for t in intake.tegenstrijdigheden if t["veld"] not in opgegeven]
+    if changes.profiel is not None:
+        intake.profiel = _wijzig_profiel(intake, changes.profiel)
     if changes.leerbaarheidstoets is not None:
         _check(rules.toets_bevindingen(changes.leerbaarheidstoets), bron=rules.BRON_LBT)
         intake.leerbaarheidstoets = fields["leerbaarheidstoets"]
@@ -207,6 +209,18 @@ def wijzig_brede_intake(
             setattr(intake, column, value)
     session.flush()
     return intake
+
+
+def _wijzig_profiel(intake: BredeIntake, wijziging: ProfielWijziging) -> dict[str, Any]:
+    """The klantmanager's values replace the stored ones field by field, each with its source and
+    today's date; that resolves COA's conflicts on those fields."""
+    opgegeven = profielwaarden(wijziging)
+    intake.tegenstrijdigheden = [t for t in intake.tegenstrijdigheden if t["veld"] not in opgegeven]
+    vandaag = date.today()
+    return {
+        **(intake.profiel or {}),
+        **{veld: feit(waarde, wijziging.opgegevenDoor, vandaag) for veld, waarde in opgegeven.items()},
+    }
 
 
 def _merge_leefgebieden(session: Session, intake: BredeIntake, changes: BredeIntakeUpdate) -> dict[str, Any]:

@@ -4,8 +4,9 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from inburgering_shared.bounds import Datum
+from inburgering_shared.contracts.profiel import ProfielInvoer
 from inburgering_shared.problems import InvalidParam
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from ..inburgeraars.schemas import Gemeentecode, Persoonsgegevens
 
@@ -23,8 +24,15 @@ class Taalbeheersing(BaseModel):
 Omschrijving = Annotated[str | None, Field(max_length=1000)]
 
 
-class Klantprofiel(BaseModel):
-    """What COA knows from the AZC; health only with the person's recorded consent."""
+class Klantprofiel(ProfielInvoer):
+    """What COA knows from the AZC; health only with the person's recorded consent.
+
+    The profiel's objects (`taalniveaus`, `digitaleVaardigheden`, `werkervaringen`, `diplomas`,
+    `voorbereidingInburgering`, `aandachtspunten`) prefill the brede intake with source COA; within
+    them unknown fields are refused, as before the klantprofiel itself ignores them.
+    """
+
+    model_config = ConfigDict(extra="ignore")
 
     huishoudsamenstelling: Annotated[str | None, Field(max_length=500)] = None
     opleiding: Omschrijving = None

@@ -4,6 +4,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from inburgering_shared.contracts.brede_intake import Leefgebied
+from inburgering_shared.contracts.profiel import Taalniveau
 from pydantic import BaseModel, Field
 
 Kort = Annotated[str, Field(min_length=1, max_length=200)]
@@ -23,16 +24,6 @@ class Stap(StrEnum):
     AFRONDEN = "leerroute afronden"
     DOORLEREN = "verder leren"
     BIJHOUDEN = "bijhouden"
-
-
-class Taalniveau(StrEnum):
-    """CEFR levels as used for inburgering (Z-route A1, B1-route A2/B1, Onderwijsroute B1 and up)."""
-
-    A0 = "A0"
-    A1 = "A1"
-    A2 = "A2"
-    B1 = "B1"
-    B2 = "B2"
 
 
 class ActiviteitNieuw(BaseModel):

@@ -21,20 +21,16 @@ from inburgering_shared.contracts.brede_intake import (
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau
 from inburgering_shared.duo.codes import is_asielstatushouder
 
+from .reden import BESLUIT, WET, Reden, beleid
+from .startpositie import Startpositie, b1_bereikt, startpositie_redenen
+
 DEFAULT_ONDERWIJSROUTE_MAX_LEEFTIJD = 28
 """Seed 002, section 1.3 footnote 1: Onderwijsroute "voor jong volwassenen tot 28 jaar"."""
 
-WET = "Wet inburgering 2021"
-BESLUIT = "Besluit inburgering 2021"
 BRON_LBT = f"{WET} art. 14 (brede intake, leerbaarheidstoets); DUO Leerbaarheidstoets API (benodigdeScore)"
 BRON_Z_ROUTE = f"{WET} art. 15 (leerroute in het PIP); {BESLUIT} art. 3.14 (Z-route)"
 BRON_ONDERWIJSROUTE = f"{WET} art. 15 (leerroute naar de mogelijkheden van de inburgeraar)"
 BRON_B1_NORM = f"{WET} art. 15; DUO PIP API (zonder niveau geldt B1)"
-
-
-def beleid(instelling: str, waarde: object) -> str:
-    """A choice the law leaves to the gemeente, cited as its setting and value."""
-    return f"gemeentelijk beleid: instelling {instelling} = {waarde}"
 
 
 @dataclass(frozen=True)
@@ -59,13 +55,8 @@ class AdviesInput:
     doelgroep: Doelgroep
     wil_vervolgonderwijs: bool
     onderwijsroute_max_leeftijd: int = DEFAULT_ONDERWIJSROUTE_MAX_LEEFTIJD
-
-
-@dataclass(frozen=True)
-class Reden:
-    code: str
-    tekst: str
-    bron: str
+    startpositie: Startpositie = field(default_factory=Startpositie)
+    """Language levels and diplomas from the brede intake's profiel (`startpositie.py`)."""
 
 
 @dataclass(frozen=True)
@@ -234,16 +225,23 @@ def ontbrekend(toets: Leerbaarheidstoets) -> list[str]:
 
 
 def leerroute_advies(invoer: AdviesInput) -> Advies:
-    """The advice (`advies`) marked provisional with what is missing when the toets gave no answer."""
+    """The advice (`advies`) marked provisional with what is missing when the toets gave no answer;
+    the language levels and diplomas follow as reasons (`startpositie.py`)."""
     advies = _advies(invoer)
-    return Advies(advies.leerroute, advies.niveau, advies.redenen, ontbrekend(invoer.leerbaarheidstoets))
+    return Advies(
+        advies.leerroute,
+        advies.niveau,
+        [*advies.redenen, *startpositie_redenen(invoer.startpositie)],
+        ontbrekend(invoer.leerbaarheidstoets),
+    )
 
 
 def _advies(invoer: AdviesInput) -> Advies:
     """Advise B1-route, Onderwijsroute or Z-route with the niveau, listing each reason.
 
     Order: the leerbaarheidstoets decides between the B1 level (B1-route or
-    Onderwijsroute) and the Z-route; when it gives no answer, an analfabeet
+    Onderwijsroute) and the Z-route; when it gives no answer, B1 is haalbaar if the
+    current level is B1 or higher on all four skills, and otherwise an analfabeet
     or someone without schooling is advised the Z-route and everyone else
     the B1-route, B1 being the norm. The Onderwijsroute is advised only when
     B1 is haalbaar and every Onderwijsroute criterion holds. Niveau is B1 for
@@ -254,6 +252,10 @@ def _advies(invoer: AdviesInput) -> Advies:
     """
     haalbaar, toets_reden = b1_haalbaar(invoer.leerbaarheidstoets)
     redenen = [toets_reden]
+    bereikt = b1_bereikt(invoer.startpositie.taalniveaus) if haalbaar is None else None
+    if bereikt is not None:
+        haalbaar = True
+        redenen.append(bereikt)
     doelgroep_reden = _doelgroep_reden(invoer.doelgroep)
     if doelgroep_reden is not None:
         redenen.append(doelgroep_reden)
