@@ -2,7 +2,8 @@
 
 The PIP names the leerroute's aanbieder; DUO takes the aanbod only at an instelling it lists
 (`GET /instellingen`), found by its instellingsnummer or its name. DUO keeps one aanbod per
-instelling: a version at another instelling first withdraws the aanbod at the previous one.
+instelling: once a version's aanbod is delivered at another instelling, the one at the previous
+instelling is withdrawn.
 """
 
 import uuid
@@ -36,13 +37,13 @@ def lever_aanbod(duo: DuoClient, dossier: DuoDossier, inhoud: dict[str, Any], be
         verwachteEinddatumOpleiding=_datum(inhoud.get("einde")),
         indicatorAlfabetiseringsonderwijs=inhoud["alfabetisering"],
     )
+    duo.lever_inburgeringsaanbod(
+        dossier.bsn, instelling.instellingsnummer, aanbod, _context(duo, dossier, instelling), bericht_id
+    )
     vorige = (dossier.inburgeringsaanbod or {}).get("instellingsnummer")
     if vorige is not None and vorige != instelling.instellingsnummer:
         with suppress(DuoNotFoundError):  # withdrawn before (an earlier attempt of this write)
             duo.trek_inburgeringsaanbod_in(dossier.bsn, vorige, uuid.uuid5(bericht_id, "intrekken"))
-    duo.lever_inburgeringsaanbod(
-        dossier.bsn, instelling.instellingsnummer, aanbod, _context(duo, dossier, instelling), bericht_id
-    )
     dossier.inburgeringsaanbod = {
         "instellingsnummer": instelling.instellingsnummer,
         "instelling": instelling.naam,
