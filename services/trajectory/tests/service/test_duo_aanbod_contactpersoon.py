@@ -27,7 +27,10 @@ GEEN_PLICHT = {
 
 
 def asiel_pip(
-    aanbieder: str = "Taalschool Noord", klantmanager: dict = BAKKER, start: str = "2026-02-01", **velden
+    aanbieder: str | None = "Taalschool Noord",
+    klantmanager: dict = BAKKER,
+    start: str = "2026-02-01",
+    **velden,
 ) -> dict:
     return {
         "doelgroep": "Asielstatushouder",
@@ -189,3 +192,8 @@ def test_the_end_of_the_plicht_removes_the_contactpersoon_at_duo(client, auth_he
         "contactpersoon-weg",
         "verzonden",
     )
+
+
+def test_a_pip_naming_no_aanbieder_of_the_leerroute_queues_no_aanbod(client, auth_headers, pips, duo):
+    aangemeld(client, auth_headers, pips, duo, aanbieder=None)
+    assert [o["soort"] for o in dossiers(client, auth_headers)[0]["opdrachten"]] == ["pip", "contactpersoon"]

@@ -3,7 +3,8 @@ inburgeringsaanbod and the klantmanager as DUO's contactpersoon.
 
 For an asielstatushouder the gemeente delivers the inburgeringsaanbod (Wet inburgering 2021 art. 16;
 DUO's SS127 reminds a gemeente that has not): the leerroute as the PIP offers it, at its aanbieder, from
-every vastgesteld version (a version with another aanbieder withdraws the aanbod at the previous one).
+every vastgesteld version that names the leerroute's aanbieder (until one does, DUO's SS127 reminds the
+gemeente); a version with another aanbieder withdraws the aanbod at the previous one.
 The klantmanager the PIP names is the person's contactpersoon at DUO; a version naming another
 klantmanager (or other contact details) changes it. An event is delivered at least once: a version
 queues its writes once.
@@ -32,8 +33,9 @@ def plan_pip_opdrachten(session: Session, pip: PipContract) -> None:
         PIP,
         {"dagtekening": pip.dagtekening.isoformat(), "leerroute": pip.leerroute.value, **versie},
     )
-    if pip.doelgroep is Doelgroep.ASIELSTATUSHOUDER:
-        _eenmalig(session, pip, AANBOD, {**aanbod_inhoud(pip), **versie})
+    aanbod = aanbod_inhoud(pip)
+    if pip.doelgroep is Doelgroep.ASIELSTATUSHOUDER and aanbod["aanbieder"]:
+        _eenmalig(session, pip, AANBOD, {**aanbod, **versie})
     if pip.klantmanager is not None:
         contact = {
             "naam": pip.klantmanager.naam,
