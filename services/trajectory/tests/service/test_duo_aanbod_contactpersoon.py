@@ -2,10 +2,8 @@
 the DUO write queue, checked against DUO's rules first, replaced by a later version, and the contactpersoon
 removed when the plicht ends. Every exchange is checked against DUO's OpenAPI documents."""
 
-import uuid
-
 from duo_testkit import BSN, controleer_contract, feiten
-from traject_testkit import INBURGERAAR, dossiers, notificeer, open_traject
+from traject_testkit import INBURGERAAR, dossiers, notificeer, open_traject, pip_vastgesteld
 
 NOORD = {
     "instellingsnummer": "1234567890",
@@ -55,20 +53,7 @@ def contactpersonen(duo) -> list[dict]:
 def nieuwe_versie(client, auth_headers, pips, **pip) -> None:
     [url] = pips.pips
     pips.pips[url] |= {"versie": pips.pips[url]["versie"] + 1, **pip}
-    event = {
-        "id": str(uuid.uuid4()),
-        "kanaal": "pips",
-        "hoofdObject": INBURGERAAR,
-        "resource": "pip",
-        "resourceUrl": url,
-        "actie": "update",
-        "aanmaakdatum": "2026-11-10T10:00:00Z",
-        "kenmerken": {"gemeentecode": "GM0171", "status": "vastgesteld"},
-    }
-    assert (
-        client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*")).status_code
-        == 204
-    )
+    pip_vastgesteld(client, auth_headers, url)
 
 
 def aangemeld(client, auth_headers, pips, duo, **pip) -> None:
