@@ -62,7 +62,10 @@ def test_an_answer_outside_duos_contract_holds_up_one_person_only_and_converges(
         d = eventually(
             lambda i=inburgeraar: (d := dossier(system, km, i)) and d["sync"]["status"] == "bijgewerkt" and d
         )
-        assert [(o["soort"], o["status"]) for o in d["opdrachten"]] == [("pip", "verzonden")]
+        assert [(o["soort"], o["status"]) for o in d["opdrachten"]] == [
+            ("pip", "verzonden"),
+            ("contactpersoon", "verzonden"),
+        ]
         assert pips_bij_duo(bsn)[0]["pip"]["dagtekeningPip"] == dagtekening.isoformat()
 
     def storing() -> dict | None:
@@ -86,7 +89,10 @@ def test_an_answer_outside_duos_contract_holds_up_one_person_only_and_converges(
         lambda: (d := dossier(system, km, kapot_url)) and d["sync"]["status"] == "bijgewerkt" and d
     )
     assert d["doelgroep"]["indeling"] == "Asielstatushouder"
-    assert [(o["soort"], o["status"]) for o in d["opdrachten"]] == [("pip", "verzonden")]
+    assert [(o["soort"], o["status"]) for o in d["opdrachten"]] == [
+        ("pip", "verzonden"),
+        ("contactpersoon", "verzonden"),
+    ]
     assert len(eventually(lambda: pips_bij_duo(kapot_bsn))) == 1
 
 

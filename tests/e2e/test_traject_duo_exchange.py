@@ -167,6 +167,7 @@ def test_duo_notifies_the_trajectory_reflects_and_the_map_reaches_duo(system, au
     )
     assert [(o["soort"], o["status"]) for o in d["opdrachten"]] == [
         ("pip", "verzonden"),
+        ("contactpersoon", "verzonden"),
         ("map", "verzonden"),
     ]
 

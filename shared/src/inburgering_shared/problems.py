@@ -97,6 +97,12 @@ class ServiceUnavailable(DomainError):
     status, code, title = 503, "niet-beschikbaar", "Tijdelijk niet beschikbaar"
 
 
+class BadGateway(DomainError):
+    """An external system (DUO) answered with an error or outside its own contract."""
+
+    status, code, title = 502, "bron-fout", "De externe bron gaf geen bruikbaar antwoord"
+
+
 def problem_response(
     request: Request,
     status: int,

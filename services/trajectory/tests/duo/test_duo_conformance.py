@@ -10,7 +10,7 @@ from duo_simulator.contract import ContractViolationError
 from duo_simulator.main import create_app
 from duo_testkit import BSN, DUO_OIN, GEMEENTE_OIN, VANDAAG, InProcesTransport, controleer_contract, feiten
 from fastapi import FastAPI, Request, Response
-from inburgering_shared.contracts.resources import Doelgroep
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from inburgering_shared.duo import validatie
 from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
 from trajectory_service.clients.duo import DuoClient, DuoError, DuoUnavailableError, pip_aanlevering
@@ -393,7 +393,10 @@ def test_the_operations_the_process_adds_conform_to_duos_contract(omgeving, cont
         verwachteEinddatumOpleiding=D("2026-04-01"),
         indicatorAlfabetiseringsonderwijs="NVT",
     )
-    duo.lever_inburgeringsaanbod(BSN, "1234567890", aanbod)
+    context = validatie.AanbodContext(
+        Doelgroep.ASIELSTATUSHOUDER, D("2025-03-01"), Leerroute.B1, bow_keurmerk=True, tst_keurmerk=False
+    )
+    duo.lever_inburgeringsaanbod(BSN, "1234567890", aanbod, context)
     assert "1234567890" in omgeving.gelezen()["inburgeringsaanbod"]
     duo.trek_inburgeringsaanbod_in(BSN, "1234567890")
     assert "inburgeringsaanbod" not in omgeving.gelezen() or not omgeving.gelezen()["inburgeringsaanbod"]

@@ -123,5 +123,9 @@ class Duo:
 
 
 @pytest.fixture
-def duo(app: FastAPI, client: TestClient) -> Duo:
-    return Duo(app)
+def duo(app: FastAPI, client: TestClient) -> Iterator[Duo]:
+    """The simulator; the app's own DUO reads (the historie) go to it too."""
+    simulator = Duo(app)
+    app.state.duo_client_voor = simulator.client
+    yield simulator
+    app.state.duo_client_voor = None

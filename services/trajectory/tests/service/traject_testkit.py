@@ -42,8 +42,8 @@ def dossiers(client, auth_headers):
     return client.get("/v1/duo-dossiers", headers=auth_headers("klantmanager")).json()["results"]
 
 
-def open_traject(client, auth_headers, pips, inburgeraar=INBURGERAAR, **pip):
-    url = pips.add(inburgeraar, **pip)
+def pip_vastgesteld(client, auth_headers, url, inburgeraar=INBURGERAAR):
+    """pip's event: the PIP at `url` (a version of it) is vastgesteld."""
     event = {
         "id": str(uuid.uuid4()),
         "kanaal": "pips",
@@ -58,6 +58,11 @@ def open_traject(client, auth_headers, pips, inburgeraar=INBURGERAAR, **pip):
         client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*")).status_code
         == 204
     )
+
+
+def open_traject(client, auth_headers, pips, inburgeraar=INBURGERAAR, **pip):
+    url = pips.add(inburgeraar, **pip)
+    pip_vastgesteld(client, auth_headers, url, inburgeraar)
     page = client.get(
         "/v1/trajecten", params={"inburgeraar": inburgeraar}, headers=auth_headers("klantmanager")
     )

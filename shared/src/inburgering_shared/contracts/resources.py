@@ -94,6 +94,14 @@ class PipOnderdeelContract(BaseModel):
     aanbieder: str | None = None
 
 
+class KlantmanagerContact(BaseModel):
+    """The klantmanager the PIP names as the person's fixed contact: DUO's contactpersoon too."""
+
+    naam: str
+    telefoon: str
+    email: str
+
+
 class PipContract(BaseModel):
     """What trajectory and reporting read of a PIP."""
 
@@ -117,6 +125,14 @@ class PipContract(BaseModel):
     einddatum: date | None = Field(None, description="Wanneer de plicht eindigde volgens DUO")
     onderdelen: list[PipOnderdeelContract] = Field(
         default_factory=list, description="De onderdelen die het PIP aanbiedt, met geplande data en aanbieder"
+    )
+    klantmanager: KlantmanagerContact | None = Field(
+        None, description="De klantmanager die het PIP als vast contactpunt noemt"
+    )
+    alfabetisering: str | None = Field(
+        None,
+        pattern="^(A|AA|NVT)$",
+        description="Alfabetiseringsonderwijs in de leerroute (DUO `Alfabetiseringsonderwijs`: A, AA, NVT)",
     )
 
 

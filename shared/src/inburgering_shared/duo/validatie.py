@@ -1,11 +1,13 @@
-"""DUO's refusal rules for what a gemeente delivers, as pure functions: R6 (PIP) and R13 (MAP, PVT).
+"""DUO's refusal rules for what a gemeente delivers, as pure functions: R6 (PIP), R13 (MAP, PVT) and
+the inburgeringsaanbod.
 
 The one home of these rules: pip applies R6 when a PIP is vastgesteld, trajectory's DUO client
-applies R6 and R13 before sending, so nothing DUO would refuse leaves the gemeente.
+applies R6, R13 and the aanbod rules before sending, so nothing DUO would refuse leaves the gemeente.
 
 Source: DUO's M2M README for the inburgeringsketen (`duo-m2m-inburgering/README.md`), sections
-"Het aanleveren van een PIP", "Module Arbeidsmarkt en Participatie (MAP)" and
-"Participatieverklaringstraject (PVT)", and DUO's PIP OpenAPI document; domain.md R6, R13.
+"Het aanleveren van een PIP", "Module Arbeidsmarkt en Participatie (MAP)",
+"Participatieverklaringstraject (PVT)" and "Inburgeringsaanbod", and DUO's PIP and
+Inburgeringsaanbod OpenAPI documents; domain.md R6, R13.
 
 Dates: DUO stores the inburgeringstermijn's einddatum as exclusive (domain R4), so the termijn is
 exceeded on and after the einddatum.
@@ -339,3 +341,82 @@ def resultaat_overtredingen(
 ) -> list[Overtreding]:
     """All R13 rules DUO applies to a MAP or PVT date with its indicatie verwijtbaarheid."""
     return [o for regel in RESULTAAT_REGELS if (o := regel(datum, verwijtbaar, ctx, bericht)) is not None]
+
+
+# Inburgeringsaanbod ---------------------------------------------------------------------------
+
+BRON_AANBOD = "DUO M2M README, Inburgeringsaanbod; Wet inburgering 2021 art. 16"
+
+
+@dataclass(frozen=True)
+class AanbodAanlevering:
+    """The aanbod as delivered to DUO (DUO Inburgeringsaanbod API, schema `Inburgeringsaanbod`)."""
+
+    datum_inburgeringsaanbod: date | None
+    verwachte_start: date | None
+    verwacht_einde: date | None
+
+
+@dataclass(frozen=True)
+class AanbodContext:
+    """What DUO knows when the aanbod arrives: the doelgroep, the current PIP (None: DUO holds none),
+    whether DUO lists the instelling with a BoW keurmerk or (for the Onderwijsroute) a TST keurmerk,
+    and the termijn (its einddatum exclusive), when set."""
+
+    doelgroep: Doelgroep
+    dagtekening_actuele_pip: date | None
+    leerroute_actuele_pip: Leerroute | None
+    bow_keurmerk: bool
+    tst_keurmerk: bool
+    termijn_start: date | None = None
+    termijn_einde: date | None = None
+
+
+def _aanbod(code: str, melding: str, veld: str) -> Overtreding:
+    return Overtreding("Inburgeringsaanbod", code, melding, veld, BRON_AANBOD)
+
+
+def aanbod_overtredingen(aanbod: AanbodAanlevering, context: AanbodContext) -> list[Overtreding]:
+    """Why DUO would refuse the aanbod: only for an asielmigrant with a PIP, at an instelling DUO
+    recognises (BoW, or TST in the Onderwijsroute), no date before the current PIP's dagtekening, the
+    course within the inburgeringstermijn (README 'Inburgeringsaanbod').
+
+    The README names 'datumAanvangTaalschakeltraject' and 'datumEindeCursus', which DUO's document does
+    not carry: the termijn rule is applied to the expected start and end of the course."""
+    fouten: list[Overtreding] = []
+    if not is_asielstatushouder(context.doelgroep):
+        fouten.append(
+            _aanbod("AANBOD_ALLEEN_ASIEL", "Het inburgeringsaanbod is alleen voor een asielmigrant.", "bsn")
+        )
+    if context.dagtekening_actuele_pip is None:
+        fouten.append(_aanbod("AANBOD_ZONDER_PIP", "DUO heeft geen PIP van de persoon.", "bsn"))
+    onderwijsroute = context.leerroute_actuele_pip is Leerroute.ONDERWIJS
+    if not (context.bow_keurmerk or (onderwijsroute and context.tst_keurmerk)):
+        fouten.append(
+            _aanbod(
+                "INSTELLING_NIET_ERKEND",
+                "De instelling heeft bij DUO geen BoW-keurmerk"
+                + (" of TST-keurmerk." if onderwijsroute else "."),
+                "instellingsnummer",
+            )
+        )
+    velden = {
+        "datumInburgeringsaanbod": aanbod.datum_inburgeringsaanbod,
+        "verwachteStartdatumOpleiding": aanbod.verwachte_start,
+        "verwachteEinddatumOpleiding": aanbod.verwacht_einde,
+    }
+    dagtekening = context.dagtekening_actuele_pip
+    for veld, datum in velden.items():
+        if datum is not None and dagtekening is not None and datum < dagtekening:
+            fouten.append(
+                _aanbod("AANBOD_VOOR_PIP", "De datum ligt voor de dagtekening van het actuele PIP.", veld)
+            )
+    start, einde = context.termijn_start, context.termijn_einde
+    if start is not None and einde is not None:
+        for veld in ("verwachteStartdatumOpleiding", "verwachteEinddatumOpleiding"):
+            datum = velden[veld]
+            if datum is not None and not start <= datum < einde:
+                fouten.append(
+                    _aanbod("OPLEIDING_BUITEN_TERMIJN", "De datum ligt buiten de inburgeringstermijn.", veld)
+                )
+    return fouten

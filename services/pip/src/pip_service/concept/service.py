@@ -43,6 +43,7 @@ def vul_concept(pip: Pip, intake: BredeIntakeContract, *, max_leeftijd: int) -> 
     doelen = [Doel.model_validate(dataclasses.asdict(d)) for d in doelen_uit_bevindingen(bevindingen(intake))]
     inhoud = PipInhoud.model_validate(pip.inhoud or {})
     inhoud.doelen = doelen
+    inhoud.alfabetisering = intake.alfabetisering or inhoud.alfabetisering
     pip.brede_intake_url = intake.url
     invoer = advies_input(intake, max_leeftijd)
     if invoer is not None:

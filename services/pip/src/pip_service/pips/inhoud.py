@@ -81,6 +81,8 @@ def pas_toe(session: Session, pip: Pip, velden: InhoudVelden) -> None:
     inhoud = PipInhoud.model_validate(pip.inhoud or {})
     if velden.klantmanager is not None:
         inhoud.klantmanager = velden.klantmanager
+    if velden.alfabetisering is not None:
+        inhoud.alfabetisering = velden.alfabetisering
     if velden.onderdelen is not None:
         inhoud.onderdelen = velden.onderdelen
     if velden.participatie is not None:

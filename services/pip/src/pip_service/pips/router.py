@@ -10,6 +10,7 @@ from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.bounds import VersiePad
 from inburgering_shared.contracts.resources import (
     DeadlineStatus,
+    KlantmanagerContact,
     Leerroute,
     Niveau,
     PipOnderdeelContract,
@@ -95,6 +96,8 @@ def pip_answer(api_url: str, pip: Pip, deadline: Deadline | None) -> PipRead:
             for o in inhoud.onderdelen
             if o.aangeboden
         ],
+        klantmanager=KlantmanagerContact(**inhoud.klantmanager.model_dump()) if inhoud.klantmanager else None,
+        alfabetisering=inhoud.alfabetisering.value if inhoud.alfabetisering else None,
         routewijzigingen=pip.routewijzigingen,
         aangemaakt=pip.aangemaakt,
         gewijzigd=pip.gewijzigd,

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from inburgering_shared.contracts.brede_intake import Leefgebied
+from inburgering_shared.contracts.brede_intake import Alfabetisering, Leefgebied
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau, PipContract
 from pydantic import BaseModel, Field
 
@@ -98,8 +98,15 @@ class Klantmanager(BaseModel):
     email: Email
 
 
+ALFABETISERING = (
+    "Alfabetiseringsonderwijs in de leerroute (A analfabeet, AA anders gealfabetiseerd, NVT); uit de brede"
+    " intake, DUO krijgt het met het inburgeringsaanbod"
+)
+
+
 class PipInhoud(BaseModel):
     klantmanager: Klantmanager | None = None
+    alfabetisering: Alfabetisering | None = Field(None, description=ALFABETISERING)
     onderdelen: list[Onderdeel] = Field(default_factory=list, max_length=20)
     participatie: list[Participatie] = Field(default_factory=list, max_length=10)
     doelen: list[Doel] = Field(default_factory=list, max_length=30)
@@ -113,6 +120,7 @@ class InhoudVelden(BaseModel):
     niveau: Niveau | None = Field(None, description="Leeg: B1 bij B1-route en Onderwijsroute (R6)")
     motivering: Tekst | None = Field(None, description="Verplicht bij afwijken van het advies")
     klantmanager: Klantmanager | None = None
+    alfabetisering: Alfabetisering | None = Field(None, description=ALFABETISERING)
     onderdelen: list[Onderdeel] | None = Field(None, max_length=20)
     participatie: list[Participatie] | None = Field(None, max_length=10)
     doelen: list[Doel] | None = Field(None, max_length=30)

@@ -420,9 +420,16 @@ class DuoClient:
         bsn: str,
         instellingsnummer: str,
         aanbod: Inburgeringsaanbod,
+        context: validatie.AanbodContext,
         bericht_id: uuid.UUID | None = None,
     ) -> None:
         """The aanbod at this instelling (sent once; a new one replaces DUO's previous one there)."""
+        aanlevering = validatie.AanbodAanlevering(
+            aanbod.datumInburgeringsaanbod,
+            aanbod.verwachteStartdatumOpleiding,
+            aanbod.verwachteEinddatumOpleiding,
+        )
+        _weiger_bij(validatie.aanbod_overtredingen(aanlevering, context))
         pad = f"/personen/{_bsn(bsn)}/Inburgeringsaanbod/{_instellingsnummer(instellingsnummer)}"
         self._verzoek("POST", pad, aanbod, bericht_id)
 

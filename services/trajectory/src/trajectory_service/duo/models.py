@@ -34,6 +34,10 @@ class DuoDossier(Base):
     ontheffingen: Mapped[list[Any] | None] = mapped_column(JsonDocument)
     examennummer: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
     gratis_pogingen: Mapped[list[Any] | None] = mapped_column(JsonDocument)
+    inburgeringsaanbod: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
+    """The aanbod DUO holds from this gemeente (its instellingsnummer and the PIP version it came from)."""
+    contactpersoon_id: Mapped[int | None] = mapped_column(Integer)
+    """DUO's id of the contactpersoon linked to the person (the klantmanager the PIP names)."""
     laatst_gelezen: Mapped[datetime | None] = mapped_column(UTCDateTime)
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -83,3 +87,19 @@ class DuoOpdracht(Base):
     volgende_poging: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     verzonden: Mapped[datetime | None] = mapped_column(UTCDateTime)
     resultaat: Mapped[str | None] = mapped_column(Text)
+
+
+class DuoContactpersoon(Base):
+    """A klantmanager registered at DUO as the gemeente's contactpersoon (Contactpersoon API), one per
+    e-mail address; removed at DUO once no person is linked to them any more."""
+
+    __tablename__ = "duo_contactpersoon"
+    __table_args__ = (UniqueConstraint("gemeentecode", "email"), UniqueConstraint("gemeentecode", "duo_id"))
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_uuid)
+    gemeentecode: Mapped[str] = mapped_column(String(6))
+    duo_id: Mapped[int] = mapped_column(Integer)
+    """DUO's id of the contactpersoon (1..99999)."""
+    email: Mapped[str] = mapped_column(String(241))
+    naam: Mapped[str] = mapped_column(String(100))
+    telefoonnummer: Mapped[str] = mapped_column(String(22))

@@ -10,19 +10,22 @@ from inburgering_shared.api import ApiUrl, DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
-from inburgering_shared.problems import Forbidden, problem_responses
+from inburgering_shared.problems import Forbidden, ServiceUnavailable, problem_responses
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.orm import Session
 
+from ..clients.duo import DuoClient
 from ..clients.duo_models import Notificatie
 from ..plicht.rules import wet_van_toepassing
 from ..plicht.service import eindstaat_van
 from . import service
 from .afzender import NietGeauthentiseerdError, oin_van_afzender
 from .events import dossier_url
+from .historie import Historiegegeven, huidig, lees_historie
 from .models import DuoDossier
 from .rules import NEDERLAND
-from .schemas import DuoDossierRead, DuoNotificatieRead, DuoOpdrachtRead, SyncHerstart
+from .schemas import DuoDossierRead, DuoNotificatieRead, DuoOpdrachtRead, HistorieRead, SyncHerstart
+from .sync import duo_clients
 
 router = APIRouter(tags=["DUO"])
 
@@ -200,3 +203,31 @@ def get_duo_dossier(
     dossierId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl
 ) -> DuoDossierRead:
     return to_read(session, api_url, service.get_dossier(session, principal=principal, dossier_id=dossierId))
+
+
+@router.get(
+    "/duo-dossiers/{dossierId}/historie/{gegeven}",
+    response_model=HistorieRead,
+    responses=problem_responses(404, 502, 503),
+)
+def get_duo_historie(
+    dossierId: uuid.UUID, gegeven: Historiegegeven, request: Request, principal: Readers, session: DbSession
+) -> HistorieRead:
+    """Why a value DUO holds changed: DUO's history of the inburgeringsplicht, the doelgroep or the
+    inburgeringstermijn (with DUO's verlengingsgrond of each extension), read from DUO now. DUO not
+    reachable is 503, an error or an answer outside DUO's contract 502, each in words."""
+    dossier = service.get_dossier(session, principal=principal, dossier_id=dossierId)
+    historie, bron = lees_historie(duo_client(request, dossier.gemeentecode), dossier, gegeven)
+    return HistorieRead(gegeven=gegeven.value, huidig=huidig(dossier, gegeven), historie=historie, bron=bron)
+
+
+def duo_client(request: Request, gemeentecode: str) -> DuoClient:
+    """The app's DUO client for the gemeente (the sync's settings; tests set `duo_client_voor`)."""
+    state = request.app.state
+    settings = state.settings
+    if not settings.duo_base_url or gemeentecode not in settings.duo_gemeente_oins:
+        raise ServiceUnavailable("Er is geen verbinding met DUO ingesteld voor deze gemeente.")
+    if getattr(state, "duo_client_voor", None) is None:
+        state.duo_client_voor = duo_clients(settings)
+    client: DuoClient = state.duo_client_voor(gemeentecode)
+    return client

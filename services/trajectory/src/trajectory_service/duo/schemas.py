@@ -70,3 +70,15 @@ class DuoDossierRead(DuoDossierContract):
     sync: SyncStaat
     notificaties: list[DuoNotificatieRead]
     opdrachten: list[DuoOpdrachtRead]
+
+
+class HistorieRead(BaseModel):
+    """DUO's history of one value, read from DUO when asked: why the value changed."""
+
+    gegeven: str
+    huidig: dict[str, Any] | None
+    """The value as last read from DUO."""
+    historie: list[dict[str, Any]]
+    """Every earlier state as DUO gives it (the termijn's with DUO's verlengingsgrond of each extension)."""
+    bron: str
+    """DUO's operation the history came from."""

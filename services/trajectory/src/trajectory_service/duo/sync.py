@@ -45,9 +45,12 @@ from ..rapportage.rules import plicht_voldaan_op
 from ..trajecten import service as trajecten
 from ..trajecten.models import Traject
 from ..uren.rules import DuoUren
-from . import service
+from . import contactpersoon, service
+from .aanbod import lever_aanbod
 from .events import publish_dossier
 from .models import DuoDossier, DuoNotificatie, DuoOpdracht
+from .pip_opdrachten import AANBOD, CONTACTPERSOON, CONTACTPERSOON_WEG, laatste_contactpersoon
+from .pip_opdrachten import PIP as PIP_OPDRACHT
 from .rules import NEDERLAND, is_vestiging, start_pip_klok, te_lezen, volgende_poging
 from .service import GEPARKEERD, GEWEIGERD, ONTVANGEN, VERWERKT, VERZONDEN, WACHTEND
 
@@ -288,6 +291,7 @@ class DuoSync:
                 gemeentecode=dossier.gemeentecode,
                 eind=eind,
             )
+            self._contactpersoon_weg(session, dossier)
         if dossier.inburgeraar_url is not None:
             # Writes that waited for DUO to name the person can go now.
             session.execute(
@@ -306,6 +310,20 @@ class DuoSync:
         gedaan = [f"Gelezen: {', '.join(gelezen)}"] if gelezen else []
         gedaan += [f"Verhuizing: {verhuizing}"] if verhuizing else []
         return "; ".join(gedaan) or "Geen actie voor deze gebeurtenis."
+
+    @staticmethod
+    def _contactpersoon_weg(session: Session, dossier: DuoDossier) -> None:
+        """The plicht ended: the klantmanager is no longer the person's contactpersoon at DUO."""
+        assert dossier.inburgeraar_url is not None
+        laatste = laatste_contactpersoon(session, dossier.inburgeraar_url)
+        if laatste is not None and laatste[0] == CONTACTPERSOON:
+            service.plan_opdracht(
+                session,
+                inburgeraar_url=dossier.inburgeraar_url,
+                gemeentecode=dossier.gemeentecode,
+                soort=CONTACTPERSOON_WEG,
+                inhoud={},
+            )
 
     @staticmethod
     def _dossier_van(session: Session, notificatie: DuoNotificatie) -> DuoDossier:
@@ -437,7 +455,7 @@ class DuoSync:
             opdracht.bericht_id = uuid.uuid4()
         bericht_id = opdracht.bericht_id
         try:
-            if opdracht.soort == "pip":
+            if opdracht.soort == PIP_OPDRACHT:
                 duo.registreer_pip(dossier.bsn, *self._pip(dossier, duo, inhoud), bericht_id)
             elif opdracht.soort in ("map", "pvt"):
                 datum = date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None
@@ -449,6 +467,12 @@ class DuoSync:
             elif opdracht.soort == "zroute":
                 datum = date.fromisoformat(inhoud["datum"]) if inhoud.get("datum") else None
                 duo.zet_zroute(dossier.bsn, datum, bericht_id)
+            elif opdracht.soort == AANBOD:
+                lever_aanbod(duo, dossier, inhoud, bericht_id)
+            elif opdracht.soort == CONTACTPERSOON:
+                contactpersoon.koppel(session, duo, dossier, inhoud, bericht_id)
+            elif opdracht.soort == CONTACTPERSOON_WEG:
+                contactpersoon.ontkoppel(session, duo, dossier, bericht_id)
             else:
                 raise ValueError(f"onbekende opdracht {opdracht.soort}")
         except DuoTimeoutError:

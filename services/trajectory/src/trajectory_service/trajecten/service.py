@@ -17,7 +17,7 @@ from ..componenten.rules import ZRouteVoortgang
 from ..componenten.service import ONTZORGEN, neem_planning_over, open_componenten
 from ..config import Settings
 from ..deadlines.models import Deadline
-from ..duo.service import al_gepland, plan_opdracht
+from ..duo.pip_opdrachten import plan_pip_opdrachten
 from ..rapportage.service import afronding_bij_opening
 from ..uren.service import z_route
 from ..voortgang.service import plan_gesprek
@@ -36,22 +36,9 @@ def verwerk_pip(context: EventContext, notificatie: Notificatie, settings: Setti
     if pip.status != PipStatus.VASTGESTELD or pip.leerroute is None or pip.dagtekening is None:
         return
     session = context.session
-    # The gemeente owns the PIP: every vastgesteld version goes to DUO (DUO PIP API), once; pip may
-    # announce the same version again (an event is delivered at least once).
-    inhoud = {
-        "dagtekening": pip.dagtekening.isoformat(),
-        "leerroute": pip.leerroute.value,
-        "pip": pip.url,
-        "versie": pip.versie,
-    }
-    if not al_gepland(session, pip.inburgeraar, "pip", inhoud):
-        plan_opdracht(
-            session,
-            inburgeraar_url=pip.inburgeraar,
-            gemeentecode=pip.gemeentecode,
-            soort="pip",
-            inhoud=inhoud,
-        )
+    # The gemeente owns the PIP: every vastgesteld version goes to DUO (DUO PIP API) with the aanbod and
+    # the contactpersoon it gives, once; pip may announce the same version again (at-least-once delivery).
+    plan_pip_opdrachten(session, pip)
     traject = session.scalar(select(Traject).where(Traject.inburgeraar_url == pip.inburgeraar))
     if traject is not None:
         # A later PIP version may change the route, never the termijn (R4).
