@@ -34,7 +34,7 @@ def verhuisd(client, auth_headers, pips, inburgeraar):
 def deadlines(client, headers, inburgeraar):
     rijen = client.get("/v1/deadlines?status=open", headers=headers).json()["results"]
     return sorted(
-        ((d["soort"], d["vervaldatum"], d["gemeentecode"]) for d in rijen if d["inburgeraar"] == inburgeraar)
+        (d["soort"], d["vervaldatum"], d["gemeentecode"]) for d in rijen if d["inburgeraar"] == inburgeraar
     )
 
 

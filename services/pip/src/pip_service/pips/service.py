@@ -19,7 +19,6 @@ from inburgering_shared.db import utcnow
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.http import ServiceClient
 from inburgering_shared.outbox import Outbox
-from inburgering_shared.verhuizing import volg_verhuizing
 from inburgering_shared.problems import (
     Conflict,
     InvalidInput,
@@ -28,6 +27,7 @@ from inburgering_shared.problems import (
     RuleViolation,
     ServiceUnavailable,
 )
+from inburgering_shared.verhuizing import volg_verhuizing
 from sqlalchemy.orm import Session
 
 from ..deadlines.service import herbereken_pip_deadline, markeer_gehaald, verleng
