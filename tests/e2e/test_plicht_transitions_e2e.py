@@ -272,6 +272,22 @@ def test_a_move_takes_the_whole_dossier_to_the_new_gemeente_over_http(system, au
         )
         assert [(r["bron"], r["namens"]) for r in regels] == [(service, f"{GEMEENTE},{NIEUW}")]
         assert "(SS121)" in regels[0]["toelichting"]
-        assert audittrail(system, teamleider[GEMEENTE], service, inburgeraar) == []
+    # The new gemeente appoints its klantmanager. On that event every service hands over what a read
+    # running while the hand-over was committed recorded under the gemeente it read; the old gemeente
+    # then sees nothing of the dossier's history, and the hand-over stays recorded once.
+    etag = httpx.get(inburgeraar, headers=nieuw).headers["ETag"]
+    toegewezen = httpx.patch(
+        inburgeraar, json={"klantmanager": "km-nieuw"}, headers={**nieuw, "If-Match": etag}
+    )
+    assert toegewezen.status_code == 200, toegewezen.text
+    eventually(
+        lambda: all(
+            audittrail(system, teamleider[GEMEENTE], service, inburgeraar) == []
+            for service in ("intake", "pip", "trajectory", "scheduler")
+        )
+    )
+    for service in ("intake", "pip", "trajectory", "scheduler"):
+        acties = [r["actie"] for r in audittrail(system, teamleider[NIEUW], service, inburgeraar)]
+        assert acties.count("overdragen") == 1, service
     eerder = audittrail(system, teamleider[NIEUW], "pip", inburgeraar)
     assert any(r["namens"] == GEMEENTE and r["resourceUrl"].endswith("/vaststellen") for r in eerder)

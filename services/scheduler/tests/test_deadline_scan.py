@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from inburgering_shared.testing import TokenFactory
+from inburgering_shared.testing import TokenFactory, inburgeraar_event
 from scheduler_owners_double import INTAKE, PIP
 
 from .conftest import Worker
@@ -145,16 +145,7 @@ def test_a_reassigned_dossier_moves_its_signals_to_the_new_klantmanager_and_team
     worker.run("deadline-scan", D + timedelta(days=1))
     put_settings(client, auth_headers, teams={"Noord": ["km-2"]})
     worker.owners.dossiers[inburgeraar]["klantmanager"] = "km-2"
-    event = {
-        "id": str(uuid.uuid4()),
-        "kanaal": "inburgeraars",
-        "hoofdObject": inburgeraar,
-        "resource": "inburgeraar",
-        "resourceUrl": inburgeraar,
-        "actie": "update",
-        "aanmaakdatum": "2026-07-01T10:00:00Z",
-        "kenmerken": {"gemeentecode": "GM0171"},
-    }
+    event = inburgeraar_event(inburgeraar, "GM0171")
     assert client.post("/v1/callbacks", json=event, headers=auth_headers("service")).status_code == 204
     [signaal] = signalen(client, auth_headers, team="Noord")
     assert signaal["klantmanager"] == "km-2"
@@ -178,16 +169,7 @@ def test_a_move_takes_the_dossiers_signals_to_the_new_gemeente(
         gemeentecode="GM0200", klantmanager=None, verhuizingen=[verhuizing]
     )
     worker.owners.deadlines[url]["gemeentecode"] = "GM0200"
-    event = {
-        "id": str(uuid.uuid4()),
-        "kanaal": "inburgeraars",
-        "hoofdObject": inburgeraar,
-        "resource": "inburgeraar",
-        "resourceUrl": inburgeraar,
-        "actie": "update",
-        "aanmaakdatum": "2026-07-02T10:00:00Z",
-        "kenmerken": {"gemeentecode": "GM0200"},
-    }
+    event = inburgeraar_event(inburgeraar, "GM0200")
     assert client.post("/v1/callbacks", json=event, headers=auth_headers("service")).status_code == 204
     oud, nieuw = (
         auth_headers("klantmanager", gemeente="GM0171"),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import MetaData, Table, and_, insert, or_, update
+from sqlalchemy import MetaData, Table, and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from .audit import AUDITTRAIL
@@ -79,7 +79,9 @@ def draag_over(
 
     The rows are those `person_rows.rows_about` finds (the audit trail among them); `overslaan`
     names tables that keep their gemeente (what DUO told a gemeente is DUO's answer to it). Applied
-    again it hands nothing over and records nothing: receivers of an event are idempotent.
+    again it hands over only what reached the old gemeente since (an audit row of a read that ran
+    while the hand-over was being committed records the gemeente it read) and records the hand-over
+    once: receivers of an event are idempotent.
     """
     metadata = MetaData()
     metadata.reflect(session.connection())
@@ -94,9 +96,23 @@ def draag_over(
         ]
         if rijen:
             verplaatst += _verplaats(session, table, rijen, overdracht.naar)
-    if verplaatst:
+    if verplaatst and not _vastgelegd(session, url, overdracht):
         session.execute(insert(AUDITTRAIL).values(**_audit_regel(url, overdracht, bron)))
     return verplaatst
+
+
+def _vastgelegd(session: Session, url: str, overdracht: Overdracht) -> bool:
+    """Whether this hand-over is in the audit trail already (a later event sweeps up stragglers)."""
+    return (
+        session.scalar(
+            select(AUDITTRAIL.c.id).where(
+                AUDITTRAIL.c.hoofd_object == url,
+                AUDITTRAIL.c.actie == ACTIE,
+                AUDITTRAIL.c.toelichting == overdracht.toelichting()[:500],
+            )
+        )
+        is not None
+    )
 
 
 def _verplaats(session: Session, table: Table, rijen: list[dict[str, Any]], naar: str) -> int:

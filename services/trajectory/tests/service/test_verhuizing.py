@@ -3,6 +3,7 @@ voortgang, termijn, deadlines and audit trail go to the new gemeente, by the sam
 
 import uuid
 
+from inburgering_shared.testing import inburgeraar_event
 from traject_testkit import open_traject
 
 OUD, NIEUW = "GM0171", "GM0200"
@@ -14,19 +15,14 @@ VERHUIZING = {
 }
 
 
-def verhuisd(client, auth_headers, pips, inburgeraar):
-    """Intake's event after the move: the dossier in the new gemeente, with its move."""
-    pips.pips[inburgeraar] = {"url": inburgeraar, "gemeentecode": NIEUW, "verhuizingen": [VERHUIZING]}
-    event = {
-        "id": str(uuid.uuid4()),
-        "kanaal": "inburgeraars",
-        "hoofdObject": inburgeraar,
-        "resource": "inburgeraar",
-        "resourceUrl": inburgeraar,
-        "actie": "update",
-        "aanmaakdatum": "2026-12-01T10:00:00Z",
-        "kenmerken": {"gemeentecode": NIEUW, "doelgroep": "Asielstatushouder"},
+def intake_meldt(client, auth_headers, pips, inburgeraar, gemeentecode, *verhuizingen):
+    """Intake's event on the dossier, as intake then serves it (in `gemeentecode`, with its moves)."""
+    pips.pips[inburgeraar] = {
+        "url": inburgeraar,
+        "gemeentecode": gemeentecode,
+        "verhuizingen": list(verhuizingen),
     }
+    event = inburgeraar_event(inburgeraar, gemeentecode)
     headers = auth_headers("service", gemeente="*")
     assert client.post("/v1/callbacks", json=event, headers=headers).status_code == 204
 
@@ -58,7 +54,7 @@ def test_a_move_takes_the_trajectory_with_its_termijn_and_deadlines_to_the_new_g
     assert termijnen and {g for *_, g in termijnen} == {OUD}
     assert all(client.get(p, headers=nieuw).status_code == 404 for p in paden)
 
-    verhuisd(client, auth_headers, pips, inburgeraar)
+    intake_meldt(client, auth_headers, pips, inburgeraar, NIEUW, VERHUIZING)
 
     assert all(client.get(p, headers=oud).status_code == 404 for p in paden)
     assert deadlines(client, oud, inburgeraar) == []
@@ -78,28 +74,14 @@ def test_a_move_takes_the_trajectory_with_its_termijn_and_deadlines_to_the_new_g
     assert trail(client, auth_headers, inburgeraar, OUD) == []
 
     # The same move announced again changes nothing and records no second hand-over.
-    verhuisd(client, auth_headers, pips, inburgeraar)
+    intake_meldt(client, auth_headers, pips, inburgeraar, NIEUW, VERHUIZING)
     assert [r["actie"] for r in trail(client, auth_headers, inburgeraar, NIEUW)].count("overdragen") == 1
 
 
 def test_an_inburgeraar_event_without_a_move_leaves_the_trajectory_where_it_is(client, auth_headers, pips):
     inburgeraar = "http://intake.test/v1/inburgeraars/" + str(uuid.uuid4())
     traject = open_traject(client, auth_headers, pips, inburgeraar=inburgeraar)
-    pips.pips[inburgeraar] = {"url": inburgeraar, "gemeentecode": OUD}
-    event = {
-        "id": str(uuid.uuid4()),
-        "kanaal": "inburgeraars",
-        "hoofdObject": inburgeraar,
-        "resource": "inburgeraar",
-        "resourceUrl": inburgeraar,
-        "actie": "update",
-        "aanmaakdatum": "2026-12-01T10:00:00Z",
-        "kenmerken": {"gemeentecode": OUD, "doelgroep": "Asielstatushouder"},
-    }
-    assert (
-        client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*")).status_code
-        == 204
-    )
+    intake_meldt(client, auth_headers, pips, inburgeraar, OUD)
     oud = auth_headers("klantmanager", gemeente=OUD)
     assert client.get(f"/v1/trajecten/{traject['uuid']}", headers=oud).json()["gemeentecode"] == OUD
     assert not [r for r in trail(client, auth_headers, inburgeraar, OUD) if r["actie"] == "overdragen"]
