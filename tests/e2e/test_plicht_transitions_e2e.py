@@ -174,7 +174,7 @@ def test_end_states_and_the_wet_2013_over_http(system, auth_headers):
     assert eventually(kpis)
 
 
-NIEUW = "GM0200"
+NIEUW = "GM0294"  # a gemeente no other e2e test counts in
 
 
 def audittrail(system: LocalSystem, headers: dict[str, str], service: str, inburgeraar: str) -> list[dict]:
