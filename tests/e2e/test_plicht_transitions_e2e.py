@@ -4,7 +4,9 @@
   the scheduler resolves its signal, a PIP is refused, reporting counts the ended plicht;
 - SS107 (gehele vrijstelling, art. 4): trajectory closes every open termijn of the trajectory;
 - SS101 for a plicht begun before 2022 (art. 54 lid 1): no PIP deadline, a PIP refused naming the rule,
-  reporting counts the person in the ondertussengroep.
+  reporting counts the person in the ondertussengroep;
+- SS121 (settled in another gemeente with the previous gemeente's PIP): the whole dossier moves, the
+  old gemeente is refused, the new one reads everything with its history, the PIP stays in force.
 """
 
 from datetime import date, timedelta
@@ -170,3 +172,122 @@ def test_end_states_and_the_wet_2013_over_http(system, auth_headers):
         return body if beeindigd["gehele-ontheffing"] >= 1 and body["ondertussengroep"] >= 1 else None
 
     assert eventually(kpis)
+
+
+NIEUW = "GM0294"  # a gemeente no other e2e test counts in
+
+
+def audittrail(system: LocalSystem, headers: dict[str, str], service: str, inburgeraar: str) -> list[dict]:
+    response = httpx.get(
+        url(system, service, "/audittrail"), params={"hoofdObject": inburgeraar}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["results"]
+
+
+def test_a_move_takes_the_whole_dossier_to_the_new_gemeente_over_http(system, auth_headers):
+    coa, oud = auth_headers("coa", gemeente=GEMEENTE), auth_headers("klantmanager", gemeente=GEMEENTE)
+    nieuw = auth_headers("klantmanager", gemeente=NIEUW)
+    today = date.today()
+
+    # In the old gemeente: a PIP deadline passed (a signal), then the PIP vastgesteld, a trajectory.
+    inburgeraar, bsn = overdracht(system, coa, "COA-E2E-VERHUIZING")
+    record_brp(system, oud, inburgeraar, today - timedelta(weeks=12))
+    pip = concept_pip(system, oud, inburgeraar)
+
+    def signalen(headers: dict[str, str], status: str) -> list[dict]:
+        rows = httpx.get(
+            url(system, "scheduler", "/signalen"),
+            params={"inburgeraar": inburgeraar, "status": status},
+            headers=headers,
+        ).json()["results"]
+        return [s for s in rows if s["inburgeraar"] == inburgeraar]
+
+    [signaal] = eventually(lambda: signalen(oud, "open"))
+    vaststellen(oud, pip, "B1-route", today - timedelta(days=5))
+    eventually(lambda: signalen(oud, "opgelost"))
+
+    def traject(headers: dict[str, str]) -> dict | None:
+        rows = httpx.get(
+            url(system, "trajectory", "/trajecten"), params={"inburgeraar": inburgeraar}, headers=headers
+        ).json()["results"]
+        return rows[0] if rows else None
+
+    voor = eventually(lambda: traject(oud))
+    componenten_voor = httpx.get(voor["url"] + "/componenten", headers=oud).json()
+    pip_voor = httpx.get(pip["url"], headers=oud).json()
+
+    def termijnen(headers: dict[str, str]) -> list[tuple[str, str, str]]:
+        rows = httpx.get(
+            url(system, "trajectory", "/deadlines"),
+            params={"status": "open", "pageSize": 500},
+            headers=headers,
+        ).json()["results"]
+        return sorted(
+            (d["soort"], d["vervaldatum"], d["gemeentecode"]) for d in rows if d["inburgeraar"] == inburgeraar
+        )
+
+    termijnen_voor = eventually(lambda: termijnen(oud))
+
+    # DUO: the person settled in GM0200 with the previous gemeente's PIP (SS121).
+    feiten_nieuw = {
+        **feiten({"indicatorInburgeringsplicht": True, "begindatum": "2026-08-01"}),
+        "gemeenteOin": GEMEENTE_OINS[NIEUW],
+        "gemeentecode": NIEUW[2:],
+    }
+    assert httpx.put(simulator(system, f"/personen/{bsn}"), json=feiten_nieuw).status_code in (200, 201)
+    duo_notificeert(system, bsn, "SS121")
+
+    na = eventually(lambda: traject(nieuw))
+    assert na["url"] == voor["url"] and na["gemeentecode"] == NIEUW
+    assert (na["termijnStart"], na["termijnEinde"], na["mapDeadline"]) == (
+        voor["termijnStart"],
+        voor["termijnEinde"],
+        voor["mapDeadline"],
+    )
+    assert httpx.get(voor["url"] + "/componenten", headers=nieuw).json() == componenten_voor
+    assert eventually(lambda: termijnen(nieuw)) == [(s, d, NIEUW) for s, d, _ in termijnen_voor]
+    # The PIP stays in force: the same version, dates and deadline, now the new gemeente's.
+    pip_na = eventually(lambda: (r := httpx.get(pip["url"], headers=nieuw)).status_code == 200 and r.json())
+    blijft = ("status", "versie", "leerroute", "dagtekening", "deadline", "termijn")
+    assert {k: pip_na[k] for k in blijft} == {k: pip_voor[k] for k in blijft}
+    assert [s["uuid"] for s in eventually(lambda: signalen(nieuw, "opgelost"))] == [signaal["uuid"]]
+
+    # The old gemeente has lost access to all of it.
+    assert httpx.get(inburgeraar, headers=oud).status_code == 404
+    assert httpx.get(voor["url"], headers=oud).status_code == 404
+    assert httpx.get(voor["url"] + "/componenten", headers=oud).status_code == 404
+    assert httpx.get(pip["url"], headers=oud).status_code == 404
+    assert termijnen(oud) == [] and signalen(oud, "opgelost") == []
+
+    # Each service's audit trail shows the hand-over, and its history is the new gemeente's to read.
+    teamleider = {g: auth_headers("teamleider", gemeente=g) for g in (GEMEENTE, NIEUW)}
+    for service in ("intake", "pip", "trajectory", "scheduler"):
+        regels = eventually(
+            lambda service=service: [
+                r
+                for r in audittrail(system, teamleider[NIEUW], service, inburgeraar)
+                if r["actie"] == "overdragen"
+            ]
+        )
+        assert [(r["bron"], r["namens"]) for r in regels] == [(service, f"{GEMEENTE},{NIEUW}")]
+        assert "(SS121)" in regels[0]["toelichting"]
+    # The new gemeente appoints its klantmanager. On that event every service hands over what a read
+    # running while the hand-over was committed recorded under the gemeente it read; the old gemeente
+    # then sees nothing of the dossier's history, and the hand-over stays recorded once.
+    etag = httpx.get(inburgeraar, headers=nieuw).headers["ETag"]
+    toegewezen = httpx.patch(
+        inburgeraar, json={"klantmanager": "km-nieuw"}, headers={**nieuw, "If-Match": etag}
+    )
+    assert toegewezen.status_code == 200, toegewezen.text
+    eventually(
+        lambda: all(
+            audittrail(system, teamleider[GEMEENTE], service, inburgeraar) == []
+            for service in ("intake", "pip", "trajectory", "scheduler")
+        )
+    )
+    for service in ("intake", "pip", "trajectory", "scheduler"):
+        acties = [r["actie"] for r in audittrail(system, teamleider[NIEUW], service, inburgeraar)]
+        assert acties.count("overdragen") == 1, service
+    eerder = audittrail(system, teamleider[NIEUW], "pip", inburgeraar)
+    assert any(r["namens"] == GEMEENTE and r["resourceUrl"].endswith("/vaststellen") for r in eerder)

@@ -190,6 +190,28 @@ def test_leerbaarheidstoets_exemption_is_recorded_with_its_reason(client, auth_h
     assert [p["name"] for p in without_date.json()["invalidParams"]] == ["leerbaarheidstoets.datum"]
 
 
+def test_a_leerbaarheidstoets_not_taken_is_recorded_with_its_reason_without_date_or_administrator(
+    client, auth_headers, bsn
+):
+    km = auth_headers("klantmanager")
+    intake = start(client, km, registreer(client, km, bsn).json()["uuid"])
+    niet_afgenomen = {"reden": "ziekte", "toelichting": "Opgenomen in het ziekenhuis in de toetsweek."}
+    ok = patch(
+        client, km, intake, {"leerbaarheidstoets": {"resultaat": "Onbekend", "nietAfgenomen": niet_afgenomen}}
+    )
+    assert ok.status_code == 200, ok.text
+    shown = client.get(f"/v1/brede-intakes/{intake.json()['uuid']}", headers=km).json()["leerbaarheidstoets"]
+    assert (shown["nietAfgenomen"], shown["datum"], shown["afgenomenDoor"]) == (niet_afgenomen, None, None)
+    met_score = {**TOETS, "resultaat": "Onbekend", "nietAfgenomen": niet_afgenomen}
+    refused = patch(client, km, ok, {"leerbaarheidstoets": met_score})
+    assert refused.status_code == 422
+    assert [p["code"] for p in refused.json()["invalidParams"]] == ["niet-afgenomen-zonder-afname"]
+    unknown = patch(
+        client, km, ok, {"leerbaarheidstoets": {"resultaat": "Onbekend", "nietAfgenomen": {"reden": "x"}}}
+    )
+    assert unknown.status_code == 400
+
+
 def test_invalid_score_is_400_and_changes_nothing(client, auth_headers, bsn):
     km = auth_headers("klantmanager")
     intake = start(client, km, registreer(client, km, bsn).json()["uuid"])

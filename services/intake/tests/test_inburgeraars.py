@@ -199,6 +199,25 @@ def test_move_hands_the_dossier_over_with_its_history(client, auth_headers, bsn)
     assert client.get(f"/v1/brede-intakes/{intake['uuid']}", headers=nieuw).status_code == 200
     assert client.get(f"/v1/inburgeraars/{dossier['uuid']}", headers=oud).status_code == 404
     assert client.get(f"/v1/brede-intakes/{intake['uuid']}", headers=oud).status_code == 404
+    # The history goes along: the new gemeente reads the audit trail from before the move, with the
+    # hand-over in it; the old gemeente no longer does.
+    url = shown["url"]
+    trail = client.get(
+        "/v1/audittrail", params={"hoofdObject": url}, headers=auth_headers("teamleider", gemeente="GM0363")
+    )
+    regels = trail.json()["results"]
+    assert {r["gemeentecode"] for r in regels} == {"GM0363"}
+    assert any(
+        r["namens"] == "GM0171" and r["actie"] == "aanmaken" for r in regels
+    )  # registered by the old one
+    (overdracht,) = [r for r in regels if r["actie"] == "overdragen"]
+    assert overdracht["toelichting"].startswith(
+        "Verhuizing: dossier overgedragen van GM0171 aan GM0363, gevestigd op 2026-10-01 (SS121)."
+    )
+    oude_trail = client.get(
+        "/v1/audittrail", params={"hoofdObject": url}, headers=auth_headers("teamleider", gemeente="GM0171")
+    )
+    assert oude_trail.json()["count"] == 0
     # Only to a gemeente of the token, once, and only when a dossier exists elsewhere.
     assert client.post("/v1/verhuizingen", json=verhuizing, headers=nieuw).status_code == 409
     naar_elders = {**verhuizing, "naarGemeente": "GM0034"}

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
-from inburgering_shared.testing import TokenFactory
+from inburgering_shared.testing import TokenFactory, inburgeraar_event
 from scheduler_owners_double import INTAKE, PIP
 
 from .conftest import Worker
@@ -145,19 +145,53 @@ def test_a_reassigned_dossier_moves_its_signals_to_the_new_klantmanager_and_team
     worker.run("deadline-scan", D + timedelta(days=1))
     put_settings(client, auth_headers, teams={"Noord": ["km-2"]})
     worker.owners.dossiers[inburgeraar]["klantmanager"] = "km-2"
-    event = {
-        "id": str(uuid.uuid4()),
-        "kanaal": "inburgeraars",
-        "hoofdObject": inburgeraar,
-        "resource": "inburgeraar",
-        "resourceUrl": inburgeraar,
-        "actie": "update",
-        "aanmaakdatum": "2026-07-01T10:00:00Z",
-        "kenmerken": {"gemeentecode": "GM0171"},
-    }
+    event = inburgeraar_event(inburgeraar, "GM0171")
     assert client.post("/v1/callbacks", json=event, headers=auth_headers("service")).status_code == 204
     [signaal] = signalen(client, auth_headers, team="Noord")
     assert signaal["klantmanager"] == "km-2"
+
+
+def test_a_move_takes_the_dossiers_signals_to_the_new_gemeente(
+    worker: Worker, client: TestClient, auth_headers: TokenFactory
+) -> None:
+    url = worker.owners.deadline("pip-vaststellen", D)
+    inburgeraar = worker.owners.deadlines[url]["inburgeraar"]
+    worker.run("deadline-scan", D + timedelta(days=1))
+    [signaal] = signalen(client, auth_headers)
+    # Intake moved the dossier (DUO SS120) and pip handed its deadline over with it.
+    verhuizing = {
+        "vanGemeente": "GM0171",
+        "naarGemeente": "GM0200",
+        "datumVestiging": "2026-07-02",
+        "gebeurtenis": "SS120",
+    }
+    worker.owners.dossiers[inburgeraar].update(
+        gemeentecode="GM0200", klantmanager=None, verhuizingen=[verhuizing]
+    )
+    worker.owners.deadlines[url]["gemeentecode"] = "GM0200"
+    event = inburgeraar_event(inburgeraar, "GM0200")
+    assert client.post("/v1/callbacks", json=event, headers=auth_headers("service")).status_code == 204
+    oud, nieuw = (
+        auth_headers("klantmanager", gemeente="GM0171"),
+        auth_headers("klantmanager", gemeente="GM0200"),
+    )
+    assert client.get(f"/v1/signalen/{signaal['uuid']}", headers=oud).status_code == 404
+    verhuisd = client.get(f"/v1/signalen/{signaal['uuid']}", headers=nieuw).json()
+    assert (verhuisd["gemeentecode"], verhuisd["status"], verhuisd["klantmanager"]) == (
+        "GM0200",
+        "open",
+        None,
+    )
+    worker.run("deadline-scan", D + timedelta(days=2))
+    regisseur = auth_headers("regisseur", gemeente="GM0200")
+    bij_nieuw = client.get("/v1/signalen", headers=regisseur).json()["results"]
+    assert [s["uuid"] for s in bij_nieuw] == [signaal["uuid"]]  # the scan raises no second signal
+    trail = client.get(
+        "/v1/audittrail",
+        params={"hoofdObject": inburgeraar},
+        headers=auth_headers("teamleider", gemeente="GM0200"),
+    ).json()["results"]
+    assert [r["bron"] for r in trail if r["actie"] == "overdragen"] == ["scheduler"]
 
 
 def put_settings(

@@ -51,7 +51,7 @@ SERVICES = (
         8002,
         (Kanaal.INBURGERAARS, Kanaal.BREDE_INTAKES, Kanaal.DUO_DOSSIERS, Kanaal.TRAJECTEN),
     ),
-    ServiceSpec("trajectory", "trajectory_service", 8003, (Kanaal.PIPS,)),
+    ServiceSpec("trajectory", "trajectory_service", 8003, (Kanaal.INBURGERAARS, Kanaal.PIPS)),
     ServiceSpec(
         "reporting",
         "reporting_service",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -246,3 +247,17 @@ def migrated_app(
     url = backend.url_for(name)
     upgrade(str(alembic_ini), url)
     return create(url)
+
+
+def inburgeraar_event(inburgeraar: str, gemeentecode: str, actie: str = "update") -> dict[str, Any]:
+    """Intake's event on kanaal `inburgeraars` as a receiver's `POST /v1/callbacks` body."""
+    return {
+        "id": str(uuid.uuid4()),
+        "kanaal": "inburgeraars",
+        "hoofdObject": inburgeraar,
+        "resource": "inburgeraar",
+        "resourceUrl": inburgeraar,
+        "actie": actie,
+        "aanmaakdatum": "2026-12-01T10:00:00Z",
+        "kenmerken": {"gemeentecode": gemeentecode, "doelgroep": "Asielstatushouder"},
+    }

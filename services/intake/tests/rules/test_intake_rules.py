@@ -11,8 +11,10 @@ from inburgering_shared.contracts.brede_intake import (
     Beperking,
     Leefgebied,
     Leerbaarheidstoets,
+    LeerbaarheidstoetsNietAfgenomen,
     LeerbaarheidstoetsResultaat,
     LeerbaarheidstoetsVrijstelling,
+    RedenNietAfgenomen,
 )
 from intake_service.brede_intake.prefill import neem_feiten_over
 from intake_service.brede_intake.rules import IntakeStand, leeftijd_op, ontbrekend, toets_bevindingen
@@ -97,6 +99,9 @@ AFGENOMEN = Leerbaarheidstoets(
     afgenomenDoor="klantmanager",
 )
 VRIJ = LeerbaarheidstoetsVrijstelling(beperking=Beperking.AUDITIEF, reden="Doof.")
+NIET = LeerbaarheidstoetsNietAfgenomen(
+    reden=RedenNietAfgenomen.GEWEIGERD, toelichting="Wil de toets niet maken."
+)
 
 
 @pytest.mark.parametrize(
@@ -118,6 +123,23 @@ VRIJ = LeerbaarheidstoetsVrijstelling(beperking=Beperking.AUDITIEF, reden="Doof.
             "exempted-with-result",
             AFGENOMEN.model_copy(update={"vrijstelling": VRIJ}),
             ["vrijstelling-zonder-uitslag", "vrijstelling-zonder-afname"],
+        ),
+        (
+            "not-taken-no-date-no-administrator",
+            Leerbaarheidstoets(resultaat=LeerbaarheidstoetsResultaat.ONBEKEND, nietAfgenomen=NIET),
+            [],
+        ),
+        (
+            "not-taken-with-result",
+            AFGENOMEN.model_copy(update={"nietAfgenomen": NIET}),
+            ["niet-afgenomen-zonder-uitslag", "niet-afgenomen-zonder-afname"],
+        ),
+        (
+            "exempted-and-not-taken",
+            Leerbaarheidstoets(
+                resultaat=LeerbaarheidstoetsResultaat.ONBEKEND, vrijstelling=VRIJ, nietAfgenomen=NIET
+            ),
+            ["een-reden"],
         ),
     ],
 )

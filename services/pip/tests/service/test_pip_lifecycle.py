@@ -460,3 +460,24 @@ def test_advice_without_a_leerbaarheidstoets_is_provisional_naming_what_is_missi
     ]
     vast = draft(client, auth_headers, intake)
     assert (vast["advies"]["voorlopig"], vast["advies"]["ontbreekt"]) == (False, [])
+
+
+def test_a_toets_not_taken_for_another_reason_makes_the_advice_and_the_letter_provisional(
+    client, auth_headers, intake
+):
+    niet_afgenomen = {
+        "resultaat": "Onbekend",
+        "nietAfgenomen": {"reden": "niet verschenen", "toelichting": "Twee keer niet gekomen"},
+    }
+    pip = draft(client, auth_headers, intake, leerbaarheidstoets=niet_afgenomen)
+    ontbreekt = "uitslag van de leerbaarheidstoets: niet afgenomen (niet verschenen: Twee keer niet gekomen)"
+    assert (pip["advies"]["voorlopig"], pip["advies"]["ontbreekt"]) == (True, [ontbreekt])
+    vaststellen(client, auth_headers, pip["uuid"], {"dagtekening": "2026-11-02"})
+    letter = client.get(f"/v1/pips/{pip['uuid']}/versies/1/beschikking", headers=auth_headers(KM))
+    tekst = " ".join(letter.text.split())
+    assert "Ons advies over de leerroute was daarom voorlopig. Wat ontbrak: " + ontbreekt in tekst
+    assert "Ook heeft u de leerbaarheidstoets gedaan" not in tekst
+    afgenomen = draft(client, auth_headers, intake)
+    vaststellen(client, auth_headers, afgenomen["uuid"], {"dagtekening": "2026-11-02"})
+    brief = client.get(f"/v1/pips/{afgenomen['uuid']}/versies/1/beschikking", headers=auth_headers(KM))
+    assert "Ook heeft u de leerbaarheidstoets gedaan" in " ".join(brief.text.split())

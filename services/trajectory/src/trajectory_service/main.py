@@ -21,6 +21,7 @@ from .rapportage.router import uitstroom_router
 from .trajecten.router import router as trajecten_router
 from .trajecten.service import verwerk_pip
 from .uren.router import router as uren_router
+from .verhuizing.events import verwerk_inburgeraar
 from .voortgang.router import router as voortgang_router
 
 VERSION = "1.0.0"
@@ -49,7 +50,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             rapportage_router,
             duo_router,
             deadline_router(Deadline),
-            callback_router(INBOX, {Kanaal.PIPS: lambda context, n: verwerk_pip(context, n, settings)}),
+            callback_router(
+                INBOX,
+                {
+                    Kanaal.PIPS: lambda context, n: verwerk_pip(context, n, settings),
+                    Kanaal.INBURGERAARS: verwerk_inburgeraar,
+                },
+            ),
         ],
         outbox=Outbox(OUTBOX_TABLES, settings.abonnementen),
         workers=[duo_sync],

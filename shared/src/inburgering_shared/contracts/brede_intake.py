@@ -118,10 +118,30 @@ class LeerbaarheidstoetsVrijstelling(BaseModel):
     reden: Tekst
 
 
+class RedenNietAfgenomen(StrEnum):
+    """Why a leerbaarheidstoets was not taken, other than an impairment (that is a `vrijstelling`).
+
+    DUO's Leerbaarheidstoets API knows no reasons: it gives the resultaat `Onbekend` and no
+    scores; the gemeente records why."""
+
+    NIET_VERSCHENEN = "niet verschenen"
+    GEWEIGERD = "geweigerd"
+    ZIEKTE = "ziekte"
+    ANDERS = "anders"
+
+
+class LeerbaarheidstoetsNietAfgenomen(BaseModel):
+    """The toets was not taken for another reason than an impairment: no date, no administrator."""
+
+    reden: RedenNietAfgenomen
+    toelichting: Tekst
+
+
 class Leerbaarheidstoets(BaseModel):
     """DUO Leerbaarheidstoets API, schema `Resultaat`, plus who administered it and when.
 
-    With a `vrijstelling` the resultaat is `Onbekend` and there are no scores.
+    Not taken (a `vrijstelling` for an impairment, or `nietAfgenomen` with its reason): the
+    resultaat is `Onbekend` and there are no scores, date or administrator.
     """
 
     resultaat: LeerbaarheidstoetsResultaat
@@ -130,6 +150,15 @@ class Leerbaarheidstoets(BaseModel):
     datum: date | None = None
     afgenomenDoor: Annotated[str | None, Field(max_length=200)] = None
     vrijstelling: LeerbaarheidstoetsVrijstelling | None = None
+    nietAfgenomen: LeerbaarheidstoetsNietAfgenomen | None = None
+
+    def waarom_niet_afgenomen(self) -> str | None:
+        """Why the toets was not taken, as recorded; None when it was taken."""
+        if self.vrijstelling is not None:
+            return self.vrijstelling.reden
+        if self.nietAfgenomen is not None:
+            return f"{self.nietAfgenomen.reden.value}: {self.nietAfgenomen.toelichting}"
+        return None
 
 
 class LeefgebiedBevinding(BaseModel):

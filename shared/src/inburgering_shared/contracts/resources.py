@@ -12,6 +12,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from ..bounds import Datum
+
 
 class Doelgroep(StrEnum):
     """DUO's doelgroep values (Inburgeringsplicht API)."""
@@ -53,6 +55,23 @@ class InburgeraarContract(BaseModel):
     datumKennisgeving: date | None = None
     datumInschrijvingBrp: date | None = None
     klantmanager: str | None = Field(default=None, description="De vaste klantmanager (regievoerder)")
+
+
+class Verhuizing(BaseModel):
+    """A move of the dossier to another gemeente, with DUO's event that told of it (SS120/SS121)."""
+
+    vanGemeente: str = Field(pattern=GEMEENTECODE_PATTERN)
+    naarGemeente: str = Field(pattern=GEMEENTECODE_PATTERN)
+    datumVestiging: Datum
+    gebeurtenis: str
+
+
+class VerhuisdDossierContract(BaseModel):
+    """What a service reads of an inburgeraar to follow a move: where the dossier is, and its moves."""
+
+    url: str
+    gemeentecode: str = Field(pattern=GEMEENTECODE_PATTERN)
+    verhuizingen: list[Verhuizing] = Field(default_factory=list)
 
 
 POSTCODE_PATTERN = r"^[1-9][0-9]{3} ?[A-Z]{2}$"

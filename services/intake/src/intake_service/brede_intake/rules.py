@@ -41,9 +41,10 @@ def toets_bevindingen(toets: Leerbaarheidstoets) -> list[Bevinding]:
     Administered: the date and who administered it are recorded, and the
     scores come as a pair (DUO's `Resultaat` gives behaaldeScore with
     benodigdeScore, the threshold from which the B1-route should be
-    possible). Exempted for a visual or auditory impairment: the toets was not
-    taken, so the resultaat is `Onbekend` and there are no scores or date.
-    Source: DUO Leerbaarheidstoets API, schema `Resultaat`; issue 3 item 6.
+    possible). Not taken (a vrijstelling for a visual or auditory impairment,
+    or `nietAfgenomen` with another reason, one of the two): the resultaat is
+    `Onbekend` and there are no scores or date, and no administrator is asked.
+    Source: DUO Leerbaarheidstoets API, schema `Resultaat`; issue 3 item 6, issue 19 item 6.
     """
     gevonden: list[Bevinding] = []
     if (toets.behaaldeScore is None) != (toets.benodigdeScore is None):
@@ -54,21 +55,32 @@ def toets_bevindingen(toets: Leerbaarheidstoets) -> list[Bevinding]:
                 "Behaalde en benodigde score horen samen.",
             )
         )
-    if toets.vrijstelling is not None:
+    if toets.vrijstelling is not None and toets.nietAfgenomen is not None:
+        gevonden.append(
+            Bevinding(
+                "leerbaarheidstoets.nietAfgenomen",
+                "een-reden",
+                "Vrijstelling en een andere reden van niet afnemen sluiten elkaar uit.",
+            )
+        )
+    if toets.waarom_niet_afgenomen() is not None:
+        veld, code = (
+            ("vrijstelling", "vrijstelling") if toets.vrijstelling else ("nietAfgenomen", "niet-afgenomen")
+        )
         if toets.resultaat is not LeerbaarheidstoetsResultaat.ONBEKEND:
             gevonden.append(
                 Bevinding(
                     "leerbaarheidstoets.resultaat",
-                    "vrijstelling-zonder-uitslag",
-                    "Bij vrijstelling is de uitslag Onbekend.",
+                    f"{code}-zonder-uitslag",
+                    "Is de toets niet afgenomen, dan is de uitslag Onbekend.",
                 )
             )
         if toets.behaaldeScore is not None or toets.datum is not None:
             gevonden.append(
                 Bevinding(
-                    "leerbaarheidstoets.vrijstelling",
-                    "vrijstelling-zonder-afname",
-                    "Bij vrijstelling is de toets niet afgenomen.",
+                    f"leerbaarheidstoets.{veld}",
+                    f"{code}-zonder-afname",
+                    "Is de toets niet afgenomen, dan zijn er geen score en geen datum van afname.",
                 )
             )
         return gevonden

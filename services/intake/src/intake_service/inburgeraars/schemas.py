@@ -8,6 +8,7 @@ from inburgering_shared.contracts.resources import (
     Doelgroep,
     InburgeraarContract,
     Verblijfsadres,
+    Verhuizing,
 )
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
@@ -117,13 +118,6 @@ class Tegenstrijdigheid(BaseModel):
     waardeCoa: str
     coaReferentie: str
     ontvangen: Datum
-
-
-class Verhuizing(BaseModel):
-    vanGemeente: str
-    naarGemeente: str
-    datumVestiging: Datum
-    gebeurtenis: str
 
 
 class InburgeraarRead(InburgeraarContract):

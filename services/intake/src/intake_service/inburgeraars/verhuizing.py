@@ -4,20 +4,13 @@ from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.events import Actie
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import Conflict, NotFound
-from sqlalchemy import update
+from inburgering_shared.verhuizing import Overdracht, draag_over
 from sqlalchemy.orm import Session
 
-from ..brede_intake.models import BredeIntake
-from ..coa.models import CoaOverdracht
-from ..events import publish_inburgeraar
-from ..toestemmingen.models import Toestemming
-from ..vluchtelingenwerk.models import VluchtelingenwerkOverdracht
+from ..events import inburgeraar_url, publish_inburgeraar
 from . import repository
 from .models import Inburgeraar, Verhuizing
 from .schemas import VerhuizingCreate
-
-# Everything recorded about the person moves with the dossier.
-MEEVERHUIZEND = (BredeIntake, Toestemming, CoaOverdracht, VluchtelingenwerkOverdracht)
 
 
 def verhuis(
@@ -27,9 +20,9 @@ def verhuis(
 
     DUO tells the new gemeente (SS120: settled without a PIP; SS121: with the
     previous gemeente's PIP). The dossier keeps its id, handovers, consents,
-    brede intake and versions; the old gemeente no longer sees it, the new one
-    appoints its own klantmanager. A move is recorded on the dossier.
-    Source: DUO M2M Gebeurtenissen.md (SS120, SS121); issue 3 item 1.
+    brede intake, versions and audit trail; the old gemeente no longer sees it, the new one
+    appoints its own klantmanager. A move is recorded on the dossier and in the audit trail.
+    Source: DUO M2M Gebeurtenissen.md (SS120, SS121); issue 3 item 1, issue 19 item 5.
     """
     principal.check_gemeente(data.naarGemeente)
     if repository.find_by_bsn(session, gemeentecode=data.naarGemeente, bsn=data.bsn) is not None:
@@ -47,12 +40,14 @@ def verhuis(
             gebeurtenis=data.gebeurtenis.value,
         )
     )
-    for model in MEEVERHUIZEND:
-        session.execute(
-            update(model).where(model.inburgeraar_id == dossier.id).values(gemeentecode=data.naarGemeente)
-        )
+    overdracht = Overdracht(
+        dossier.gemeentecode, data.naarGemeente, data.datumVestiging, data.gebeurtenis.value
+    )
     dossier.gemeentecode = data.naarGemeente
     dossier.klantmanager = None
     session.flush()
+    # Everything else recorded about the person (brede intake, consents, handovers, the audit
+    # trail) goes with the dossier; the other services follow on the event.
+    draag_over(session, inburgeraar_url(api_url, dossier.id), overdracht, bron="intake")
     publish_inburgeraar(session, outbox, api_url, dossier, Actie.UPDATE)
     return dossier

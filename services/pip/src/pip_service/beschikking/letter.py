@@ -229,6 +229,7 @@ def context(brief: Brief) -> dict[str, Any]:
         "uitleg_leerroute": UITLEG_LEERROUTE[leerroute],
         "duo_examens": DUO_EXAMENS[leerroute],
         "redenen": _redenen(brief, leerroute),
+        "toets_ontbreekt": (brief.advies or {}).get("ontbreekt", []),
         "motivering": inhoud.get("motivering"),
         "afschaalgrond": inhoud.get("afschaalgrond"),
         "onderdelen": onderdelen,

@@ -18,7 +18,7 @@ def advies_input(intake: BredeIntakeContract, max_leeftijd: int) -> advies_rules
             advies_rules.LeerbaarheidstoetsResultaat(toets.resultaat.value),
             toets.behaaldeScore,
             toets.benodigdeScore,
-            toets.vrijstelling.reden if toets.vrijstelling else None,
+            toets.waarom_niet_afgenomen(),
         ),
         leeftijd=intake.leeftijd,
         vooropleiding=advies_rules.Vooropleiding(intake.vooropleiding.value),

@@ -27,6 +27,7 @@ from inburgering_shared.problems import (
     RuleViolation,
     ServiceUnavailable,
 )
+from inburgering_shared.verhuizing import volg_verhuizing
 from sqlalchemy.orm import Session
 
 from ..deadlines.service import herbereken_pip_deadline, markeer_gehaald, verleng
@@ -54,7 +55,10 @@ def nieuw_concept(session: Session, inburgeraar_url: str, gemeentecode: str, doe
 
 
 def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None:
-    """Event handler: a new or changed inburgeraar gets (or updates) its concept PIP and deadline."""
+    """Event handler: a new or changed inburgeraar gets (or updates) its concept PIP and deadline; a
+    moved one takes its PIP, versions, deadline and audit trail to the new gemeente, where the PIP stays
+    in force and its deadline keeps its date (`inburgering_shared.verhuizing`)."""
+    volg_verhuizing(context, notificatie, bron="pip")
     session = context.session
     inburgeraar = context.services.get_model(notificatie.resourceUrl, InburgeraarContract)
     bestaand = repository.by_inburgeraar(session, inburgeraar.url)

@@ -4,7 +4,8 @@ pip and trajectory announce changes to a dossier on their channels
 (`hoofdObject` is the inburgeraar); the scheduler then asks the owner about
 each active signal of that inburgeraar and resolves those whose deadline was
 met, cancelled or moved. Intake's changes update the klantmanager (and team)
-of the dossier's active signals, so the work list follows a reassignment.
+of the dossier's active signals, so the work list follows a reassignment, and
+a move to another gemeente takes the dossier's signals there (`inburgering_shared.verhuizing`).
 """
 
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 from inburgering_shared.callbacks import EventContext, Handler
 from inburgering_shared.contracts.events import Kanaal, Notificatie
 from inburgering_shared.contracts.resources import InburgeraarContract
+from inburgering_shared.verhuizing import volg_verhuizing
 from sqlalchemy import select
 
 from ..config import Settings
@@ -54,6 +56,8 @@ def handlers(settings: Settings) -> dict[Kanaal, Handler]:
                 recheck(run, signaal)
 
     def on_inburgeraar_event(context: EventContext, notificatie: Notificatie) -> None:
+        # A moved dossier's signals (open and closed) and audit trail go to the new gemeente.
+        volg_verhuizing(context, notificatie, bron="scheduler")
         signalen = _actief(context, notificatie.resourceUrl)
         if not signalen:
             return
