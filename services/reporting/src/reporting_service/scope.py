@@ -9,6 +9,7 @@ from inburgering_shared.api import DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
+from inburgering_shared.openapi import one_of
 from inburgering_shared.problems import InvalidInput, InvalidParam
 
 from .regios.service import get_regio
@@ -32,8 +33,12 @@ def _invalid(name: str, reason: str) -> InvalidInput:
 def report_scope(
     principal: Monitoring,
     session: DbSession,
-    gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATTERN)] = None,
-    regio: Annotated[str | None, Query(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")] = None,
+    gemeentecode: Annotated[
+        str | None, Query(pattern=GEMEENTECODE_PATTERN, json_schema_extra=one_of("gebied"))
+    ] = None,
+    regio: Annotated[
+        str | None, Query(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$", json_schema_extra=one_of("gebied"))
+    ] = None,
     van: Annotated[
         Datum | None, Query(description="Begin van de periode (inclusief); standaard 1 januari")
     ] = None,
