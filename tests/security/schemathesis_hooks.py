@@ -63,6 +63,16 @@ def _volgens_de_regels(body: object) -> bool:
     return True
 
 
+def _periode_volgens_de_regels(query: dict[str, object]) -> bool:
+    """A report's period (`van`, `tot` in the query) ends after it begins and spans ten years at
+    most (`reporting_service.scope`)."""
+    van, tot = query.get("van"), query.get("tot")
+    if not (isinstance(van, str) and isinstance(tot, str)):
+        return True
+    begin, eind = date.fromisoformat(van), date.fromisoformat(tot)
+    return begin < eind <= begin.replace(year=begin.year + 10, day=1)
+
+
 @schemathesis.hook
 def filter_case(context: schemathesis.HookContext, case: schemathesis.Case) -> bool:
     """A case meant to be valid keeps the rules its schema can state only in words: a
@@ -70,4 +80,4 @@ def filter_case(context: schemathesis.HookContext, case: schemathesis.Case) -> b
     of `OPVOLGERS` keep their order."""
     if case.meta is None or case.meta.generation.mode is not GenerationMode.POSITIVE:
         return True
-    return _volgens_de_regels(case.body)
+    return _volgens_de_regels(case.body) and _periode_volgens_de_regels(case.query or {})

@@ -1,7 +1,7 @@
 """What a report is about: one gemeente or a region, over a period; checked against the token."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Query
@@ -40,7 +40,10 @@ def report_scope(
         str | None, Query(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$", json_schema_extra=one_of("gebied"))
     ] = None,
     van: Annotated[
-        Datum | None, Query(description="Begin van de periode (inclusief); standaard 1 januari")
+        Datum | None,
+        Query(
+            description="Begin van de periode (inclusief); standaard 1 januari van het jaar dat 'tot' afsluit"
+        ),
     ] = None,
     tot: Annotated[
         Datum | None, Query(description="Einde van de periode (exclusief); standaard 1 januari erna")
@@ -48,7 +51,8 @@ def report_scope(
 ) -> Scope:
     if (gemeentecode is None) == (regio is None):
         raise _invalid("gemeentecode", "Geef precies een van gemeentecode en regio.")
-    van = van or date(date.today().year, 1, 1)
+    if van is None:  # the calendar year that `tot` closes, or else this one
+        van = date((tot - timedelta(days=1)).year if tot else date.today().year, 1, 1)
     tot = tot or date(van.year + 1, 1, 1)
     if not van < tot <= date(van.year + 10, van.month, 1):
         raise _invalid("tot", "De periode moet na 'van' eindigen en ten hoogste tien jaar beslaan.")
