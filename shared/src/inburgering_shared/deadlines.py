@@ -7,6 +7,7 @@ rows stays on the index (and counted only on the first page, so no page
 counts the million again).
 """
 
+import calendar
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -19,8 +20,9 @@ from .api import ApiUrl, DbSession
 from .auth import CASEWORK, Principal, Role, require
 from .contracts.resources import DeadlineContract, DeadlineStatus
 from .db import UTCDateTime, Uuid, new_uuid, utcnow
+from .filters import UUID_PATTERN
 from .pagination import MAX_PAGE_SIZE, KeysetPage
-from .problems import InvalidInput, InvalidParam, NotFound
+from .problems import NotFound
 
 
 class DeadlineColumns:
@@ -46,17 +48,27 @@ class DeadlineColumns:
         )
 
 
+# The keyset cursor: the last row's due date and id, `JJJJ-MM-DD_<uuid>` (the scheduler starts a
+# window with a cursor of its own). Every string the pattern admits is a position in that order, so
+# the pattern is the whole validation: a day past the month's end (02-30) sorts after the month's
+# last day, as its text does.
+CURSOR_PATTERN = rf"^[1-9][0-9]{{3}}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])_{UUID_PATTERN}$"
+MAX_UUID = uuid.UUID(int=2**128 - 1)
+
+
 def _cursor(value: str | None) -> tuple[date, uuid.UUID] | None:
     if value is None:
         return None
-    try:
-        day, ident = value.split("_", 1)
-        return date.fromisoformat(day), uuid.UUID(ident)
-    except ValueError as exc:
-        raise InvalidInput(
-            "Ongeldige cursor.",
-            invalid_params=[InvalidParam(name="na", code="ongeldig", reason="onbekende cursor")],
-        ) from exc
+    day, ident = value.split("_", 1)
+    year, month, dag = (int(part) for part in day.split("-"))
+    last = calendar.monthrange(year, month)[1]
+    if dag > last:
+        return date(year, month, last), MAX_UUID
+    return date(year, month, dag), uuid.UUID(ident)
+
+
+def _cursor_after(row: DeadlineColumns) -> str:
+    return f"{row.vervaldatum}_{row.id}"
 
 
 def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
@@ -84,7 +96,7 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
         api_url: ApiUrl,
         status: DeadlineStatus = DeadlineStatus.OPEN,
         vervaldatumTot: Annotated[date | None, Query(description="Tot en met deze datum")] = None,
-        na: Annotated[str | None, Query(max_length=60, description="Cursor uit `next`")] = None,
+        na: Annotated[str | None, Query(pattern=CURSOR_PATTERN, description="Cursor uit `next`")] = None,
         gewijzigdNa: Annotated[
             datetime | None,
             Query(description="Alleen termijnen die na dit moment zijn aangemaakt of gewijzigd"),
@@ -109,7 +121,7 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
         next_url = None
         if len(rows) == pageSize:
             last = rows[-1]
-            next_url = str(request.url.include_query_params(na=f"{last.vervaldatum}_{last.id}"))
+            next_url = str(request.url.include_query_params(na=_cursor_after(last)))
         results = [to_contract(api_url, r) for r in rows]
         return KeysetPage(count=count, next=next_url, previous=None, results=results)
 

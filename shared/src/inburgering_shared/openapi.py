@@ -45,6 +45,10 @@ API_VERSION_HEADER = {
 }
 # Operation extension naming another party's contract (e.g. "duo") that the operation follows exactly.
 FOREIGN_CONTRACT = "x-contract"
+ONE_OF = "x-een-van"
+PUT_MAY_CREATE = "x-put-maakt-aan"
+CREATES_OR_REPLACES = {PUT_MAY_CREATE: True}
+"""`openapi_extra` of a PUT that creates without If-Match and replaces with it: If-Match optional."""
 STANDARD_ERRORS = {
     "400": "Ongeldige invoer",
     "401": "Niet geauthenticeerd",
@@ -78,9 +82,10 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     components["headers"] = {"API-Version": API_VERSION_HEADER}
     state_roles(app, doc, API_PREFIX)
     for item in doc["paths"].values():
-        for method, operation in item.items():
+        for operation in item.values():
             operation.setdefault("description", operation.get("summary", ""))
-            if method != "put":  # a PUT may create, without If-Match (etag.check_if_match_for_put)
+            _one_of_parameters(operation)
+            if not operation.pop(PUT_MAY_CREATE, False):  # a PUT creating needs none (check_if_match_for_put)
                 _require_if_match(operation)
             if operation.get(FOREIGN_CONTRACT) is None:  # another party's contract keeps its own answers
                 _shape_responses(operation)
@@ -88,6 +93,58 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                 _declare_version_header(operation["responses"])
     doc["tags"] = [{"name": tag} for tag in sorted(_tags(doc))]
     return pascal_case_schema_names(doc)
+
+
+def one_of(group: str) -> dict[str, Any]:
+    """`Query(json_schema_extra=one_of("gebied"))`: exactly one of the query parameters marked with
+    the same group is given (checked by the operation itself)."""
+    return {ONE_OF: group}
+
+
+def _one_of_parameters(operation: dict[str, Any]) -> None:
+    """Query parameters of which exactly one must be given become one required object parameter,
+    exploded in form style (`?gemeentecode=GM0171` or `?regio=flevoland`), whose schema is oneOf
+    the single-property objects: what a JSON schema cannot say of separate parameters."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    kept = []
+    for parameter in operation.get("parameters", []):
+        if group := parameter["schema"].pop(ONE_OF, None):
+            groups.setdefault(group, []).append(parameter)
+        else:
+            kept.append(parameter)
+    for group, members in groups.items():
+        names = [member["name"] for member in members]
+        alternatives = [
+            {
+                "type": "object",
+                "properties": {member["name"]: _not_null(member["schema"])},
+                "required": [member["name"]],
+                "additionalProperties": False,
+            }
+            for member in members
+        ]
+        kept.append(
+            {
+                "name": group,
+                "in": "query",
+                "required": True,
+                "style": "form",
+                "explode": True,
+                "description": "Precies een van: " + ", ".join(names),
+                "schema": {"oneOf": alternatives},
+            }
+        )
+    if groups:
+        operation["parameters"] = kept
+
+
+def _not_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional parameter's schema (`anyOf` with null) as the value it takes when given."""
+    alternatives = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
+    if len(alternatives) != 1:
+        return schema
+    rest = {key: value for key, value in schema.items() if key != "anyOf"}
+    return {**alternatives[0], **rest}
 
 
 def _require_if_match(operation: dict[str, Any]) -> None:

@@ -161,5 +161,7 @@ def test_the_list_filters_by_inburgeraar(client, auth_headers, intake):
     for pip in (eerste, tweede):
         page = client.get("/v1/pips", params={"inburgeraar": pip["inburgeraar"]}, headers=km).json()
         assert [p["uuid"] for p in page["results"]] == [pip["uuid"]] and page["count"] == 1
-    assert client.get("/v1/pips", params={"inburgeraar": "elders"}, headers=km).json()["count"] == 0
+    elders = "http://intake.test/v1/inburgeraars/" + str(uuid.uuid4())
+    assert client.get("/v1/pips", params={"inburgeraar": elders}, headers=km).json()["count"] == 0
+    assert client.get("/v1/pips", params={"inburgeraar": "elders"}, headers=km).status_code == 400
     assert client.get("/v1/pips", params={"inburgeraar": "x" * 301}, headers=km).status_code == 400

@@ -167,8 +167,10 @@ def test_the_list_of_trajecten_filters_by_inburgeraar(client, auth_headers, pips
     for traject in (eerste, tweede):
         page = client.get("/v1/trajecten", params={"inburgeraar": traject["inburgeraar"]}, headers=km).json()
         assert [t["uuid"] for t in page["results"]] == [traject["uuid"]] and page["count"] == 1
-    onbekend = client.get("/v1/trajecten", params={"inburgeraar": andere + "x"}, headers=km).json()
-    assert onbekend["count"] == 0
+    onbekend = "http://intake.test/v1/inburgeraars/" + str(uuid.uuid4())
+    assert client.get("/v1/trajecten", params={"inburgeraar": onbekend}, headers=km).json()["count"] == 0
+    geen_url = client.get("/v1/trajecten", params={"inburgeraar": andere + "x"}, headers=km)
+    assert (geen_url.status_code, geen_url.json()["invalidParams"][0]["name"]) == (400, "inburgeraar")
 
 
 PLANNING = [

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from ..strict import Score
 from .profiel import Profiel
 from .resources import GEMEENTECODE_PATTERN, Doelgroep
 
@@ -145,8 +145,8 @@ class Leerbaarheidstoets(BaseModel):
     """
 
     resultaat: LeerbaarheidstoetsResultaat
-    behaaldeScore: Decimal | None = Field(None, ge=0)
-    benodigdeScore: Decimal | None = Field(None, ge=0)
+    behaaldeScore: Score | None = None
+    benodigdeScore: Score | None = None
     datum: date | None = None
     afgenomenDoor: Annotated[str | None, Field(max_length=200)] = None
     vrijstelling: LeerbaarheidstoetsVrijstelling | None = None

@@ -7,10 +7,11 @@ An event says what happened to which resource; the receiver GETs the resource.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
+
+from ..strict import Tijdstip
 
 # A resourceUrl is fetched: an http(s) URL of one of our services; anything else is refused (400).
 URL_PATTERN = r"^https?://[!-.0-~][!-~]*$"  # printable ASCII, a host first
@@ -50,5 +51,5 @@ class Notificatie(BaseModel):
     resource: str = Field(description="Soort resource, bijvoorbeeld 'pip'")
     resourceUrl: str = Field(pattern=URL_PATTERN, max_length=300)
     actie: Actie
-    aanmaakdatum: datetime
+    aanmaakdatum: Tijdstip
     kenmerken: dict[str, str] = Field(default_factory=dict)

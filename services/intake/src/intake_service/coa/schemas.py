@@ -43,7 +43,24 @@ class Klantprofiel(ProfielInvoer):
     gezondheid: Omschrijving = Field(None, description="Alleen met toestemmingGezondheid")
 
 
+# The rule of `gezondheid_alleen_met_toestemming` as the schema states it (JSON Schema if/then).
+_GEZONDHEID_ALLEEN_MET_TOESTEMMING = {
+    "if": {
+        "required": ["klantprofiel"],
+        "properties": {
+            "klantprofiel": {"required": ["gezondheid"], "properties": {"gezondheid": {"type": "string"}}}
+        },
+    },
+    "then": {
+        "required": ["toestemmingGezondheid"],
+        "properties": {"toestemmingGezondheid": {"type": "string"}},
+    },
+}
+
+
 class CoaOverdrachtCreate(BaseModel):
+    model_config = ConfigDict(json_schema_extra=_GEZONDHEID_ALLEEN_MET_TOESTEMMING)
+
     coaReferentie: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
     gemeentecode: Gemeentecode
     datumKoppeling: Datum
@@ -82,8 +99,11 @@ class CoaBulkOverdracht(BaseModel):
             min_length=1,
             max_length=MAX_BULK,
             description="Elk element is een CoaOverdrachtCreate; ongeldige worden per positie gemeld",
-            # Validated item by item (service.valideer), documented as what each item must be.
-            json_schema_extra={"items": {"$ref": "#/components/schemas/CoaOverdrachtCreate"}},
+            # Validated item by item (service.valideer): any object is taken, one that is not a valid
+            # CoaOverdrachtCreate is answered `ongeldig` at its position and the others go through.
+            json_schema_extra={
+                "items": {"anyOf": [{"$ref": "#/components/schemas/CoaOverdrachtCreate"}, {"type": "object"}]}
+            },
         ),
     ]
 

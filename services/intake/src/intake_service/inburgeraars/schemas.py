@@ -1,6 +1,6 @@
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from inburgering_shared.bounds import Datum, Geboortedatum
 from inburgering_shared.contracts.resources import (
@@ -21,7 +21,19 @@ def _check_bsn(value: str) -> str:
     return value
 
 
-Bsn = Annotated[str, Field(min_length=9, max_length=9, pattern=r"^\d{9}$"), AfterValidator(_check_bsn)]
+# `format: bsn` says what a pattern cannot: the 11-proef (a generator such as schemathesis is
+# taught the format in tests/security/schemathesis_hooks.py).
+Bsn = Annotated[
+    str,
+    Field(
+        min_length=9,
+        max_length=9,
+        pattern=r"^\d{9}$",
+        description="Burgerservicenummer: negen cijfers die de 11-proef doorstaan",
+        json_schema_extra={"format": "bsn"},
+    ),
+    AfterValidator(_check_bsn),
+]
 Gemeentecode = Annotated[str, Field(pattern=GEMEENTECODE_PATTERN, examples=["GM0171"])]
 # No control characters (a NUL in a name breaks every letter and export made of it).
 Naam = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
@@ -89,6 +101,11 @@ class InburgeraarCreate(Persoonsgegevens, Dossierfeiten):
     datumKoppeling: Datum | None = None
 
 
+def _no_default(schema: dict[str, Any]) -> None:
+    """An optional field that may not be null has no default to state (its absence means unchanged)."""
+    schema.pop("default", None)
+
+
 class InburgeraarUpdate(Dossierfeiten):
     """Fields a klantmanager may change; absent fields stay as they are.
 
@@ -97,11 +114,12 @@ class InburgeraarUpdate(Dossierfeiten):
 
     landVanHerkomst: Annotated[str | None, Field(max_length=100)] = None
     vNummer: Annotated[str | None, Field(pattern=r"^\d{1,10}$")] = None
-    voornamen: Naam | None = None
-    achternaam: Naam | None = None
-    geboortedatum: Geboortedatum | None = None
+    # May be corrected, not emptied: absent is allowed, null is not (the schema says so too).
+    voornamen: Naam = Field(default=None, json_schema_extra=_no_default)
+    achternaam: Naam = Field(default=None, json_schema_extra=_no_default)
+    geboortedatum: Geboortedatum = Field(default=None, json_schema_extra=_no_default)
 
-    @field_validator("voornamen", "achternaam", "geboortedatum")
+    @field_validator("voornamen", "achternaam", "geboortedatum", mode="before")
     @classmethod
     def niet_leeg(cls, value: object) -> object:
         """Runs only for a value sent: these may be corrected, not emptied."""

@@ -1,6 +1,7 @@
 import uuid
 from datetime import date, datetime
 
+from inburgering_shared.bounds import Datum
 from pydantic import BaseModel, Field
 
 from .rules import Bron, Categorie, Doel
@@ -9,12 +10,12 @@ from .rules import Bron, Categorie, Doel
 class ToestemmingCreate(BaseModel):
     categorie: Categorie
     doel: Doel
-    datum: date = Field(description="Datum waarop de inburgeraar toestemming gaf")
+    datum: Datum = Field(description="Datum waarop de inburgeraar toestemming gaf")
     bron: Bron = Bron.KLANTMANAGER
 
 
 class Intrekking(BaseModel):
-    datum: date = Field(description="Datum waarop de inburgeraar de toestemming introk")
+    datum: Datum = Field(description="Datum waarop de inburgeraar de toestemming introk")
 
 
 class ToestemmingRead(BaseModel):

@@ -1,7 +1,8 @@
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Self
 
+from inburgering_shared.bounds import Datum
 from pydantic import BaseModel, Field, model_validator
 
 from ..inburgeraars.schemas import Bsn, Gemeentecode
@@ -15,13 +16,13 @@ class Contact(BaseModel):
 
 
 class Rapportage(BaseModel):
-    datum: date
+    datum: Datum
     samenvatting: Annotated[str, Field(min_length=1, max_length=2000)]
 
 
 class Begeleiding(BaseModel):
-    start: date
-    einde: date | None = None
+    start: Datum
+    einde: Datum | None = None
 
     @model_validator(mode="after")
     def einde_na_start(self) -> Self:

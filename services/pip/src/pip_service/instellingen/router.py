@@ -8,9 +8,10 @@ from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
 from inburgering_shared.etag import etag
 from inburgering_shared.problems import problem_responses
+from inburgering_shared.route_guards import body_limit
 
 from . import service
-from .schemas import Instellingen, InstellingenWijziging
+from .schemas import INSTELLINGEN_BODY_BYTES, Instellingen, InstellingenWijziging
 
 router = APIRouter(prefix="/instellingen", tags=["instellingen"])
 
@@ -42,7 +43,12 @@ def get_instellingen(
     )
 
 
-@router.put("/{gemeentecode}", response_model=Instellingen, responses=problem_responses(403, 412, 428))
+@router.put(
+    "/{gemeentecode}",
+    response_model=Instellingen,
+    responses=problem_responses(403, 412, 428),
+    openapi_extra=body_limit(INSTELLINGEN_BODY_BYTES),
+)
 def zet_instellingen(
     gemeentecode: Gemeentecode,
     wijziging: InstellingenWijziging,

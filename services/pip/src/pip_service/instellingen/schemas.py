@@ -8,6 +8,8 @@ from ..pips.schemas import Email, Telefoon
 Regel = Annotated[str, Field(min_length=1, max_length=100)]
 LOGO_MAX = 300_000
 """A logo as a data URI of at most about 220 kB of PNG or JPEG: enough for a letterhead."""
+INSTELLINGEN_BODY_BYTES = LOGO_MAX + 64 * 1024
+"""The settings' body limit: the largest logo and room for the rest (a logo too long is a 400)."""
 
 
 class Postadres(BaseModel):

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
+from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.brede_intake import Alfabetisering, Leefgebied
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau, PipContract
 from pydantic import BaseModel, Field
@@ -38,8 +39,8 @@ class Onderdeel(BaseModel):
 
     component: Component
     aangeboden: bool
-    start: date | None = None
-    verwachtEinde: date | None = None
+    start: Datum | None = None
+    verwachtEinde: Datum | None = None
     aanbieder: Annotated[
         str | None,
         Field(
@@ -64,8 +65,8 @@ class Participatie(BaseModel):
     soort: ParticipatieSoort
     omschrijving: Tekst
     urenPerWeek: int = Field(ge=1, le=40)
-    start: date | None = None
-    einde: date | None = None
+    start: Datum | None = None
+    einde: Datum | None = None
 
 
 class Doel(BaseModel):
@@ -87,7 +88,8 @@ class WeekActiviteit(WeekActiviteitKeuze):
 
 
 Telefoon = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 -]{8,16}$", examples=["0527 633 911"])]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=200)]
+# Printable ASCII but `@` on either side (`\s` is not the same class in every regex engine).
+Email = Annotated[str, Field(pattern=r"^[!-?A-~]+@[!-?A-~]+\.[a-z]{2,}$", max_length=200)]
 
 
 class Klantmanager(BaseModel):
@@ -167,7 +169,7 @@ class PipTermijn(BaseModel):
 
 
 class Verlenging(BaseModel):
-    informatieOntvangen: date = Field(description="Datum waarop de informatie van derden binnenkwam (R3)")
+    informatieOntvangen: Datum = Field(description="Datum waarop de informatie van derden binnenkwam (R3)")
     reden: Reden
 
 

@@ -6,6 +6,7 @@ from inburgering_shared.api import DbSession
 from inburgering_shared.auth import Principal, Role, require
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN, Leerroute
 from inburgering_shared.etag import etag
+from inburgering_shared.openapi import CREATES_OR_REPLACES
 from inburgering_shared.problems import problem_responses
 
 from ..scope import Monitoring
@@ -45,7 +46,12 @@ def get_budget(
     return service.budget_read(budget)
 
 
-@router.put("/spuk-budgetten", response_model=SpukBudgetWrite, responses=problem_responses(403, 412, 428))
+@router.put(
+    "/spuk-budgetten",
+    response_model=SpukBudgetWrite,
+    responses=problem_responses(403, 412, 428),
+    openapi_extra=CREATES_OR_REPLACES,
+)
 def zet_budget(
     data: SpukBudgetWrite,
     principal: Financien,
@@ -86,7 +92,12 @@ def get_contract(
     return service.contract_read(contract)
 
 
-@router.put("/aanbiedercontracten", response_model=ContractRead, responses=problem_responses(403, 412, 428))
+@router.put(
+    "/aanbiedercontracten",
+    response_model=ContractRead,
+    responses=problem_responses(403, 412, 428),
+    openapi_extra=CREATES_OR_REPLACES,
+)
 def zet_contract(
     data: ContractWrite,
     principal: Financien,

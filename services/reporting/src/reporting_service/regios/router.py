@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends, Header, Path, Response
 from inburgering_shared.api import DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.etag import etag
+from inburgering_shared.openapi import CREATES_OR_REPLACES
 from inburgering_shared.problems import problem_responses
 
 from . import service
@@ -26,7 +27,12 @@ def get_regio(regioCode: Code, principal: Monitoring, session: DbSession, respon
     return regio
 
 
-@router.put("/{regioCode}", response_model=RegioRead, responses=problem_responses(403, 412, 428))
+@router.put(
+    "/{regioCode}",
+    response_model=RegioRead,
+    responses=problem_responses(403, 412, 428),
+    openapi_extra=CREATES_OR_REPLACES,
+)
 def zet_regio(
     regioCode: Code,
     data: RegioWrite,

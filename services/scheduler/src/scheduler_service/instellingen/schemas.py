@@ -31,7 +31,9 @@ Naam = Annotated[str, Field(min_length=1, max_length=100)]
 
 class InstellingWrite(BaseModel):
     horizonnen: dict[SoortNaam, HorizonSchema] = Field(
-        description="Per soort termijn; soorten die hier ontbreken krijgen de standaardhorizon"
+        description="Per soort termijn; soorten die hier ontbreken krijgen de standaardhorizon",
+        # patternProperties alone admits other names too; the names are the pattern's only.
+        json_schema_extra={"additionalProperties": False},
     )
     escalatie: Escalatie
     teams: dict[Naam, list[Naam]] = Field(

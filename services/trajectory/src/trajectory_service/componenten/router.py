@@ -42,8 +42,11 @@ def list_componenten(trajectId: uuid.UUID, principal: Readers, session: DbSessio
     return [to_read(c) for c in service.list_componenten(session, traject)]
 
 
+ONTZORGEN = "/" + Componentsoort.FINANCIEEL_ONTZORGEN.value
+
+
 @router.post(
-    "/financieel-ontzorgen",
+    ONTZORGEN,
     status_code=201,
     response_model=ComponentRead,
     responses=problem_responses(404, 409),
@@ -95,3 +98,36 @@ def wijzig_component(
     )
     response.headers["ETag"] = etag(component.rijversie)
     return to_read(component)
+
+
+# A path written out is its own resource in an OpenAPI document, whatever template also matches it:
+# the component financieel ontzorgen is read and changed at the path that adds it, documented there.
+@router.get(ONTZORGEN, response_model=ComponentRead, responses=problem_responses(404))
+def get_ontzorgen(
+    trajectId: uuid.UUID, principal: Readers, session: DbSession, response: Response
+) -> ComponentRead:
+    return get_component(trajectId, Componentsoort.FINANCIEEL_ONTZORGEN, principal, session, response)
+
+
+@router.put(ONTZORGEN, response_model=ComponentRead, responses=problem_responses(400, 404, 412, 422, 428))
+def wijzig_ontzorgen(
+    trajectId: uuid.UUID,
+    wijziging: ComponentWijziging,
+    principal: Klantmanager,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    response: Response,
+    if_match: Annotated[str | None, Header(alias="If-Match")] = None,
+) -> ComponentRead:
+    return wijzig_component(
+        trajectId,
+        Componentsoort.FINANCIEEL_ONTZORGEN,
+        wijziging,
+        principal,
+        session,
+        outbox,
+        api_url,
+        response,
+        if_match,
+    )

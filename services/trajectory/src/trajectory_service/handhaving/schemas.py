@@ -1,7 +1,7 @@
 from datetime import date, datetime
-from decimal import Decimal
 from enum import StrEnum
 
+from inburgering_shared.strict import Bedrag
 from pydantic import BaseModel, Field
 
 from .rules import Boetegrond
@@ -20,7 +20,7 @@ class HandhavingsbesluitIn(BaseModel):
     verplichting: str = Field(
         min_length=1, max_length=2000, description="De PIP-verplichting die niet is nagekomen"
     )
-    bedrag: Decimal | None = Field(None, max_digits=8, decimal_places=2, description="Alleen bij een boete")
+    bedrag: Bedrag | None = Field(None, description="Alleen bij een boete")
 
 
 class HandhavingsbesluitRead(HandhavingsbesluitIn):

@@ -15,6 +15,7 @@ from inburgering_shared.contracts.reporting_inputs import (
     VoortgangContract,
 )
 from inburgering_shared.etag import etag
+from inburgering_shared.openapi import CREATES_OR_REPLACES
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
 
@@ -98,7 +99,12 @@ def get_afronding(
     return service.lees_afronding(session, principal, api_url, trajectId)
 
 
-@uitstroom_router.put("", response_model=Uitstroom, responses=problem_responses(400, 404, 412, 428))
+@uitstroom_router.put(
+    "",
+    response_model=Uitstroom,
+    responses=problem_responses(400, 404, 412, 428),
+    openapi_extra=CREATES_OR_REPLACES,
+)
 def registreer_uitstroom(
     trajectId: uuid.UUID,
     uitstroom: Uitstroom,

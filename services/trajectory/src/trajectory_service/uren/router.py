@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Header, Response
 from inburgering_shared.api import DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.etag import etag
+from inburgering_shared.openapi import CREATES_OR_REPLACES
 from inburgering_shared.problems import problem_responses
 
 from ..trajecten.service import get_traject
@@ -66,6 +67,7 @@ def get_uren(
     "/{soort}/{maand}",
     response_model=UrenregistratieRead,
     responses={201: {"model": UrenregistratieRead}, **problem_responses(400, 404, 409, 412, 428)},
+    openapi_extra=CREATES_OR_REPLACES,
 )
 def registreer_uren(
     trajectId: uuid.UUID,

@@ -8,6 +8,7 @@ from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.events import Actie
 from inburgering_shared.etag import check_if_match, etag
+from inburgering_shared.openapi import CREATES_OR_REPLACES
 from inburgering_shared.problems import problem_responses
 
 from ..trajecten.events import publish, traject_url
@@ -172,6 +173,7 @@ def get_voortgangsrapportage(
     "/voortgangsrapportages/{maand}",
     response_model=VoortgangsrapportageRead,
     responses={201: {"model": VoortgangsrapportageRead}, **problem_responses(400, 404, 409, 412, 428)},
+    openapi_extra=CREATES_OR_REPLACES,
 )
 def rapporteer_voortgang(
     trajectId: uuid.UUID,
