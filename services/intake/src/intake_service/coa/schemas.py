@@ -7,6 +7,7 @@ from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.profiel import ProfielInvoer
 from inburgering_shared.problems import InvalidParam
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic.json_schema import JsonDict
 
 from ..inburgeraars.schemas import Gemeentecode, Persoonsgegevens
 
@@ -44,7 +45,7 @@ class Klantprofiel(ProfielInvoer):
 
 
 # The rule of `gezondheid_alleen_met_toestemming` as the schema states it (JSON Schema if/then).
-_GEZONDHEID_ALLEEN_MET_TOESTEMMING = {
+_GEZONDHEID_ALLEEN_MET_TOESTEMMING: JsonDict = {
     "if": {
         "required": ["klantprofiel"],
         "properties": {

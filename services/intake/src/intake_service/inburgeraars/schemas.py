@@ -101,9 +101,13 @@ class InburgeraarCreate(Persoonsgegevens, Dossierfeiten):
     datumKoppeling: Datum | None = None
 
 
-def _no_default(schema: dict[str, Any]) -> None:
-    """An optional field that may not be null has no default to state (its absence means unchanged)."""
+def _absent_not_null(schema: dict[str, Any]) -> None:
+    """A field that may be left out but not be null: no null alternative and no default to state
+    (its absence means unchanged); `niet_leeg` refuses a null sent."""
     schema.pop("default", None)
+    alternatives = [s for s in schema.pop("anyOf", []) if s.get("type") != "null"]
+    if alternatives:
+        schema.update(alternatives[0])
 
 
 class InburgeraarUpdate(Dossierfeiten):
@@ -115,9 +119,9 @@ class InburgeraarUpdate(Dossierfeiten):
     landVanHerkomst: Annotated[str | None, Field(max_length=100)] = None
     vNummer: Annotated[str | None, Field(pattern=r"^\d{1,10}$")] = None
     # May be corrected, not emptied: absent is allowed, null is not (the schema says so too).
-    voornamen: Naam = Field(default=None, json_schema_extra=_no_default)
-    achternaam: Naam = Field(default=None, json_schema_extra=_no_default)
-    geboortedatum: Geboortedatum = Field(default=None, json_schema_extra=_no_default)
+    voornamen: Naam | None = Field(default=None, json_schema_extra=_absent_not_null)
+    achternaam: Naam | None = Field(default=None, json_schema_extra=_absent_not_null)
+    geboortedatum: Geboortedatum | None = Field(default=None, json_schema_extra=_absent_not_null)
 
     @field_validator("voornamen", "achternaam", "geboortedatum", mode="before")
     @classmethod
