@@ -151,12 +151,13 @@ def _audit_regel(url: str, overdracht: Overdracht, bron: str) -> dict[str, Any]:
 
 def volg_verhuizing(
     context: EventContext, notificatie: Notificatie, *, bron: str, overslaan: Collection[str] = ()
-) -> int:
-    """Event handler part (kanaal inburgeraars): follow the dossier to the gemeente it moved to."""
+) -> Overdracht | None:
+    """Event handler part (kanaal inburgeraars): follow the dossier to the gemeente it moved to; the
+    hand-over followed, if the dossier moved."""
     dossier = context.services.get_model(notificatie.resourceUrl, VerhuisdDossierContract)
     if (o := overdracht(dossier.gemeentecode, dossier.verhuizingen)) is None:
-        return 0
-    verplaatst = draag_over(context.session, dossier.url, o, bron=bron, overslaan=overslaan)
+        return None
+    draag_over(context.session, dossier.url, o, bron=bron, overslaan=overslaan)
     context.session.flush()
     context.session.expire_all()  # the ORM reads the rows as handed over
-    return verplaatst
+    return o

@@ -3,8 +3,10 @@ voortgang, termijn, deadlines and audit trail go to the new gemeente, by the sam
 
 import uuid
 
+from duo_testkit import BSN, feiten
 from inburgering_shared.testing import inburgeraar_event
-from traject_testkit import open_traject
+from traject_testkit import INBURGERAAR, notificeer, open_traject
+from trajectory_service.duo.models import DuoDossier
 
 OUD, NIEUW = "GM0171", "GM0200"
 VERHUIZING = {
@@ -85,3 +87,70 @@ def test_an_inburgeraar_event_without_a_move_leaves_the_trajectory_where_it_is(c
     oud = auth_headers("klantmanager", gemeente=OUD)
     assert client.get(f"/v1/trajecten/{traject['uuid']}", headers=oud).json()["gemeentecode"] == OUD
     assert not [r for r in trail(client, auth_headers, inburgeraar, OUD) if r["actie"] == "overdragen"]
+
+
+def ss199_met_examen(client, duo):
+    """DUO tells GM0171 of an exam result of the person; the sync reads it into GM0171's DUO dossier."""
+    duo.beheer.put(
+        f"/simulator/personen/{BSN}",
+        json=feiten(
+            examenresultaten=[
+                {"examendatum": "2026-10-20", "resultaat": "Geslaagd", "onderdeel": "LE", "niveau": "B1"}
+            ]
+        ),
+    )
+    duo.inburgeraars[BSN] = INBURGERAAR
+    notificeer(client, "SS199")
+    duo.sync.ronde()
+
+
+def examens(client, auth_headers, gemeente):
+    headers = auth_headers("klantmanager", gemeente=gemeente)
+    return [e["url"] for e in client.get("/v1/rapportage/examens", headers=headers).json()["results"]]
+
+
+def duo_dossiers(client, auth_headers, gemeente):
+    return client.get("/v1/duo-dossiers", headers=auth_headers("klantmanager", gemeente=gemeente)).json()[
+        "results"
+    ]
+
+
+def test_what_duo_told_the_old_gemeente_goes_along_and_the_old_gemeente_no_longer_reads_it(
+    client, auth_headers, pips, duo
+):
+    ss199_met_examen(client, duo)
+    [voor] = duo_dossiers(client, auth_headers, OUD)
+    examen_paden = examens(client, auth_headers, OUD)
+    assert examen_paden and voor["notificaties"]
+
+    intake_meldt(client, auth_headers, pips, INBURGERAAR, NIEUW, VERHUIZING)
+
+    assert duo_dossiers(client, auth_headers, OUD) == []
+    assert (
+        client.get(f"/v1/duo-dossiers/{voor['uuid']}", headers=auth_headers("klantmanager")).status_code
+        == 404
+    )
+    [na] = duo_dossiers(client, auth_headers, NIEUW)
+    assert (na["uuid"], na["gemeentecode"]) == (voor["uuid"], NIEUW)
+    assert na["notificaties"] == voor["notificaties"] and na["examenresultaten"] == voor["examenresultaten"]
+    assert examens(client, auth_headers, NIEUW) == examen_paden
+    assert examens(client, auth_headers, OUD) == []
+
+
+def test_where_the_new_gemeente_has_its_own_duo_dossier_the_old_ones_history_joins_it(
+    client, auth_headers, pips, duo, app
+):
+    ss199_met_examen(client, duo)
+    [oud] = duo_dossiers(client, auth_headers, OUD)
+    with app.state.session_factory() as session, session.begin():  # DUO told GM0200 of the move itself
+        session.add(DuoDossier(gemeentecode=NIEUW, bsn=BSN, inburgeraar_url=INBURGERAAR))
+
+    intake_meldt(client, auth_headers, pips, INBURGERAAR, NIEUW, VERHUIZING)
+
+    assert duo_dossiers(client, auth_headers, OUD) == []
+    [eigen] = duo_dossiers(client, auth_headers, NIEUW)
+    assert eigen["uuid"] != oud["uuid"] and eigen["gemeentecode"] == NIEUW
+    assert [n["gebeurtenisId"] for n in eigen["notificaties"]] == [
+        n["gebeurtenisId"] for n in oud["notificaties"]
+    ]
+    assert examens(client, auth_headers, NIEUW) != []

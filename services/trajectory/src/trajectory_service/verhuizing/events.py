@@ -2,18 +2,55 @@
 uren and handhaving, its termijnen and deadlines, the writes still owed to DUO and the audit trail go
 to the new gemeente (`inburgering_shared.verhuizing`), URLs and dates unchanged.
 
-What DUO told a gemeente stays that gemeente's: DUO answers per gemeente (its DUO dossier, DUO's
-notifications to it and the exam results read with them), and tells the new gemeente itself
-(SS120/SS121), which the sync records in the new gemeente's own DUO dossier.
+What DUO told the old gemeente about the person goes along as well: its DUO dossier, DUO's
+notifications to it and the exam results read with them. Where the new gemeente already holds its
+own DUO dossier of the person (DUO told it of the move, SS120/SS121, and the sync read DUO for it),
+that one is the current one: the old gemeente's notifications and exam results join it and the old
+copy goes. Either way the old gemeente can no longer read what DUO says of a person who is no
+longer its inburgeraar.
 """
 
 from inburgering_shared.callbacks import EventContext
 from inburgering_shared.contracts.events import Notificatie
-from inburgering_shared.verhuizing import volg_verhuizing
+from inburgering_shared.verhuizing import Overdracht, volg_verhuizing
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..duo.models import DuoDossier, DuoNotificatie
+from ..rapportage.models import Examenresultaat
 
 DUO_PER_GEMEENTE = ("duo_dossier", "duo_notificatie", "examenresultaat")
+"""Handed over here rather than row by row: a gemeente holds one DUO dossier per person."""
 
 
 def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None:
     """Event handler: a moved inburgeraar's rows follow the dossier to its new gemeente."""
-    volg_verhuizing(context, notificatie, bron="trajectory", overslaan=DUO_PER_GEMEENTE)
+    overdracht = volg_verhuizing(context, notificatie, bron="trajectory", overslaan=DUO_PER_GEMEENTE)
+    if overdracht is not None:
+        draag_duo_dossiers_over(context.session, notificatie.resourceUrl, overdracht)
+
+
+def draag_duo_dossiers_over(session: Session, inburgeraar_url: str, overdracht: Overdracht) -> None:
+    """The person's DUO dossiers of other gemeenten, with their notifications and exam results, to
+    the new gemeente (merged into its own DUO dossier of the person where it has one)."""
+    oude = session.scalars(
+        select(DuoDossier).where(
+            DuoDossier.inburgeraar_url == inburgeraar_url, DuoDossier.gemeentecode != overdracht.naar
+        )
+    ).all()
+    for oud in oude:
+        eigen = session.scalar(
+            select(DuoDossier).where(DuoDossier.gemeentecode == overdracht.naar, DuoDossier.bsn == oud.bsn)
+        )
+        doel = eigen or oud
+        for model in (DuoNotificatie, Examenresultaat):
+            session.execute(
+                update(model)
+                .where(model.dossier_id == oud.id)
+                .values(dossier_id=doel.id, gemeentecode=overdracht.naar)
+            )
+        if eigen is None:
+            oud.gemeentecode = overdracht.naar
+        else:
+            session.delete(oud)
+    session.flush()
