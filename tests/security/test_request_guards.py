@@ -181,3 +181,18 @@ def test_a_date_filter_is_a_date_in_range_not_a_number(
     patch = service_apps["intake"].openapi()["paths"]["/inburgeraars/{inburgeraarId}"]["patch"]
     [if_match] = [p for p in patch["parameters"] if p["name"] == "If-Match"]
     assert if_match["required"] is True and if_match["schema"]["minLength"] == 1
+
+
+def test_a_query_parameter_of_one_value_given_twice_is_400_and_a_list_parameter_may_repeat(
+    service_apps: dict[str, FastAPI], auth_headers: TokenFactory
+) -> None:
+    with rollback_client(service_apps["pip"]) as pip:
+        headers = auth_headers("beheer", gemeente="*")
+        twee = pip.get("/v1/event-afleveringen?abonnee=http://a.test&abonnee=http://b.test", headers=headers)
+        assert twee.status_code == 400 and twee.headers["content-type"] == "application/problem+json"
+        assert [(p["name"], p["code"]) for p in twee.json()["invalidParams"]] == [("abonnee", "herhaald")]
+        assert pip.get("/v1/event-afleveringen?abonnee=http://a.test", headers=headers).status_code == 200
+    with rollback_client(service_apps["intake"]) as intake:
+        uuids = "&".join(f"uuid={uuid.uuid4()}" for _ in range(2))
+        lijst = intake.get(f"/v1/inburgeraars?{uuids}", headers=auth_headers("klantmanager", gemeente=OWN))
+        assert lijst.status_code == 200

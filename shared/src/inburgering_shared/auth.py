@@ -237,6 +237,19 @@ async def authenticated(
     return principal
 
 
+async def signed_in(request: Request) -> bool:
+    """Whether the request carries a Bearer token that verifies (`route_guards` lets a request
+    without one reach its operation, which answers 401 before anything is said of its query)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return _cookie_token(request) is not None
+    try:
+        await _verify_token_async(token, request.app.state.auth_config)
+    except NotAuthenticated:
+        return False
+    return True
+
+
 def require(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
     """Dependency: an authenticated caller holding one of `roles`."""
 

@@ -3,6 +3,9 @@
 - A query parameter the operation does not declare is 400 `onbekende-parameter`: a filter
   misspelt or not supported is never silently ignored (a list would come back whole), and a
   value put where it does not belong (a BSN) never reaches a `next` link.
+- A query parameter that takes one value, given more than once, is 400 `herhaalde-parameter`:
+  which of them would count is not for the service to guess.
+  A request without valid credentials meets neither query check: its operation answers 401 first.
 - A body larger than the operation's limit is 413, decided on Content-Length before a byte
   is read, or while reading when the length is not given. The limit is `MAX_BODY_BYTES`, or
   the operation's own in its `x-maxBodyBytes` extension (a bulk upload: `body_limit`).
@@ -19,14 +22,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from fastapi._compat import field_annotation_is_sequence
 from fastapi.dependencies.utils import get_flat_params
 from fastapi.params import Query
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
+from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .auth import signed_in
 from .openapi import API_PREFIX
 from .problems import InvalidParam, http_problem, problem_response
 
@@ -43,14 +49,32 @@ def body_limit(max_bytes: int) -> dict[str, Any]:
 @dataclass(frozen=True)
 class _RouteRules:
     query_names: frozenset[str]
+    repeatable: frozenset[str]
     max_body_bytes: int
 
 
 def _rules(route: APIRoute) -> _RouteRules:
-    params = get_flat_params(route.dependant)
+    params = [p for p in get_flat_params(route.dependant) if isinstance(p.field_info, Query)]
     return _RouteRules(
-        query_names=frozenset(p.alias for p in params if isinstance(p.field_info, Query)),
+        query_names=frozenset(p.alias for p in params),
+        repeatable=frozenset(
+            p.alias for p in params if field_annotation_is_sequence(p.field_info.annotation)
+        ),
         max_body_bytes=int((route.openapi_extra or {}).get(BODY_LIMIT_EXTENSION, MAX_BODY_BYTES)),
+    )
+
+
+def _refusal(
+    scope: Scope, code: str, title: str, detail: str, names: list[str], fout: tuple[str, str]
+) -> Any:
+    """400 naming the query parameters; `fout` is each one's (code, reason)."""
+    return problem_response(
+        Request(scope),
+        400,
+        code=code,
+        title=title,
+        detail=detail + ", ".join(names) + ".",
+        invalid_params=[InvalidParam(name=name, code=fout[0], reason=fout[1]) for name in names],
     )
 
 
@@ -99,18 +123,30 @@ class RouteGuardsMiddleware:
         operation = route.original_route
         assert isinstance(operation, APIRoute)
         rules = self._rules.get(id(operation)) or self._rules.setdefault(id(operation), _rules(operation))
-        unknown = sorted(set(Request(scope).query_params) - rules.query_names)
-        if unknown:
-            answer = problem_response(
-                Request(scope),
-                400,
-                code="onbekende-parameter",
-                title="Onbekende queryparameter",
-                detail="Deze operatie kent de queryparameter(s) niet: " + ", ".join(unknown) + ".",
-                invalid_params=[
-                    InvalidParam(name=name, code="onbekend", reason="Deze operatie kent deze parameter niet.")
-                    for name in unknown
-                ],
+        query = Request(scope).query_params
+        if query and not await signed_in(Request(scope)):  # who did not sign in hears 401 first
+            query = QueryParams()
+        unknown = sorted(set(query) - rules.query_names)
+        repeated = sorted(n for n in set(query) - rules.repeatable if len(query.getlist(n)) > 1)
+        if unknown or repeated:
+            answer = (
+                _refusal(
+                    scope,
+                    "onbekende-parameter",
+                    "Onbekende queryparameter",
+                    "Deze operatie kent de queryparameter(s) niet: ",
+                    unknown,
+                    ("onbekend", "Deze operatie kent deze parameter niet."),
+                )
+                if unknown
+                else _refusal(
+                    scope,
+                    "herhaalde-parameter",
+                    "Queryparameter herhaald",
+                    "Deze queryparameter(s) hebben een waarde, niet meer: ",
+                    repeated,
+                    ("herhaald", "Geef deze parameter een keer."),
+                )
             )
             await answer(scope, receive, send)
             return
