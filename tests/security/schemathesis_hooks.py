@@ -1,7 +1,7 @@
 """What schemathesis is taught beyond JSON Schema: the `bsn` format (nine digits passing the
 11-proef), and the rules of dates a schema states only in words.
 
-Loaded by tests/security/test_fuzzing.py and, through schemathesis.toml, by the CLI.
+Loaded by tests/security/test_fuzzing.py, and by the CLI with SCHEMATHESIS_HOOKS (schemathesis.toml).
 """
 
 from collections.abc import Iterator
@@ -31,7 +31,10 @@ OPVOLGERS = (
     ("start", "verwachtEinde"),
     ("begindatum", "einddatum"),
     ("teamleiderNaDagen", "regisseurNaDagen"),
+    ("vanafJaar", "totJaar"),
 )
+# Dates of what has happened already: a birth, a bezwaarschrift received.
+NIET_NA_VANDAAG = ("geboortedatum", "ontvangen")
 
 
 def _objecten(value: object) -> Iterator[dict[str, object]]:
@@ -53,8 +56,7 @@ def _vergelijkbaar(a: object, b: object) -> bool:
 def _volgens_de_regels(body: object) -> bool:
     today = date.today().isoformat()
     for obj in _objecten(body):
-        geboortedatum = obj.get("geboortedatum")
-        if isinstance(geboortedatum, str) and geboortedatum > today:
+        if any(isinstance(obj.get(veld), str) and str(obj[veld]) > today for veld in NIET_NA_VANDAAG):
             return False
         for eerste, tweede in OPVOLGERS:
             begin, eind = obj.get(eerste), obj.get(tweede)
@@ -75,9 +77,9 @@ def _periode_volgens_de_regels(query: dict[str, object]) -> bool:
 
 @schemathesis.hook
 def filter_case(context: schemathesis.HookContext, case: schemathesis.Case) -> bool:
-    """A case meant to be valid keeps the rules its schema can state only in words: a
-    geboortedatum is not after today (`inburgering_shared.bounds.Geboortedatum`), and the pairs
-    of `OPVOLGERS` keep their order."""
+    """A case meant to be valid keeps the rules its schema can state only in words: the dates of
+    `NIET_NA_VANDAAG` are not after today (`inburgering_shared.bounds.Geboortedatum`, a bezwaar's
+    `ontvangen`), and the pairs of `OPVOLGERS` keep their order."""
     if case.meta is None or case.meta.generation.mode is not GenerationMode.POSITIVE:
         return True
     return _volgens_de_regels(case.body) and _periode_volgens_de_regels(case.query or {})

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from .api import ApiUrl, DbSession
 from .auth import CASEWORK, Principal, Role, require
+from .bounds import Datum
 from .contracts.resources import DeadlineContract, DeadlineStatus
 from .db import UTCDateTime, Uuid, new_uuid, utcnow
 from .filters import UUID_PATTERN
@@ -95,7 +96,7 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
         session: DbSession,
         api_url: ApiUrl,
         status: DeadlineStatus = DeadlineStatus.OPEN,
-        vervaldatumTot: Annotated[date | None, Query(description="Tot en met deze datum")] = None,
+        vervaldatumTot: Annotated[Datum | None, Query(description="Tot en met deze datum")] = None,
         na: Annotated[str | None, Query(pattern=CURSOR_PATTERN, description="Cursor uit `next`")] = None,
         gewijzigdNa: Annotated[
             datetime | None,

@@ -62,7 +62,7 @@ Score = Annotated[Decimal, _SCORE[0], _SCORE[1]]
 def _geheel(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():  # JSON Schema's integer: 5.0 is 5
         return int(value)
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, int | None):  # None: an optional one left empty
         raise ValueError("Geef een geheel getal")
     return value
 

@@ -18,11 +18,12 @@ from typing import Annotated, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..bounds import Datum
+from ..strict import GEHEEL
 
 Kort = Annotated[str, Field(min_length=1, max_length=200)]
 Omschrijving = Annotated[str, Field(min_length=1, max_length=1000)]
 Land = Annotated[str, Field(min_length=1, max_length=60)]
-Jaar = Annotated[int, Field(ge=1940, le=2099)]
+Jaar = Annotated[int, Field(ge=1940, le=2099), GEHEEL]
 
 
 class Invoer(BaseModel):
@@ -151,7 +152,7 @@ class Voorbereiding(Invoer):
 
     onderdeel: VoiOnderdeel
     omschrijving: Omschrijving | None = None
-    uren: Annotated[int | None, Field(ge=0, le=2000)] = None
+    uren: Annotated[int | None, Field(ge=0, le=2000), GEHEEL] = None
     datumAfgerond: Datum | None = None
 
 
