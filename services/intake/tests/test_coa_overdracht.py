@@ -126,6 +126,12 @@ def test_health_needs_consent_and_is_shown_only_while_it_holds(client, auth_head
         "gezondheid",
         True,
     )
+    too_early = client.post(
+        f"/v1/inburgeraars/{dossier}/toestemmingen/{toestemming['uuid']}/intrekken",
+        json={"datum": "2026-08-19"},
+        headers=km,
+    )  # before the consent was given: against what is stored, 409 naming the date
+    assert (too_early.status_code, too_early.json()["invalidParams"][0]["name"]) == (409, "datum")
     withdraw = client.post(
         f"/v1/inburgeraars/{dossier}/toestemmingen/{toestemming['uuid']}/intrekken",
         json={"datum": "2026-09-01"},

@@ -24,6 +24,7 @@ from .db import UTCDateTime, Uuid, new_uuid, utcnow
 from .filters import UUID_PATTERN
 from .pagination import MAX_PAGE_SIZE, KeysetPage
 from .problems import NotFound
+from .strict import Tijdstip
 
 
 class DeadlineColumns:
@@ -99,7 +100,7 @@ def deadline_router(model: type[DeadlineColumns]) -> APIRouter:
         vervaldatumTot: Annotated[Datum | None, Query(description="Tot en met deze datum")] = None,
         na: Annotated[str | None, Query(pattern=CURSOR_PATTERN, description="Cursor uit `next`")] = None,
         gewijzigdNa: Annotated[
-            datetime | None,
+            Tijdstip | None,
             Query(description="Alleen termijnen die na dit moment zijn aangemaakt of gewijzigd"),
         ] = None,
         pageSize: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 100,

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
 from ..bounds import Datum
 from ..strict import GEHEEL
@@ -85,7 +85,9 @@ class DigitaleVaardigheden(Invoer):
     """Digital self-reliance (seed 004, spearhead 2): the level, DigiD (a GGM attribute), a note."""
 
     niveau: DigitaalNiveau
-    digidAangevraagd: bool | None = Field(None, description="GGM Asielstatushouder: DigiD aangevraagd")
+    digidAangevraagd: Annotated[bool, Strict()] | None = Field(
+        None, description="GGM Asielstatushouder: DigiD aangevraagd"
+    )
     toelichting: Omschrijving | None = None
 
 

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 
 from inburgering_shared.auth import Principal
-from inburgering_shared.problems import Conflict, InvalidInput, InvalidParam, NotFound
+from inburgering_shared.problems import Conflict, InvalidParam, NotFound
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -57,8 +57,8 @@ def trek_toestemming_in(
         raise NotFound("Toestemming niet gevonden.")
     if toestemming.ingetrokken_op is not None:
         raise Conflict("Deze toestemming is al ingetrokken.")
-    if data.datum < toestemming.datum:
-        raise InvalidInput(
+    if data.datum < toestemming.datum:  # against what is stored, as "already withdrawn" is: 409
+        raise Conflict(
             "Een toestemming kan niet worden ingetrokken voor de datum waarop ze is gegeven.",
             invalid_params=[
                 InvalidParam(name="datum", code="voor-toestemming", reason="Ligt voor de toestemming.")
