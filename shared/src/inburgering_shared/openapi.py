@@ -117,7 +117,7 @@ def _one_of_parameters(operation: dict[str, Any]) -> None:
         alternatives = [
             {
                 "type": "object",
-                "properties": {member["name"]: _not_null(member["schema"])},
+                "properties": {member["name"]: not_null(member["schema"])},
                 "required": [member["name"]],
                 "additionalProperties": False,
             }
@@ -138,8 +138,8 @@ def _one_of_parameters(operation: dict[str, Any]) -> None:
         operation["parameters"] = kept
 
 
-def _not_null(schema: dict[str, Any]) -> dict[str, Any]:
-    """An optional parameter's schema (`anyOf` with null) as the value it takes when given."""
+def not_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional field's or parameter's schema (`anyOf` with null) as the value it takes when given."""
     alternatives = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
     if len(alternatives) != 1:
         return schema

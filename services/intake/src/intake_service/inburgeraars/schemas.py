@@ -10,6 +10,7 @@ from inburgering_shared.contracts.resources import (
     Verblijfsadres,
     Verhuizing,
 )
+from inburgering_shared.openapi import not_null
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from .rules import bsn_is_valid
@@ -104,10 +105,9 @@ class InburgeraarCreate(Persoonsgegevens, Dossierfeiten):
 def _absent_not_null(schema: dict[str, Any]) -> None:
     """A field that may be left out but not be null: no null alternative and no default to state
     (its absence means unchanged); `niet_leeg` refuses a null sent."""
-    schema.pop("default", None)
-    alternatives = [s for s in schema.pop("anyOf", []) if s.get("type") != "null"]
-    if alternatives:
-        schema.update(alternatives[0])
+    zonder_null = not_null({k: v for k, v in schema.items() if k != "default"})
+    schema.clear()
+    schema.update(zonder_null)
 
 
 class InburgeraarUpdate(Dossierfeiten):
