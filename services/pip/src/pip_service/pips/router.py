@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session
 
 from ..deadlines.models import Deadline
 from ..events import pip_url
+from ..intrekking import service as intrekking_service
+from ..intrekking.schemas import Intrekking
 from . import repository, service
 from .models import Pip, PipVersie
 from .schemas import (
@@ -99,6 +101,7 @@ def pip_answer(api_url: str, pip: Pip, deadline: Deadline | None) -> PipRead:
         klantmanager=KlantmanagerContact(**inhoud.klantmanager.model_dump()) if inhoud.klantmanager else None,
         alfabetisering=inhoud.alfabetisering.value if inhoud.alfabetisering else None,
         routewijzigingen=pip.routewijzigingen,
+        intrekking=intrekking_service.to_read(pip),
         aangemaakt=pip.aangemaakt,
         gewijzigd=pip.gewijzigd,
     )
@@ -226,6 +229,33 @@ def wijzig_pip(
         principal=principal,
         pip_id=pipId,
         wijziging=wijziging,
+        if_match=if_match,
+    )
+    return _answer(session, api_url, pip, response)
+
+
+@router.post(
+    "/{pipId}/intrekking", response_model=PipRead, responses=problem_responses(400, 404, 409, 412, 422, 428)
+)
+def trek_pip_in(
+    pipId: uuid.UUID,
+    intrekking: Intrekking,
+    principal: Casework,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PipRead:
+    """Withdraw a vastgesteld PIP by a besluit of its own (Awb art. 1:3) with its ground, date and
+    bezwaartermijn; trajectory then withdraws the PIP and its inburgeringsaanbod at DUO."""
+    pip = intrekking_service.trek_in(
+        session,
+        outbox,
+        api_url=api_url,
+        principal=principal,
+        pip_id=pipId,
+        intrekking=intrekking,
         if_match=if_match,
     )
     return _answer(session, api_url, pip, response)

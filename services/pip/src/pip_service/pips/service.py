@@ -139,6 +139,8 @@ def _bewerkbaar(
 ) -> Pip:
     pip = get_pip(session, principal=principal, pip_id=pip_id)
     check_if_match(if_match, pip.rijversie)
+    if pip.status == PipStatus.INGETROKKEN:
+        raise Conflict("Dit PIP is ingetrokken; het verandert niet meer.")
     if pip.status != status:
         raise Conflict(
             "Dit PIP is al vastgesteld; een wijziging wordt een nieuwe versie."
