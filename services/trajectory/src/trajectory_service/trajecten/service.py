@@ -17,7 +17,7 @@ from ..componenten.rules import ZRouteVoortgang
 from ..componenten.service import ONTZORGEN, neem_planning_over, open_componenten
 from ..config import Settings
 from ..deadlines.models import Deadline
-from ..duo.pip_opdrachten import plan_pip_opdrachten
+from ..duo.pip_opdrachten import plan_pip_intrekking, plan_pip_opdrachten
 from ..rapportage.service import afronding_bij_opening
 from ..uren.service import z_route
 from ..voortgang.service import plan_gesprek
@@ -29,7 +29,13 @@ TERMIJN, MAP = "inburgeringstermijn", "map-gestart"
 
 
 def verwerk_pip(context: EventContext, notificatie: Notificatie, settings: Settings) -> None:
-    """Event handler: the first vastgesteld PIP opens the trajectory and starts its termijnen."""
+    """Event handler: the first vastgesteld PIP opens the trajectory and starts its termijnen; a
+    withdrawn PIP is withdrawn at DUO."""
+    if notificatie.actie == Actie.PIP_INGETROKKEN:
+        ingetrokken = context.services.get_model(notificatie.resourceUrl, PipContract)
+        if ingetrokken.status == PipStatus.INGETROKKEN:
+            plan_pip_intrekking(context.session, ingetrokken)
+        return
     if notificatie.kenmerken.get("status") != PipStatus.VASTGESTELD:
         return
     pip = context.services.get_model(notificatie.resourceUrl, PipContract)
