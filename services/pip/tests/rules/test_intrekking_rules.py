@@ -4,7 +4,12 @@ from datetime import date
 
 import pytest
 from inburgering_shared.contracts.resources import PipStatus
-from pip_service.intrekking.rules import GRONDSLAG, Intrekkingsgrond, dagtekening_voor_besluit, niet_intrekbaar
+from pip_service.intrekking.rules import (
+    GRONDSLAG,
+    Intrekkingsgrond,
+    dagtekening_voor_besluit,
+    niet_intrekbaar,
+)
 
 
 def test_only_a_vastgesteld_pip_can_be_withdrawn():

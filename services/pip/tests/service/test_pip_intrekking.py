@@ -58,7 +58,9 @@ def test_withdrawal_dated_before_the_pip_or_in_the_future_changes_nothing(client
     voor = edit(client, auth_headers, pip["uuid"], "/intrekking", {**INTREKKING, "dagtekening": "2026-11-01"})
     assert voor.status_code == 422
     assert [p["code"] for p in voor.json()["invalidParams"]] == ["VOOR_DAGTEKENING_PIP"]
-    later = edit(client, auth_headers, pip["uuid"], "/intrekking", {**INTREKKING, "dagtekening": "2999-01-01"})
+    later = edit(
+        client, auth_headers, pip["uuid"], "/intrekking", {**INTREKKING, "dagtekening": "2999-01-01"}
+    )
     assert later.status_code == 400
     onbekend = edit(client, auth_headers, pip["uuid"], "/intrekking", {**INTREKKING, "grond": "zomaar"})
     assert onbekend.status_code == 400

@@ -42,9 +42,7 @@ def dossiers(client, auth_headers):
     return client.get("/v1/duo-dossiers", headers=auth_headers("klantmanager")).json()["results"]
 
 
-def pip_vastgesteld(
-    client, auth_headers, url, inburgeraar=INBURGERAAR, actie="update", status="vastgesteld"
-):
+def pip_vastgesteld(client, auth_headers, url, inburgeraar=INBURGERAAR, actie="update", status="vastgesteld"):
     """pip's event: the PIP at `url` (a version of it) is vastgesteld (or, with `actie`
     pip-ingetrokken and `status` ingetrokken, withdrawn)."""
     event = {

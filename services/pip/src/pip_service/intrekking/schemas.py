@@ -13,7 +13,9 @@ class Intrekking(BaseModel):
     """The withdrawal of a vastgesteld PIP: a besluit of its own (Awb art. 1:3)."""
 
     grond: Intrekkingsgrond = Field(description="Waarom het PIP wordt ingetrokken")
-    toelichting: Motivering = Field(description="De motivering van het besluit tot intrekking (Awb art. 3:46)")
+    toelichting: Motivering = Field(
+        description="De motivering van het besluit tot intrekking (Awb art. 3:46)"
+    )
     dagtekening: Datum = Field(description="Datum van het besluit tot intrekking")
 
 

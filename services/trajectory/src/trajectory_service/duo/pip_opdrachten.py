@@ -21,7 +21,7 @@ from .service import al_gepland, plan_opdracht
 
 PIP, AANBOD, CONTACTPERSOON, CONTACTPERSOON_WEG = "pip", "aanbod", "contactpersoon", "contactpersoon-weg"
 PIP_WEG = "pip-weg"
-"""The PIP withdrawn here (intrekking): withdrawn at DUO with the inburgeringsaanbod (duo/pip_intrekking.py)."""
+"""The PIP withdrawn here (intrekking): withdrawn at DUO with its inburgeringsaanbod (pip_intrekking.py)."""
 LEERROUTE = "leerroute"
 """The component of the PIP (pip's `Component.LEERROUTE`) whose aanbieder gives the inburgeringsaanbod."""
 
