@@ -2,7 +2,7 @@
 
 The audit row of a read is in the database (seen from another connection) when the answer's
 first byte is sent, and a read whose audit row cannot be written gives no data at all: for
-intake's dossier and list and trajectory's trajectory and list alike.
+intake's dossier and list, pip's PIP and list and trajectory's trajectory and list alike.
 """
 
 import uuid
@@ -20,6 +20,7 @@ from inburgering_shared.testing import DatabaseBackend, TokenFactory
 from security_testkit import FOREIGN, OWN, build_app, seed_dossier
 from sqlalchemy import func, select, text
 from starlette.types import Message, Receive, Scope, Send
+from pip_service.pips.models import Pip
 from trajectory_service.trajecten.service import open_traject
 
 REFUSE_AUDIT = {
@@ -66,6 +67,17 @@ def seed_trajectory(app: FastAPI, client: TestClient, auth_headers: TokenFactory
     return f"/v1/trajecten/{traject.id}", [inburgeraar, pip.url]
 
 
+def seed_pip(app: FastAPI, client: TestClient, auth_headers: TokenFactory) -> tuple[str, list[str]]:
+    """A concept PIP of the own gemeente, as pip stores it for a new dossier."""
+    inburgeraar = f"http://intake.test/v1/inburgeraars/{uuid.uuid4()}"
+    with app.state.session_factory.begin() as session:
+        pip = Pip(
+            inburgeraar_url=inburgeraar, gemeentecode=OWN, doelgroep="Asielstatushouder", status="concept"
+        )
+        session.add(pip)
+    return f"/v1/pips/{pip.id}", [inburgeraar]
+
+
 @dataclass(frozen=True)
 class HotRead:
     service: str
@@ -77,6 +89,7 @@ class HotRead:
 
 HOT_READS = [
     HotRead("intake", "/v1/inburgeraars", "url", True, seed_intake),
+    HotRead("pip", "/v1/pips", "inburgeraar", False, seed_pip),
     HotRead("trajectory", "/v1/trajecten", "inburgeraar", False, seed_trajectory),
 ]
 
