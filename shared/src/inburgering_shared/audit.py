@@ -26,7 +26,8 @@ answers are read and written together, on PostgreSQL in one statement (the INSER
 data-modifying CTE of the SELECT), on SQLite in two in one transaction, and committed
 before the handler returns, so before any byte of the answer leaves; if the audit row
 cannot be written the read gives no rows and the caller 503. The middleware then adds
-no row of its own, unless the request still fails with a server error.
+no row of its own, unless the request still fails with a server error. A list's page and
+the audit rows of every dossier on it are built by `audited_page`.
 
 `audit_table(metadata)` adds the table to a service's metadata (its migrations
 create it); `audit_router` serves `GET /v1/audittrail?hoofdObject=...` per service.

@@ -6,7 +6,7 @@ from functools import cache
 from typing import Any
 
 from inburgering_shared.audit import AuditedQuery, audited_page
-from sqlalchemy import CTE, Label, Row, bindparam, case, func, select
+from sqlalchemy import CTE, Label, Row, Select, bindparam, case, func, select
 
 from ..componenten.rules import ZRouteVoortgang
 from ..uren.models import Urenregistratie
@@ -62,7 +62,7 @@ def _filters(
     return {name: value for name, value in values.items() if value is not None}
 
 
-def _matching(filters: frozenset[str]) -> Any:
+def _matching(filters: frozenset[str]) -> Select[Any]:
     conditions = {
         "gemeenten": lambda: TRAJECT.c.gemeentecode.in_(bindparam("gemeenten", expanding=True)),
         "taalaanbieder": lambda: TRAJECT.c.taalaanbieder == bindparam("taalaanbieder"),
