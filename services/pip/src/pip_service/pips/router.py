@@ -124,24 +124,26 @@ def to_versie(row: PipVersie) -> VersieRead:
 
 
 @router.get("", response_model=Page[PipRead])
-def list_pips(
+async def list_pips(
     request: Request,
     principal: Readers,
-    session: DbSession,
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
     status: PipStatus | None = None,
     inburgeraar: InburgeraarFilter = None,
 ) -> Page[PipRead]:
-    count, rows = service.list_pips(
-        session,
-        principal=principal,
-        status=status,
-        inburgeraar=inburgeraar,
+    """PIPs of the token's gemeenten with their deadlines; every dossier on the page is audited in
+    the statement that reads it (audit.audited_read)."""
+    read = repository.page_read(
+        principal.gemeente_filter(),
+        status.value if status else None,
+        inburgeraar,
         offset=params.offset,
         limit=params.pageSize,
     )
-    return make_page(request, params, count, [to_read(session, api_url, p) for p in rows])
+    rows = await audited_read(request, *read)
+    answers = [pip_answer(api_url, *repository.pip_of(r)) for r in rows if r.id is not None]
+    return make_page(request, params, rows[0].totaal, answers)
 
 
 @router.get("/{pipId}", response_model=PipRead, responses=problem_responses(404))

@@ -296,25 +296,6 @@ def get_versie(session: Session, *, principal: Principal, pip_id: uuid.UUID, ver
     return gevonden
 
 
-def list_pips(
-    session: Session,
-    *,
-    principal: Principal,
-    status: PipStatus | None,
-    inburgeraar: str | None,
-    offset: int,
-    limit: int,
-) -> tuple[int, list[Pip]]:
-    return repository.list_page(
-        session,
-        gemeenten=principal.gemeente_filter(),
-        status=status.value if status else None,
-        inburgeraar=inburgeraar,
-        offset=offset,
-        limit=limit,
-    )
-
-
 def verleng_termijn(
     session: Session,
     outbox: Outbox,
