@@ -17,10 +17,10 @@ from inburgering_shared.audit import AUDITTRAIL
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, PipContract, PipStatus
 from inburgering_shared.db import AsyncReads
 from inburgering_shared.testing import DatabaseBackend, TokenFactory
+from pip_service.pips.models import Pip
 from security_testkit import FOREIGN, OWN, build_app, seed_dossier
 from sqlalchemy import func, select, text
 from starlette.types import Message, Receive, Scope, Send
-from pip_service.pips.models import Pip
 from trajectory_service.trajecten.service import open_traject
 
 REFUSE_AUDIT = {
