@@ -43,7 +43,9 @@ VANDAAG = date(2026, 12, 3)
 )
 def test_a_move_takes_effect_on_its_moving_date_not_before(dag, expected):
     assert van_kracht(verhuizing("GM0171", "GM0200", dag), VANDAAG) is expected
-    assert "conform het BRP" in GEMEENTE_VAN_VESTIGING and "ingezetene van de gemeente" in GEMEENTE_VAN_VESTIGING
+    assert (
+        "conform het BRP" in GEMEENTE_VAN_VESTIGING and "ingezetene van de gemeente" in GEMEENTE_VAN_VESTIGING
+    )
 
 
 def test_the_hand_over_names_both_gemeenten_the_date_the_event_and_its_source():

@@ -28,7 +28,9 @@ def test_a_move_announced_for_a_later_date_waits_for_that_date(client, auth_head
     dag = vandaag + timedelta(days=10)
     scheduler = auth_headers("scheduler", gemeente="*")
 
-    aangekondigd = client.post("/v1/verhuizingen", json=verhuizing(bsn, dag - timedelta(days=1)), headers=nieuw)
+    aangekondigd = client.post(
+        "/v1/verhuizingen", json=verhuizing(bsn, dag - timedelta(days=1)), headers=nieuw
+    )
     assert aangekondigd.status_code == 202, aangekondigd.text
     assert aangekondigd.json()["gemeentecode"] == OUD
     # Announced again with the corrected date: still one move, now on that date.
@@ -39,7 +41,10 @@ def test_a_move_announced_for_a_later_date_waits_for_that_date(client, auth_head
         (NIEUW, dag.isoformat())
     ]
     assert client.get(pad, headers=nieuw).status_code == 404
-    assert client.post("/v1/verhuizingen/uitvoeren", headers=scheduler).json() == {"verhuisd": 0, "geblokkeerd": 0}
+    assert client.post("/v1/verhuizingen/uitvoeren", headers=scheduler).json() == {
+        "verhuisd": 0,
+        "geblokkeerd": 0,
+    }
     assert client.get(pad, headers=nieuw).status_code == 404
     assert overdrachten(client, auth_headers, shown.json()["url"], OUD) == []
 
@@ -47,7 +52,10 @@ def test_a_move_announced_for_a_later_date_waits_for_that_date(client, auth_head
     monkeypatch.setattr("intake_service.inburgeraars.router.vandaag", lambda: dag - timedelta(days=1))
     assert client.post("/v1/verhuizingen/uitvoeren", headers=scheduler).json()["verhuisd"] == 0
     monkeypatch.setattr("intake_service.inburgeraars.router.vandaag", lambda: dag)
-    assert client.post("/v1/verhuizingen/uitvoeren", headers=scheduler).json() == {"verhuisd": 1, "geblokkeerd": 0}
+    assert client.post("/v1/verhuizingen/uitvoeren", headers=scheduler).json() == {
+        "verhuisd": 1,
+        "geblokkeerd": 0,
+    }
     assert client.get(pad, headers=oud).status_code == 404
     na = client.get(pad, headers=nieuw).json()
     assert (na["gemeentecode"], na["klantmanager"]) == (NIEUW, None)
@@ -63,7 +71,9 @@ def test_a_move_whose_date_has_passed_moves_the_dossier_at_once(client, auth_hea
     oud, nieuw = auth_headers("klantmanager", gemeente=OUD), auth_headers("klantmanager", gemeente=NIEUW)
     dossier = registreer(client, oud, bsn).json()
     pad = f"/v1/inburgeraars/{dossier['uuid']}"
-    moved = client.post("/v1/verhuizingen", json=verhuizing(bsn, date.today() - timedelta(days=30)), headers=nieuw)
+    moved = client.post(
+        "/v1/verhuizingen", json=verhuizing(bsn, date.today() - timedelta(days=30)), headers=nieuw
+    )
     assert moved.status_code == 200, moved.text
     assert moved.json()["gemeentecode"] == NIEUW
     assert client.get(pad, headers=oud).status_code == 404

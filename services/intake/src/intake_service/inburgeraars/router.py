@@ -216,7 +216,10 @@ Uitvoerders = Annotated[Principal, Depends(require(Role.SCHEDULER, Role.BEHEER))
     "",
     response_model=InburgeraarRead,
     responses={
-        202: {"model": InburgeraarRead, "description": "Aangekondigd: het dossier verhuist op datumVestiging"},
+        202: {
+            "model": InburgeraarRead,
+            "description": "Aangekondigd: het dossier verhuist op datumVestiging",
+        },
         **problem_responses(403, 404, 409),
     },
 )
