@@ -163,6 +163,7 @@ def intake_verhuizer(service_client: ServiceClient, intake_url: str) -> Verhuize
             raise ServiceUnavailable("Intake antwoordde niet.")
         return {
             200: "dossier verhuisd naar deze gemeente",
+            202: f"verhuizing aangekondigd: het dossier komt op {datum.isoformat()} naar deze gemeente",
             409: "dossier was al in deze gemeente",
             404: "geen dossier in een andere gemeente",
         }.get(response.status_code, f"intake weigerde de verhuizing ({response.status_code})")
