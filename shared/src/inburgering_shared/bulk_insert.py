@@ -45,9 +45,8 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     names = [*given, *(name for name, _ in defaults)]
     converters = [_converter(table, name, dialect) for name in names]
     preparer = dialect.identifier_preparer
-    copy_statement = (
-        f"COPY {preparer.format_table(table)} ({', '.join(preparer.quote(name) for name in names)}) FROM STDIN"
-    )
+    columns = ", ".join(preparer.quote(name) for name in names)
+    copy_statement = f"COPY {preparer.format_table(table)} ({columns}) FROM STDIN"
     cursor = session.connection().connection.cursor()
     with _as_sqlalchemy_error(dialect, copy_statement), cursor.copy(copy_statement) as copy:
         for row in rows:

@@ -6,17 +6,19 @@ and the events in two statements, so the cost per profile stays small.
 """
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from inburgering_shared.auth import Principal
 from inburgering_shared.bulk_insert import insert_rows
+from inburgering_shared.bulk_lookup import one_of
 from inburgering_shared.contracts.events import Actie
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import InvalidParam, NotFound, invalid_params_of
 from pydantic import ValidationError
-from sqlalchemy import select, tuple_
+from sqlalchemy import and_, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,8 +28,7 @@ from ..db import metadata
 from ..events import inburgeraar_notificatie
 from ..inburgeraars.models import Inburgeraar
 from ..inburgeraars.rules import PERSOON_KOLOMMEN, coa_persoonsfeiten, tegenstrijdigheid
-from ..inburgeraars.schemas import InburgeraarCreate
-from ..inburgeraars.service import get_inburgeraar, inburgeraar_kolommen
+from ..inburgeraars.service import ZONDER_FEITEN, get_inburgeraar, persoon_kolommen
 from ..toestemmingen.rules import Bron, Categorie, Doel
 from .models import CoaOverdracht
 from .schemas import CoaOverdrachtCreate, Uitkomst
@@ -169,11 +170,14 @@ def _nieuwe_overdracht(
     elif sleutel in nieuw.ids:
         dossier_id = nieuw.ids[sleutel]
     else:
-        # Validated already as part of the handover: no second validation.
-        persoon = InburgeraarCreate.model_construct(
-            **dict(item.persoon), gemeentecode=item.gemeentecode, datumKoppeling=item.datumKoppeling
-        )
-        kolommen = {**inburgeraar_kolommen(persoon), "versie": 1}
+        # Validated already as part of the handover: no second validation; no facts recorded yet.
+        kolommen = {
+            **persoon_kolommen(
+                item.persoon, gemeentecode=item.gemeentecode, datum_koppeling=item.datumKoppeling
+            ),
+            **ZONDER_FEITEN,
+            "versie": 1,
+        }
         nieuw.dossiers.append(kolommen)
         dossier_id = nieuw.ids[sleutel] = kolommen["id"]
     gemeentecode = item.gemeentecode
@@ -196,14 +200,25 @@ def _nieuwe_overdracht(
 def _bekende_overdrachten(session: Session, referenties: list[str]) -> dict[str, CoaOverdracht]:
     if not referenties:
         return {}
-    query = select(CoaOverdracht).where(CoaOverdracht.coa_referentie.in_(referenties))
+    query = select(CoaOverdracht).where(one_of(session, CoaOverdracht.coa_referentie, referenties))
     return {o.coa_referentie: o for o in session.scalars(query)}
 
 
 def _bekende_dossiers(session: Session, sleutels: set[tuple[str, str]]) -> dict[tuple[str, str], Inburgeraar]:
+    """The dossiers of these people in these gemeenten: one query, the BSNs per gemeente as one parameter."""
     if not sleutels:
         return {}
-    query = select(Inburgeraar).where(tuple_(Inburgeraar.gemeentecode, Inburgeraar.bsn).in_(sleutels))
+    per_gemeente: dict[str, list[str]] = defaultdict(list)
+    for gemeentecode, bsn in sleutels:
+        per_gemeente[gemeentecode].append(bsn)
+    query = select(Inburgeraar).where(
+        or_(
+            *(
+                and_(Inburgeraar.gemeentecode == gemeentecode, one_of(session, Inburgeraar.bsn, bsns))
+                for gemeentecode, bsns in per_gemeente.items()
+            )
+        )
+    )
     return {(i.gemeentecode, i.bsn): i for i in session.scalars(query)}
 
 
