@@ -171,7 +171,9 @@ def main() -> None:
                 None,
                 None,
             )
-            emit("intake_bulk_handover_repeat_cpu_per_profile", 1000 * cpu_repeat / profiles, "ms", None, None)
+            emit(
+                "intake_bulk_handover_repeat_cpu_per_profile", 1000 * cpu_repeat / profiles, "ms", None, None
+            )
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

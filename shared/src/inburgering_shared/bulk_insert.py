@@ -20,12 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 COPY_FROM = 50
 """From this many rows on, PostgreSQL gets them by COPY."""
@@ -61,9 +62,10 @@ def _python_defaults(table: Table, given: frozenset[str]) -> list[tuple[str, Cal
         default = column.default
         if column.key in given or default is None:
             continue
-        if default.is_callable:
-            defaults.append((column.key, partial(default.arg, None)))
-        elif default.is_scalar:
+        if isinstance(default, CallableColumnDefault):
+            # SQLAlchemy wraps a default of no arguments (ours: new_uuid, utcnow) to take a context.
+            defaults.append((column.key, partial(default.arg, cast(Any, None))))
+        elif isinstance(default, ScalarElementColumnDefault):
             defaults.append((column.key, partial(_same, default.arg)))
     return defaults
 
