@@ -71,6 +71,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .auth import Principal
 from .bsn import mask_bsns
+from .bulk_insert import insert_rows
 from .db import RandomUuid, Reads, RequestTransaction, UTCDateTime, Uuid, begin_request, new_uuid, utcnow
 from .headers import correlation_id
 from .openapi import API_PREFIX
@@ -328,7 +329,7 @@ async def audited_read(request: Request, read: AuditedQuery, parameters: dict[st
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
-    session.execute(insert(AUDITTRAIL), rows)
+    insert_rows(session, AUDITTRAIL, rows)  # one statement, whatever the number of dossiers
 
 
 def _json(body: bytes) -> Any:
