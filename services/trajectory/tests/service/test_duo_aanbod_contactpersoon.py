@@ -70,6 +70,9 @@ def test_a_vastgesteld_pip_delivers_the_aanbod_and_the_klantmanager_as_contactpe
 ):
     aangemeld(client, auth_headers, pips, duo)
 
+    # DUO's PIP carries the PIP's alfabetisering (schema `PIP`, indicatorAlfabetiseringsonderwijs).
+    [geregistreerd] = bij_duo(duo)["pips"]
+    assert geregistreerd["pip"]["indicatorAlfabetiseringsonderwijs"] == "NVT"
     assert bij_duo(duo)["inburgeringsaanbod"] == {
         "1234567890": {
             "datumInburgeringsaanbod": "2026-02-01",

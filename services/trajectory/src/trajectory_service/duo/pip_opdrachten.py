@@ -33,7 +33,12 @@ def plan_pip_opdrachten(session: Session, pip: PipContract) -> None:
         session,
         pip,
         PIP,
-        {"dagtekening": pip.dagtekening.isoformat(), "leerroute": pip.leerroute.value, **versie},
+        {
+            "dagtekening": pip.dagtekening.isoformat(),
+            "leerroute": pip.leerroute.value,
+            "alfabetisering": pip.alfabetisering,
+            **versie,
+        },
     )
     aanbod = aanbod_inhoud(pip)
     if pip.doelgroep is Doelgroep.ASIELSTATUSHOUDER and aanbod["aanbieder"]:

@@ -497,6 +497,9 @@ class DuoSync:
             dagtekeningPip=date.fromisoformat(inhoud["dagtekening"]),
             leerroute=leerroute_code(Leerroute(inhoud["leerroute"])),
             niveau=inhoud.get("niveau"),
+            # DUO's PIP carries the alfabetisering of the leerroute (schema `PIP`,
+            # `indicatorAlfabetiseringsonderwijs`: A, AA, NVT) as the PIP states it.
+            indicatorAlfabetiseringsonderwijs=inhoud.get("alfabetisering"),
         )
         if not dossier.inburgeringsplicht:
             self._lees(dossier, "inburgeringsplicht")
