@@ -3,7 +3,7 @@ the DUO write queue, checked against DUO's rules first, replaced by a later vers
 removed when the plicht ends. Every exchange is checked against DUO's OpenAPI documents."""
 
 from duo_testkit import BSN, controleer_contract, feiten
-from traject_testkit import INBURGERAAR, dossiers, notificeer, open_traject, pip_vastgesteld
+from traject_testkit import INBURGERAAR, dossiers, gepubliceerd, notificeer, open_traject, pip_vastgesteld
 
 NOORD = {
     "instellingsnummer": "1234567890",
@@ -210,6 +210,28 @@ def test_a_withdrawn_pip_is_withdrawn_at_duo_with_its_aanbod(client, auth_header
     assert [o["soort"] for o in dossier["opdrachten"]].count("pip-weg") == 1
     assert dossier["sync"]["status"] == "bijgewerkt"
     controleer_contract(contract, duo.transport.uitwisselingen)
+
+
+def test_a_withdrawn_pip_is_no_longer_the_trajectorys_pip_in_force(client, auth_headers, pips, duo, app):
+    aangemeld(client, auth_headers, pips, duo)
+    [url] = pips.pips
+    assert traject_van(client, auth_headers)["pipStatus"] == "vastgesteld"
+
+    ingetrokken(client, auth_headers, pips)
+    ingetrokken(client, auth_headers, pips)
+    # A late delivery of an earlier vastgesteld event does not make it the PIP in force again.
+    pip_vastgesteld(client, auth_headers, url)
+
+    traject = traject_van(client, auth_headers)
+    assert (traject["pip"], traject["pipStatus"]) == (url, "ingetrokken")
+    wijzigingen = [e["kenmerken"].get("wijziging") for e in gepubliceerd(app, "trajecten")]
+    assert wijzigingen.count("pip") == 1
+
+
+def traject_van(client, auth_headers) -> dict:
+    page = client.get("/v1/trajecten", params={"inburgeraar": INBURGERAAR}, headers=auth_headers("klantmanager"))
+    [traject] = page.json()["results"]
+    return traject
 
 
 def test_a_withdrawal_duo_would_refuse_is_not_sent_and_shown_in_words(client, auth_headers, pips, duo):
