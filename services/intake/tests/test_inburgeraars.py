@@ -268,7 +268,7 @@ def klantmanager_events(app) -> list[str | None]:
 def test_the_klantmanager_with_contact_details_is_assigned_reassigned_and_removed(
     app, client, auth_headers, bsn
 ):
-    """The contact details are DUO's contactpersoon: each change of them is announced (wijziging=klantmanager)."""
+    """The contact details are DUO's contactpersoon: each change is announced (wijziging=klantmanager)."""
     km = auth_headers("klantmanager")
     created = registreer(client, km, bsn)
     url, etag = f"/v1/inburgeraars/{created.json()['uuid']}", created.headers["ETag"]
