@@ -2,7 +2,10 @@
 the DUO write queue, checked against DUO's rules first, replaced by a later version, and the contactpersoon
 removed when the plicht ends. Every exchange is checked against DUO's OpenAPI documents."""
 
+import uuid
+
 from duo_testkit import BSN, controleer_contract, feiten
+from inburgering_shared.testing import inburgeraar_event
 from traject_testkit import INBURGERAAR, dossiers, gepubliceerd, notificeer, open_traject, pip_vastgesteld
 
 NOORD = {
@@ -229,7 +232,9 @@ def test_a_withdrawn_pip_is_no_longer_the_trajectorys_pip_in_force(client, auth_
 
 
 def traject_van(client, auth_headers) -> dict:
-    page = client.get("/v1/trajecten", params={"inburgeraar": INBURGERAAR}, headers=auth_headers("klantmanager"))
+    page = client.get(
+        "/v1/trajecten", params={"inburgeraar": INBURGERAAR}, headers=auth_headers("klantmanager")
+    )
     [traject] = page.json()["results"]
     return traject
 
@@ -251,3 +256,97 @@ def test_a_withdrawal_duo_would_refuse_is_not_sent_and_shown_in_words(client, au
     assert "inburgeringstermijn al vastgesteld" in weg["resultaat"]
     assert "40 cursusdeelnameuren" in weg["resultaat"]
     assert dossier["sync"]["status"] == "fout"
+
+
+def intake_wijst_toe(client, auth_headers, pips, klantmanager: str | None, contact: dict | None) -> None:
+    """Intake's event of the dossier's klantmanager reassigned (kenmerk wijziging=klantmanager), as
+    intake then serves the dossier."""
+    pips.pips[INBURGERAAR] = {
+        "url": INBURGERAAR,
+        "uuid": INBURGERAAR.rsplit("/", 1)[1],
+        "gemeentecode": "GM0171",
+        "doelgroep": "Asielstatushouder",
+        "klantmanager": klantmanager,
+        "klantmanagerContact": contact,
+        "verhuizingen": [],
+    }
+    event = inburgeraar_event(INBURGERAAR, "GM0171")
+    event["kenmerken"]["wijziging"] = "klantmanager"
+    assert (
+        client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*")).status_code
+        == 204
+    )
+
+
+def test_a_reassigned_klantmanager_becomes_the_contactpersoon_and_none_removes_it(
+    client, auth_headers, pips, duo, contract
+):
+    aangemeld(client, auth_headers, pips, duo)
+
+    intake_wijst_toe(client, auth_headers, pips, "km-jansen", JANSEN)
+    intake_wijst_toe(client, auth_headers, pips, "km-jansen", JANSEN)  # delivered twice: one write
+    duo.sync.ronde()
+    [contactpersoon] = contactpersonen(duo)  # Bakker, linked to nobody now, is removed at DUO
+    assert (contactpersoon["contactpersoongegevens"]["naam"], contactpersoon["personen"]) == (
+        "R. Jansen",
+        [BSN],
+    )
+
+    intake_wijst_toe(client, auth_headers, pips, None, None)
+    duo.sync.ronde()
+    assert contactpersonen(duo) == []
+    [dossier] = dossiers(client, auth_headers)
+    assert [(o["soort"], o["status"]) for o in dossier["opdrachten"]][2:] == [
+        ("contactpersoon", "verzonden"),
+        ("contactpersoon", "verzonden"),
+        ("contactpersoon-weg", "verzonden"),
+    ]
+    controleer_contract(contract, duo.transport.uitwisselingen)
+
+
+def test_a_klantmanager_with_details_duo_would_refuse_is_not_sent_and_shown_in_words(
+    client, auth_headers, pips, duo
+):
+    aangemeld(client, auth_headers, pips, duo)
+    intake_wijst_toe(client, auth_headers, pips, "km-jansen", {**JANSEN, "telefoon": "bel me"})
+    duo.sync.ronde()
+    [dossier] = dossiers(client, auth_headers)
+    laatste = dossier["opdrachten"][-1]
+    assert (laatste["soort"], laatste["status"]) == ("contactpersoon", "geweigerd")
+    assert "Contactpersoongegevens (telefoonnummer)" in laatste["resultaat"]
+    [contactpersoon] = contactpersonen(duo)
+    assert contactpersoon["contactpersoongegevens"]["naam"] == "S. Bakker"
+
+
+def test_a_move_removes_the_old_gemeentes_contactpersoon_link_at_duo(
+    client, auth_headers, pips, duo, contract
+):
+    aangemeld(client, auth_headers, pips, duo)
+    assert [c["personen"] for c in contactpersonen(duo)] == [[BSN]]
+
+    verhuizing = {
+        "vanGemeente": "GM0171",
+        "naarGemeente": "GM0200",
+        "datumVestiging": "2026-11-01",
+        "gebeurtenis": "SS121",
+    }
+    pips.pips[INBURGERAAR] = {"url": INBURGERAAR, "gemeentecode": "GM0200", "verhuizingen": [verhuizing]}
+    event = inburgeraar_event(INBURGERAAR, "GM0200")
+    assert (
+        client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*")).status_code
+        == 204
+    )
+    client.post(
+        "/v1/callbacks", json=event | {"id": str(uuid.uuid4())}, headers=auth_headers("service", gemeente="*")
+    )
+    duo.sync.ronde()
+
+    assert (
+        contactpersonen(duo) == []
+    )  # unlinked, and the old gemeente's contactpersoon linked to nobody is gone
+    [dossier] = client.get(
+        "/v1/duo-dossiers", headers=auth_headers("klantmanager", gemeente="GM0200")
+    ).json()["results"]
+    weg = [o for o in dossier["opdrachten"] if o["soort"] == "contactpersoon-weg"]
+    assert [o["status"] for o in weg] == ["verzonden"]
+    controleer_contract(contract, duo.transport.uitwisselingen)
