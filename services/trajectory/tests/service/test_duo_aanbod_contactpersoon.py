@@ -292,6 +292,11 @@ def test_a_reassigned_klantmanager_becomes_the_contactpersoon_and_none_removes_i
         [BSN],
     )
 
+    # A klantmanager without contact details: DUO cannot be told who, its link stays.
+    intake_wijst_toe(client, auth_headers, pips, "km-de-vries", None)
+    duo.sync.ronde()
+    assert [c["contactpersoongegevens"]["naam"] for c in contactpersonen(duo)] == ["R. Jansen"]
+
     intake_wijst_toe(client, auth_headers, pips, None, None)
     duo.sync.ronde()
     assert contactpersonen(duo) == []

@@ -37,8 +37,10 @@ def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None
         draag_duo_dossiers_over(context.session, notificatie.resourceUrl, overdracht)
     if notificatie.kenmerken.get("wijziging") == KLANTMANAGER:
         dossier = context.services.get_model(notificatie.resourceUrl, InburgeraarContract)
-        contact = dossier.klantmanagerContact if dossier.klantmanager else None
-        plan_contactpersoon(context.session, dossier.url, dossier.gemeentecode, contact)
+        # DUO needs the name, e-mail and phone: a klantmanager without them leaves DUO's link as it is.
+        if dossier.klantmanager is None or dossier.klantmanagerContact is not None:
+            contact = dossier.klantmanagerContact if dossier.klantmanager else None
+            plan_contactpersoon(context.session, dossier.url, dossier.gemeentecode, contact)
 
 
 def draag_duo_dossiers_over(session: Session, inburgeraar_url: str, overdracht: Overdracht) -> None:
