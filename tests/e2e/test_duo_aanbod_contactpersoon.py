@@ -130,3 +130,49 @@ def test_a_pip_vastgesteld_over_http_brings_the_aanbod_and_the_contactpersoon_to
     eventually(weg_bij_duo)
     assert duo_leest(system, f"/personen/{bsn}/PIP").status_code == 404
     assert not httpx.get(simulator(system, f"/personen/{bsn}")).json()["inburgeringsaanbod"]
+
+
+def test_a_reassigned_klantmanager_reaches_duo_as_the_contactpersoon_over_http(system, auth_headers):
+    """intake's dossier assigns the klantmanager with contact details; trajectory's DUO sync links them
+    at the simulator, relinks on a reassignment (the previous contactpersoon, linked to nobody, removed)
+    and unlinks when no klantmanager is assigned."""
+    coa, km = auth_headers("coa", gemeente=GEMEENTE), auth_headers("klantmanager", gemeente=GEMEENTE)
+    inburgeraar, bsn = persoon_bij_duo(system, coa, km, "COA-E2E-KLANTMANAGER")
+    duo_notificeert(system, bsn, "SS139")
+    bakker = {"naam": "S. Bakker", "telefoon": "0527 633 900", "email": "s.bakker.e2e@gemeente.example.nl"}
+    jansen = {"naam": "R. Jansen", "telefoon": "0527 633 901", "email": "r.jansen.e2e@gemeente.example.nl"}
+
+    def wijs_toe(klantmanager: str | None, contact: dict | None) -> None:
+        etag = httpx.get(inburgeraar, headers=km).headers["ETag"]
+        body = {"klantmanager": klantmanager, **({"klantmanagerContact": contact} if contact else {})}
+        gewijzigd = httpx.patch(inburgeraar, json=body, headers={**km, "If-Match": etag})
+        assert gewijzigd.status_code == 200, gewijzigd.text
+
+    def contact_bij_duo() -> list[dict]:
+        alle = httpx.get(simulator(system, "/contactpersonen")).json()
+        return [c["contactpersoongegevens"] for c in alle if bsn in c["personen"]]
+
+    def gegevens(contact: dict) -> dict:
+        return {"naam": contact["naam"], "email": contact["email"], "telefoonnummer": contact["telefoon"]}
+
+    wijs_toe("km-bakker", bakker)
+    assert eventually(lambda: contact_bij_duo() == [gegevens(bakker)])
+    wijs_toe("km-jansen", jansen)
+    assert eventually(lambda: contact_bij_duo() == [gegevens(jansen)])
+
+    def bakker_weg() -> bool:
+        alle = httpx.get(simulator(system, "/contactpersonen")).json()
+        return bakker["email"] not in [c["contactpersoongegevens"]["email"] for c in alle]
+
+    assert eventually(bakker_weg)
+    wijs_toe(None, None)
+
+    def ontkoppeld() -> dict | None:
+        d = dossier(system, km, inburgeraar)
+        klaar = d and [(o["soort"], o["status"]) for o in d["opdrachten"]][-1:] == [
+            ("contactpersoon-weg", "verzonden")
+        ]
+        return d if klaar else None
+
+    eventually(ontkoppeld)
+    assert contact_bij_duo() == []

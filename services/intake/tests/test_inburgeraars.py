@@ -251,3 +251,56 @@ def test_the_address_as_registered_is_kept_and_read_by_pip_as_a_service(client, 
     read = client.get(url, headers=auth_headers("service", gemeente="*")).json()
     assert read["verblijfsadres"] == {**adres, "huisnummertoevoeging": None}
     assert (read["voornamen"], read["achternaam"]) == (persoon(bsn)["voornamen"], persoon(bsn)["achternaam"])
+
+
+BAKKER = {"naam": "S. Bakker", "telefoon": "0527 633 900", "email": "s.bakker@gemeente.example.nl"}
+
+
+def klantmanager_events(app) -> list[str | None]:
+    from intake_service.db import OUTBOX_TABLES
+    from sqlalchemy import select
+
+    with app.state.session_factory() as session:
+        payloads = session.scalars(select(OUTBOX_TABLES[0].c.payload)).all()
+    return [p["kenmerken"].get("wijziging") for p in payloads]
+
+
+def test_the_klantmanager_with_contact_details_is_assigned_reassigned_and_removed(
+    app, client, auth_headers, bsn
+):
+    """The contact details are DUO's contactpersoon: each change is announced (wijziging=klantmanager)."""
+    km = auth_headers("klantmanager")
+    created = registreer(client, km, bsn)
+    url, etag = f"/v1/inburgeraars/{created.json()['uuid']}", created.headers["ETag"]
+
+    def patch(body: dict):
+        nonlocal etag
+        response = client.patch(url, json=body, headers={**km, "If-Match": etag})
+        etag = response.headers.get("ETag", etag)
+        return response
+
+    toegewezen = patch({"klantmanager": "km-bakker", "klantmanagerContact": BAKKER})
+    assert toegewezen.status_code == 200, toegewezen.text
+    assert toegewezen.json()["klantmanagerContact"] == BAKKER
+    assert patch({"datumInschrijvingBrp": "2026-10-01"}).json()["klantmanagerContact"] == BAKKER
+    # Another klantmanager without details of their own: the previous one's details go.
+    assert patch({"klantmanager": "km-jansen"}).json()["klantmanagerContact"] is None
+    assert patch({"klantmanager": None}).json()["klantmanager"] is None
+    assert klantmanager_events(app) == [None, "klantmanager", None, "klantmanager", "klantmanager"]
+
+
+def test_contact_details_need_a_klantmanager_and_duos_format(app, client, auth_headers, bsn):
+    km = auth_headers("klantmanager")
+    created = registreer(client, km, bsn)
+    url, etag = f"/v1/inburgeraars/{created.json()['uuid']}", created.headers["ETag"]
+
+    zonder = client.patch(url, json={"klantmanagerContact": BAKKER}, headers={**km, "If-Match": etag})
+    assert zonder.status_code == 422
+    assert [p["code"] for p in zonder.json()["invalidParams"]] == ["GEEN_KLANTMANAGER"]
+    for fout in ({"telefoon": "bel me"}, {"naam": "S" * 101}, {"email": "geen"}):
+        body = {"klantmanager": "km-bakker", "klantmanagerContact": {**BAKKER, **fout}}
+        response = client.patch(url, json=body, headers={**km, "If-Match": etag})
+        assert response.status_code == 400, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+    assert client.get(url, headers=km).json()["klantmanager"] is None
+    assert klantmanager_events(app) == [None]

@@ -202,6 +202,24 @@ def test_events_are_applied_once_and_destroy_forgets_the_dossier(
     assert body["pip"]["vastgesteld"] == 0 and body["handhaving"][1]["aantal"] == 0
 
 
+def test_a_withdrawn_pip_is_no_longer_the_pip_in_force(client, owners, service_headers, auth_headers):
+    """pip's intrekking: the same PIP served as `ingetrokken` counts neither as vastgesteld nor as late."""
+    person = Person("W").inburgeraar("Asielstatushouder", datumKennisgeving="2025-01-10")
+    person.pip(deadline="2025-03-21", dagtekening="2025-03-01", leerroute="B1-route")
+    for resource, body in person.resources:
+        owners.put(resource, body, person)
+        notify(client, service_headers, resource, body)
+    voor = kpis(client, auth_headers, gemeentecode="GM0171")
+    assert (voor["pip"]["vastgesteld"], by(voor["leerroutes"], "leerroute")["B1-route"]) == (1, 1)
+
+    _, pip = person.resources[-1]
+    owners.put("pip", {**pip, "status": "ingetrokken"}, person)
+    notify(client, service_headers, "pip", pip, actie="pip-ingetrokken")
+    na = kpis(client, auth_headers, gemeentecode="GM0171")
+    assert (na["pip"]["vastgesteld"], na["pip"]["deadlineVerstrekenZonderPip"]) == (0, 0)
+    assert by(na["leerroutes"], "leerroute")["B1-route"] == 0
+
+
 def test_an_unreadable_resource_is_refused_so_the_publisher_retries(client, owners, service_headers):
     import uuid
 

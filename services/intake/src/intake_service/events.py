@@ -17,8 +17,15 @@ def inburgeraar_url(api_url: str, inburgeraar_id: uuid.UUID) -> str:
 
 
 def inburgeraar_notificatie(
-    api_url: str, inburgeraar_id: uuid.UUID, *, gemeentecode: str, doelgroep: str, actie: Actie
+    api_url: str,
+    inburgeraar_id: uuid.UUID,
+    *,
+    gemeentecode: str,
+    doelgroep: str,
+    actie: Actie,
+    **kenmerken: str,
 ) -> Notificatie:
+    """`wijziging=klantmanager`: the dossier's klantmanager or their contact details changed."""
     url = inburgeraar_url(api_url, inburgeraar_id)
     return Notificatie(
         id=uuid.uuid4(),
@@ -28,12 +35,12 @@ def inburgeraar_notificatie(
         resourceUrl=url,
         actie=actie,
         aanmaakdatum=utcnow(),
-        kenmerken={"gemeentecode": gemeentecode, "doelgroep": doelgroep},
+        kenmerken={"gemeentecode": gemeentecode, "doelgroep": doelgroep, **kenmerken},
     )
 
 
 def publish_inburgeraar(
-    session: Session, outbox: Outbox, api_url: str, inburgeraar: Inburgeraar, actie: Actie
+    session: Session, outbox: Outbox, api_url: str, inburgeraar: Inburgeraar, actie: Actie, **kenmerken: str
 ) -> None:
     notificatie = inburgeraar_notificatie(
         api_url,
@@ -41,6 +48,7 @@ def publish_inburgeraar(
         gemeentecode=inburgeraar.gemeentecode,
         doelgroep=inburgeraar.doelgroep,
         actie=actie,
+        **kenmerken,
     )
     outbox.publish(session, notificatie)
 

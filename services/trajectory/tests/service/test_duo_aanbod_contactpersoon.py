@@ -2,8 +2,11 @@
 the DUO write queue, checked against DUO's rules first, replaced by a later version, and the contactpersoon
 removed when the plicht ends. Every exchange is checked against DUO's OpenAPI documents."""
 
+import uuid
+
 from duo_testkit import BSN, controleer_contract, feiten
-from traject_testkit import INBURGERAAR, dossiers, notificeer, open_traject, pip_vastgesteld
+from inburgering_shared.testing import inburgeraar_event
+from traject_testkit import INBURGERAAR, dossiers, gepubliceerd, notificeer, open_traject, pip_vastgesteld
 
 NOORD = {
     "instellingsnummer": "1234567890",
@@ -70,6 +73,9 @@ def test_a_vastgesteld_pip_delivers_the_aanbod_and_the_klantmanager_as_contactpe
 ):
     aangemeld(client, auth_headers, pips, duo)
 
+    # DUO's PIP carries the PIP's alfabetisering (schema `PIP`, indicatorAlfabetiseringsonderwijs).
+    [geregistreerd] = bij_duo(duo)["pips"]
+    assert geregistreerd["pip"]["indicatorAlfabetiseringsonderwijs"] == "NVT"
     assert bij_duo(duo)["inburgeringsaanbod"] == {
         "1234567890": {
             "datumInburgeringsaanbod": "2026-02-01",
@@ -209,6 +215,30 @@ def test_a_withdrawn_pip_is_withdrawn_at_duo_with_its_aanbod(client, auth_header
     controleer_contract(contract, duo.transport.uitwisselingen)
 
 
+def test_a_withdrawn_pip_is_no_longer_the_trajectorys_pip_in_force(client, auth_headers, pips, duo, app):
+    aangemeld(client, auth_headers, pips, duo)
+    [url] = pips.pips
+    assert traject_van(client, auth_headers)["pipStatus"] == "vastgesteld"
+
+    ingetrokken(client, auth_headers, pips)
+    ingetrokken(client, auth_headers, pips)
+    # A late delivery of an earlier vastgesteld event does not make it the PIP in force again.
+    pip_vastgesteld(client, auth_headers, url)
+
+    traject = traject_van(client, auth_headers)
+    assert (traject["pip"], traject["pipStatus"]) == (url, "ingetrokken")
+    wijzigingen = [e["kenmerken"].get("wijziging") for e in gepubliceerd(app, "trajecten")]
+    assert wijzigingen.count("pip") == 1
+
+
+def traject_van(client, auth_headers) -> dict:
+    page = client.get(
+        "/v1/trajecten", params={"inburgeraar": INBURGERAAR}, headers=auth_headers("klantmanager")
+    )
+    [traject] = page.json()["results"]
+    return traject
+
+
 def test_a_withdrawal_duo_would_refuse_is_not_sent_and_shown_in_words(client, auth_headers, pips, duo):
     aangemeld(client, auth_headers, pips, duo)
     duo.client("GM0171").zet_uren_participatie_als_taalles(BSN, 40)
@@ -226,3 +256,102 @@ def test_a_withdrawal_duo_would_refuse_is_not_sent_and_shown_in_words(client, au
     assert "inburgeringstermijn al vastgesteld" in weg["resultaat"]
     assert "40 cursusdeelnameuren" in weg["resultaat"]
     assert dossier["sync"]["status"] == "fout"
+
+
+def intake_wijst_toe(client, auth_headers, pips, klantmanager: str | None, contact: dict | None) -> None:
+    """Intake's event of the dossier's klantmanager reassigned (kenmerk wijziging=klantmanager), as
+    intake then serves the dossier."""
+    pips.pips[INBURGERAAR] = {
+        "url": INBURGERAAR,
+        "uuid": INBURGERAAR.rsplit("/", 1)[1],
+        "gemeentecode": "GM0171",
+        "doelgroep": "Asielstatushouder",
+        "klantmanager": klantmanager,
+        "klantmanagerContact": contact,
+        "verhuizingen": [],
+    }
+    event = inburgeraar_event(INBURGERAAR, "GM0171")
+    event["kenmerken"]["wijziging"] = "klantmanager"
+    assert (
+        client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*")).status_code
+        == 204
+    )
+
+
+def test_a_reassigned_klantmanager_becomes_the_contactpersoon_and_none_removes_it(
+    client, auth_headers, pips, duo, contract
+):
+    aangemeld(client, auth_headers, pips, duo)
+
+    intake_wijst_toe(client, auth_headers, pips, "km-jansen", JANSEN)
+    intake_wijst_toe(client, auth_headers, pips, "km-jansen", JANSEN)  # delivered twice: one write
+    duo.sync.ronde()
+    [contactpersoon] = contactpersonen(duo)  # Bakker, linked to nobody now, is removed at DUO
+    assert (contactpersoon["contactpersoongegevens"]["naam"], contactpersoon["personen"]) == (
+        "R. Jansen",
+        [BSN],
+    )
+
+    # A klantmanager without contact details: DUO cannot be told who, its link stays.
+    intake_wijst_toe(client, auth_headers, pips, "km-de-vries", None)
+    duo.sync.ronde()
+    assert [c["contactpersoongegevens"]["naam"] for c in contactpersonen(duo)] == ["R. Jansen"]
+
+    intake_wijst_toe(client, auth_headers, pips, None, None)
+    duo.sync.ronde()
+    assert contactpersonen(duo) == []
+    [dossier] = dossiers(client, auth_headers)
+    assert [(o["soort"], o["status"]) for o in dossier["opdrachten"]][2:] == [
+        ("contactpersoon", "verzonden"),
+        ("contactpersoon", "verzonden"),
+        ("contactpersoon-weg", "verzonden"),
+    ]
+    controleer_contract(contract, duo.transport.uitwisselingen)
+
+
+def test_a_klantmanager_with_details_duo_would_refuse_is_not_sent_and_shown_in_words(
+    client, auth_headers, pips, duo
+):
+    aangemeld(client, auth_headers, pips, duo)
+    intake_wijst_toe(client, auth_headers, pips, "km-jansen", {**JANSEN, "telefoon": "bel me"})
+    duo.sync.ronde()
+    [dossier] = dossiers(client, auth_headers)
+    laatste = dossier["opdrachten"][-1]
+    assert (laatste["soort"], laatste["status"]) == ("contactpersoon", "geweigerd")
+    assert "Contactpersoongegevens (telefoonnummer)" in laatste["resultaat"]
+    [contactpersoon] = contactpersonen(duo)
+    assert contactpersoon["contactpersoongegevens"]["naam"] == "S. Bakker"
+
+
+def test_a_move_removes_the_old_gemeentes_contactpersoon_link_at_duo(
+    client, auth_headers, pips, duo, contract
+):
+    aangemeld(client, auth_headers, pips, duo)
+    assert [c["personen"] for c in contactpersonen(duo)] == [[BSN]]
+
+    verhuizing = {
+        "vanGemeente": "GM0171",
+        "naarGemeente": "GM0200",
+        "datumVestiging": "2026-11-01",
+        "gebeurtenis": "SS121",
+    }
+    pips.pips[INBURGERAAR] = {"url": INBURGERAAR, "gemeentecode": "GM0200", "verhuizingen": [verhuizing]}
+    event = inburgeraar_event(INBURGERAAR, "GM0200")
+    assert (
+        client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*")).status_code
+        == 204
+    )
+    client.post(
+        "/v1/callbacks", json=event | {"id": str(uuid.uuid4())}, headers=auth_headers("service", gemeente="*")
+    )
+    duo.sync.ronde()
+
+    assert (
+        contactpersonen(duo) == []
+    )  # unlinked, and the old gemeente's contactpersoon linked to nobody is gone
+    [dossier] = client.get(
+        "/v1/duo-dossiers", headers=auth_headers("klantmanager", gemeente="GM0200")
+    ).json()["results"]
+    weg = [o for o in dossier["opdrachten"] if o["soort"] == "contactpersoon-weg"]
+    assert [o["status"] for o in weg] == ["verzonden"]
+    controleer_contract(contract, duo.transport.uitwisselingen)

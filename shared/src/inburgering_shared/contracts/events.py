@@ -20,7 +20,9 @@ URL_PATTERN = r"^https?://[!-.0-~][!-~]*$"  # printable ASCII, a host first
 class Kanaal(StrEnum):
     """Declared channels and the service that publishes on each."""
 
-    INBURGERAARS = "inburgeraars"  # intake: kenmerken gemeentecode, doelgroep
+    # intake: kenmerken gemeentecode, doelgroep; `wijziging=klantmanager` when the dossier's klantmanager or
+    # their contact details changed (trajectory updates DUO's contactpersoon).
+    INBURGERAARS = "inburgeraars"
     BREDE_INTAKES = "brede-intakes"  # intake: kenmerken gemeentecode, status (see contracts/brede_intake.py)
     PIPS = "pips"  # pip: kenmerken gemeentecode, status, leerroute
     TRAJECTEN = "trajecten"  # trajectory: kenmerken gemeentecode

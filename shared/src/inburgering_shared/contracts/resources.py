@@ -45,8 +45,16 @@ class Niveau(StrEnum):
 GEMEENTECODE_PATTERN = r"^GM\d{4}$"
 
 
+class KlantmanagerContact(BaseModel):
+    """How the klantmanager is reached, as the PIP or the dossier names them: DUO's contactpersoon too."""
+
+    naam: str
+    telefoon: str
+    email: str
+
+
 class InburgeraarContract(BaseModel):
-    """What pip and reporting read of an inburgeraar (no BSN: they do not need it)."""
+    """What pip, trajectory and reporting read of an inburgeraar (no BSN: they do not need it)."""
 
     url: str
     uuid: uuid.UUID
@@ -55,6 +63,10 @@ class InburgeraarContract(BaseModel):
     datumKennisgeving: date | None = None
     datumInschrijvingBrp: date | None = None
     klantmanager: str | None = Field(default=None, description="De vaste klantmanager (regievoerder)")
+    klantmanagerContact: KlantmanagerContact | None = Field(
+        default=None,
+        description="Hoe de klantmanager bereikbaar is; DUO's contactpersoon van de inburgeraar",
+    )
 
 
 class Verhuizing(BaseModel):
@@ -113,14 +125,6 @@ class PipOnderdeelContract(BaseModel):
     start: date | None = None
     verwachtEinde: date | None = None
     aanbieder: str | None = None
-
-
-class KlantmanagerContact(BaseModel):
-    """The klantmanager the PIP names as the person's fixed contact: DUO's contactpersoon too."""
-
-    naam: str
-    telefoon: str
-    email: str
 
 
 class PipContract(BaseModel):

@@ -28,6 +28,8 @@ class Inburgeraar(Base):
     land_van_herkomst: Mapped[str | None] = mapped_column(String(100))
     doelgroep: Mapped[str] = mapped_column(String(60))
     klantmanager: Mapped[str | None] = mapped_column(String(100))
+    klantmanager_contact: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument)
+    """How the klantmanager is reached ({naam, telefoon, email}): DUO's contactpersoon of the person."""
     datum_koppeling: Mapped[date | None] = mapped_column(Date)
     datum_kennisgeving: Mapped[date | None] = mapped_column(Date)
     datum_inschrijving_brp: Mapped[date | None] = mapped_column(Date)

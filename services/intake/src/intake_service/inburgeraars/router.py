@@ -55,6 +55,7 @@ def to_read(api_url: str, i: Inburgeraar | Row[Any]) -> InburgeraarRead:
         geboortedatum=i.geboortedatum,
         landVanHerkomst=i.land_van_herkomst,
         klantmanager=i.klantmanager,
+        klantmanagerContact=i.klantmanager_contact,
         datumKoppeling=i.datum_koppeling,
         talen=i.talen,
         tolkNodig=i.tolk_nodig,
@@ -84,7 +85,7 @@ def to_read(api_url: str, i: Inburgeraar | Row[Any]) -> InburgeraarRead:
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=InburgeraarRead,
-    responses={200: {"model": InburgeraarRead, "description": "Bestond al"}},
+    responses={200: {"model": InburgeraarRead, "description": "Bestond al"}, **problem_responses(422)},
 )
 def registreer_inburgeraar(
     data: InburgeraarCreate,
@@ -184,7 +185,9 @@ async def get_inburgeraar(
     )
 
 
-@router.patch("/{inburgeraarId}", response_model=InburgeraarRead, responses=problem_responses(404, 412, 428))
+@router.patch(
+    "/{inburgeraarId}", response_model=InburgeraarRead, responses=problem_responses(404, 412, 422, 428)
+)
 def wijzig_inburgeraar(
     inburgeraarId: uuid.UUID,
     changes: InburgeraarUpdate,

@@ -1,4 +1,4 @@
-"""Rules on the identity of an inburgeraar."""
+"""Rules on the identity of an inburgeraar and on its klantmanager."""
 
 from collections.abc import Mapping
 from datetime import date
@@ -63,3 +63,23 @@ def coa_persoonsfeiten(
         else:
             conflicten.append(veld)
     return correcties, conflicten
+
+
+def klantmanager_contact(
+    vorige_klantmanager: str | None,
+    klantmanager: str | None,
+    contact: Mapping[str, Any] | None,
+    gegeven: bool,
+) -> Mapping[str, Any] | None:
+    """The klantmanager's contact details after a change of the dossier: those given (`gegeven`);
+    otherwise those held (`contact`) while the klantmanager stays the same. Another klantmanager
+    without details of their own has none (the held ones reach the previous klantmanager), nor has a
+    dossier without klantmanager. The details are the person's contactpersoon at DUO, "bereikbaar voor
+    vragen vanuit de keten omtrent de inburgeraar".
+    Source: DUO M2M README, "Contactpersoon"; DUO Contactpersoon API (`Contactpersoongegevens`).
+    """
+    if klantmanager is None:
+        return None
+    if gegeven or klantmanager == vorige_klantmanager:
+        return contact
+    return None

@@ -7,6 +7,7 @@ from inburgering_shared.contracts.resources import (
     GEMEENTECODE_PATTERN,
     Doelgroep,
     InburgeraarContract,
+    KlantmanagerContact,
     Verblijfsadres,
     Verhuizing,
 )
@@ -78,10 +79,37 @@ DuoTekst = Annotated[
 ]
 
 
+class KlantmanagerGegevens(KlantmanagerContact):
+    """How the dossier's klantmanager is reached: DUO's contactpersoon of the person, so within DUO's
+    `Contactpersoongegevens` (Contactpersoon API): naam at most 100, e-mail 4 to 241 characters,
+    telefoonnummer as DUO's pattern. What DUO takes is checked again before sending."""
+
+    naam: Annotated[str, Field(min_length=1, max_length=100, examples=["S. Bakker"])]
+    telefoon: Annotated[
+        str,
+        Field(
+            min_length=3,
+            max_length=22,
+            # DUO's pattern with a plain space for `\s` (not the same class in every regex engine)
+            pattern=r"^(\+|[0-9])(( | ?(-|\(0\)) ?)?[0-9]){2,15}([,][1-9][0-9]{1,8})?$",
+            examples=["0527 633 900"],
+        ),
+    ]
+    email: Annotated[
+        str,
+        Field(min_length=4, max_length=241, pattern=r"^[!-?A-~]+@[!-?A-~]+\.[a-z]{2,}$"),
+    ]
+
+
 class Dossierfeiten(BaseModel):
     """Facts of the dossier besides identity; on an update, absent fields stay as they are."""
 
     klantmanager: Annotated[str | None, Field(max_length=100)] = None
+    klantmanagerContact: KlantmanagerGegevens | None = Field(
+        default=None,
+        description="Hoe de klantmanager bereikbaar is (naam, telefoon, e-mail): DUO's contactpersoon van de"
+        " inburgeraar. Een andere klantmanager zonder contactgegevens wist ze; geen klantmanager ook",
+    )
     datumKennisgeving: Datum | None = None
     datumInschrijvingBrp: Datum | None = None
     talen: Annotated[list[Taal] | None, Field(max_length=20)] = None
@@ -151,6 +179,7 @@ class InburgeraarRead(InburgeraarContract):
     geboortedatum: Geboortedatum
     landVanHerkomst: str | None
     klantmanager: str | None
+    klantmanagerContact: KlantmanagerContact | None
     datumKoppeling: Datum | None
     talen: list[str]
     tolkNodig: bool

@@ -10,14 +10,14 @@ from inburgering_shared.auth import Principal
 from inburgering_shared.contracts.events import Actie
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.outbox import Outbox
-from inburgering_shared.problems import NotFound
+from inburgering_shared.problems import InvalidParam, NotFound, RuleViolation
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..events import publish_inburgeraar
 from . import repository
 from .models import Inburgeraar
-from .rules import PERSOON_KOLOMMEN
+from .rules import PERSOON_KOLOMMEN, klantmanager_contact
 from .schemas import Dossierfeiten, InburgeraarCreate, InburgeraarUpdate, Persoonsgegevens
 
 
@@ -28,6 +28,7 @@ def registreer_inburgeraar(
     existing = repository.find_by_bsn(session, gemeentecode=data.gemeentecode, bsn=data.bsn)
     if existing is not None:
         return existing, False
+    _contact_met_klantmanager(data.klantmanager, data)
     inburgeraar = nieuw_inburgeraar(data)
     try:
         with session.begin_nested():
@@ -39,8 +40,23 @@ def registreer_inburgeraar(
         if existing is None:
             raise
         return existing, False
-    publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.CREATE)
+    kenmerken = {KLANTMANAGER: "klantmanager"} if inburgeraar.klantmanager_contact else {}
+    publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.CREATE, **kenmerken)
     return inburgeraar, True
+
+
+KLANTMANAGER = "wijziging"
+"""The event's kenmerk `wijziging=klantmanager`: trajectory updates DUO's contactpersoon from it."""
+
+
+def _contact_met_klantmanager(klantmanager: str | None, feiten: Dossierfeiten) -> None:
+    """Contact details belong to an assigned klantmanager (DUO's contactpersoon is a person's contact)."""
+    if feiten.klantmanagerContact is not None and klantmanager is None:
+        tekst = "Contactgegevens horen bij een klantmanager; het dossier heeft er geen."
+        raise RuleViolation(
+            tekst,
+            invalid_params=[InvalidParam(name="klantmanagerContact", code="GEEN_KLANTMANAGER", reason=tekst)],
+        )
 
 
 def nieuw_inburgeraar(data: InburgeraarCreate) -> Inburgeraar:
@@ -100,6 +116,8 @@ def feiten_kolommen(feiten: Dossierfeiten, velden: Iterable[str]) -> dict[str, A
             )
         elif veld == "verblijfsadres":
             kolommen["verblijfsadres"] = waarde.model_dump() if waarde else None
+        elif veld == "klantmanagerContact":
+            kolommen["klantmanager_contact"] = waarde.model_dump() if waarde else None
         elif veld == "talen":
             kolommen["talen"] = list(waarde or [])
         elif veld == "tolkNodig":
@@ -135,14 +153,28 @@ def wijzig_inburgeraar(
 ) -> Inburgeraar:
     inburgeraar = get_inburgeraar(session, principal=principal, inburgeraar_id=inburgeraar_id)
     check_if_match(if_match, inburgeraar.versie)
+    vorige = inburgeraar.klantmanager, inburgeraar.klantmanager_contact
+    nieuwe_klantmanager = (
+        changes.klantmanager if "klantmanager" in changes.model_fields_set else inburgeraar.klantmanager
+    )
+    _contact_met_klantmanager(nieuwe_klantmanager, changes)
     for column, value in feiten_kolommen(changes, changes.model_fields_set).items():
         setattr(inburgeraar, column, value)
+    contact = klantmanager_contact(
+        vorige[0],
+        inburgeraar.klantmanager,
+        inburgeraar.klantmanager_contact,
+        "klantmanagerContact" in changes.model_fields_set,
+    )
+    inburgeraar.klantmanager_contact = dict(contact) if contact is not None else None
     # What the klantmanager records now settles the conflicts with COA on those fields.
     inburgeraar.tegenstrijdigheden = [
         t for t in inburgeraar.tegenstrijdigheden if t["veld"] not in changes.model_fields_set
     ]
     session.flush()
-    publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.UPDATE)
+    gewijzigd = (inburgeraar.klantmanager, inburgeraar.klantmanager_contact) != vorige
+    kenmerken = {KLANTMANAGER: "klantmanager"} if gewijzigd else {}
+    publish_inburgeraar(session, outbox, api_url, inburgeraar, Actie.UPDATE, **kenmerken)
     return inburgeraar
 
 

@@ -114,7 +114,7 @@ def _voer_uit(
         dossier.gemeentecode, verhuizing.naar_gemeente, verhuizing.datum_vestiging, verhuizing.gebeurtenis
     )
     dossier.gemeentecode = verhuizing.naar_gemeente
-    dossier.klantmanager = None
+    dossier.klantmanager = dossier.klantmanager_contact = None
     session.flush()
     # Everything else recorded about the person (brede intake, consents, handovers, the audit
     # trail) goes with the dossier; the other services follow on the event.

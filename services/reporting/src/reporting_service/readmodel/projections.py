@@ -78,11 +78,17 @@ def apply_brede_intake(session: Session, intake: BredeIntakeRapportage) -> None:
 @projection("pip")
 def apply_pip(session: Session, pip: PipRapportage) -> None:
     """The deadline of the concept (none for the Wet inburgering 2013 or an ended plicht); the route of
-    the current PIP; the dagtekening of the first (R4); the law and the end state of the plicht."""
+    the current PIP; the dagtekening of the first (R4); the law and the end state of the plicht.
+
+    A withdrawn PIP (intrekking, a besluit of its own) is no PIP in force: the dossier counts neither
+    as having a PIP vastgesteld (route, dagtekening) nor as owing one past its deadline (the intrekking
+    is final, pip makes no new concept)."""
     row = dossier(session, pip.inburgeraar, pip.gemeentecode)
     row.pip_deadline = pip.deadline
     row.wet, row.eindreden, row.einddatum = pip.wet, pip.eindreden, pip.einddatum
-    if pip.status == PipStatus.VASTGESTELD and pip.leerroute is not None and pip.dagtekening is not None:
+    if pip.status == PipStatus.INGETROKKEN:
+        row.pip_deadline = row.leerroute = row.pip_dagtekening = None
+    elif pip.status == PipStatus.VASTGESTELD and pip.leerroute is not None and pip.dagtekening is not None:
         row.leerroute = pip.leerroute.value
         if row.pip_dagtekening is None or pip.dagtekening < row.pip_dagtekening:
             row.pip_dagtekening = pip.dagtekening

@@ -49,15 +49,22 @@ def koppel(
 
 
 def ontkoppel(session: Session, duo: DuoClient, dossier: DuoDossier, bericht_id: uuid.UUID) -> None:
-    """The dossier ended: the person has no contactpersoon at DUO any more."""
+    """The plicht ended, or no klantmanager is assigned: the person has no contactpersoon at DUO."""
     vorige = dossier.contactpersoon_id
     if vorige is None:
         return
+    dossier.contactpersoon_id = None
+    ontkoppel_van(session, duo, dossier.gemeentecode, dossier.bsn, vorige, bericht_id)
+
+
+def ontkoppel_van(
+    session: Session, duo: DuoClient, gemeentecode: str, bsn: str, duo_id: int, bericht_id: uuid.UUID
+) -> None:
+    """Unlink the person from the gemeente's contactpersoon `duo_id` (`duo` sends as that gemeente)."""
     # 404: unlinked before (an earlier attempt, or another contactpersoon replaced it at DUO).
     with suppress(DuoNotFoundError):
-        duo.ontkoppel_contactpersoon(vorige, dossier.bsn, bericht_id)
-    dossier.contactpersoon_id = None
-    _ruim_op(session, duo, dossier.gemeentecode, vorige, bericht_id)
+        duo.ontkoppel_contactpersoon(duo_id, bsn, bericht_id)
+    _ruim_op(session, duo, gemeentecode, duo_id, bericht_id)
 
 
 def _ruim_op(session: Session, duo: DuoClient, gemeentecode: str, duo_id: int, bericht_id: uuid.UUID) -> None:

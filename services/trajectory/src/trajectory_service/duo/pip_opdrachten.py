@@ -6,13 +6,14 @@ DUO's SS127 reminds a gemeente that has not): the leerroute as the PIP offers it
 every vastgesteld version that names the leerroute's aanbieder (until one does, DUO's SS127 reminds the
 gemeente); a version with another aanbieder withdraws the aanbod at the previous one.
 The klantmanager the PIP names is the person's contactpersoon at DUO; a version naming another
-klantmanager (or other contact details) changes it. An event is delivered at least once: a version
-queues its writes once.
+klantmanager (or other contact details) changes it, as does intake's dossier when its klantmanager is
+reassigned (`plan_contactpersoon`; no klantmanager removes the contactpersoon). An event is delivered
+at least once: a version queues its writes once.
 """
 
 from typing import Any
 
-from inburgering_shared.contracts.resources import Doelgroep, PipContract
+from inburgering_shared.contracts.resources import Doelgroep, KlantmanagerContact, PipContract
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -33,19 +34,42 @@ def plan_pip_opdrachten(session: Session, pip: PipContract) -> None:
         session,
         pip,
         PIP,
-        {"dagtekening": pip.dagtekening.isoformat(), "leerroute": pip.leerroute.value, **versie},
+        {
+            "dagtekening": pip.dagtekening.isoformat(),
+            "leerroute": pip.leerroute.value,
+            "alfabetisering": pip.alfabetisering,
+            **versie,
+        },
     )
     aanbod = aanbod_inhoud(pip)
     if pip.doelgroep is Doelgroep.ASIELSTATUSHOUDER and aanbod["aanbieder"]:
         _eenmalig(session, pip, AANBOD, {**aanbod, **versie})
     if pip.klantmanager is not None:
-        contact = {
-            "naam": pip.klantmanager.naam,
-            "email": pip.klantmanager.email,
-            "telefoonnummer": pip.klantmanager.telefoon,
+        plan_contactpersoon(session, pip.inburgeraar, pip.gemeentecode, pip.klantmanager)
+
+
+def plan_contactpersoon(
+    session: Session, inburgeraar_url: str, gemeentecode: str, klantmanager: KlantmanagerContact | None
+) -> None:
+    """The person's contactpersoon at DUO becomes `klantmanager` (set, or changed when other than the
+    last one queued), or is removed (None) when one was set. Queued at most once per change."""
+    laatste = laatste_contactpersoon(session, inburgeraar_url)
+    if klantmanager is None:
+        if laatste is None or laatste[0] != CONTACTPERSOON:
+            return
+        soort, inhoud = CONTACTPERSOON_WEG, {}
+    else:
+        soort = CONTACTPERSOON
+        inhoud = {
+            "naam": klantmanager.naam,
+            "email": klantmanager.email,
+            "telefoonnummer": klantmanager.telefoon,
         }
-        if laatste_contactpersoon(session, pip.inburgeraar) != (CONTACTPERSOON, contact):
-            _plan(session, pip, CONTACTPERSOON, contact)
+        if laatste == (soort, inhoud):
+            return
+    plan_opdracht(
+        session, inburgeraar_url=inburgeraar_url, gemeentecode=gemeentecode, soort=soort, inhoud=inhoud
+    )
 
 
 def plan_pip_intrekking(session: Session, pip: PipContract) -> None:

@@ -50,7 +50,7 @@ from .aanbod import lever_aanbod
 from .events import publish_dossier
 from .models import DuoDossier, DuoNotificatie, DuoOpdracht
 from .pip_intrekking import trek_pip_in
-from .pip_opdrachten import AANBOD, CONTACTPERSOON, CONTACTPERSOON_WEG, PIP_WEG, laatste_contactpersoon
+from .pip_opdrachten import AANBOD, CONTACTPERSOON, CONTACTPERSOON_WEG, PIP_WEG, plan_contactpersoon
 from .pip_opdrachten import PIP as PIP_OPDRACHT
 from .rules import NEDERLAND, is_vestiging, start_pip_klok, te_lezen, volgende_poging
 from .service import GEPARKEERD, GEWEIGERD, ONTVANGEN, VERWERKT, VERZONDEN, WACHTEND
@@ -317,15 +317,7 @@ class DuoSync:
     def _contactpersoon_weg(session: Session, dossier: DuoDossier) -> None:
         """The plicht ended: the klantmanager is no longer the person's contactpersoon at DUO."""
         assert dossier.inburgeraar_url is not None
-        laatste = laatste_contactpersoon(session, dossier.inburgeraar_url)
-        if laatste is not None and laatste[0] == CONTACTPERSOON:
-            service.plan_opdracht(
-                session,
-                inburgeraar_url=dossier.inburgeraar_url,
-                gemeentecode=dossier.gemeentecode,
-                soort=CONTACTPERSOON_WEG,
-                inhoud={},
-            )
+        plan_contactpersoon(session, dossier.inburgeraar_url, dossier.gemeentecode, None)
 
     @staticmethod
     def _dossier_van(session: Session, notificatie: DuoNotificatie) -> DuoDossier:
@@ -475,6 +467,16 @@ class DuoSync:
                 trek_pip_in(duo, dossier, inhoud, bericht_id)
             elif opdracht.soort == CONTACTPERSOON:
                 contactpersoon.koppel(session, duo, dossier, inhoud, bericht_id)
+            elif opdracht.soort == CONTACTPERSOON_WEG and (vorige := inhoud.get("gemeente")):
+                # The person moved: the previous gemeente's contactpersoon link goes, sent as that gemeente.
+                contactpersoon.ontkoppel_van(
+                    session,
+                    self.client_voor(vorige),
+                    vorige,
+                    dossier.bsn,
+                    inhoud["contactpersoon"],
+                    bericht_id,
+                )
             elif opdracht.soort == CONTACTPERSOON_WEG:
                 contactpersoon.ontkoppel(session, duo, dossier, bericht_id)
             else:
@@ -497,6 +499,9 @@ class DuoSync:
             dagtekeningPip=date.fromisoformat(inhoud["dagtekening"]),
             leerroute=leerroute_code(Leerroute(inhoud["leerroute"])),
             niveau=inhoud.get("niveau"),
+            # DUO's PIP carries the alfabetisering of the leerroute (schema `PIP`,
+            # `indicatorAlfabetiseringsonderwijs`: A, AA, NVT) as the PIP states it.
+            indicatorAlfabetiseringsonderwijs=inhoud.get("alfabetisering"),
         )
         if not dossier.inburgeringsplicht:
             self._lees(dossier, "inburgeringsplicht")

@@ -26,6 +26,8 @@ class Traject(Base):
     termijn_einde: Mapped[date] = mapped_column(Date)
     map_deadline: Mapped[date | None] = mapped_column(Date)
     pip_versie: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    pip_status: Mapped[str] = mapped_column(String(20), default="vastgesteld", server_default="vastgesteld")
+    """`ingetrokken` once pip withdrew the PIP (intrekking): it is no longer the PIP in force."""
     taalaanbieder: Mapped[str | None] = mapped_column(String(100), index=True)
     """Client id of the taalaanbieder serving this trajectory (partner role TAALAANBIEDER)."""
     uitstroom: Mapped[str | None] = mapped_column(String(20))

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from inburgering_shared.api import ApiUrl
 from inburgering_shared.audit import audited_read
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
-from inburgering_shared.contracts.resources import Doelgroep, Leerroute
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute, PipStatus
 from inburgering_shared.etag import etag
 from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.inburgeringstermijn import met_verlenging
@@ -44,6 +44,7 @@ def to_read(api_url: str, t: Traject | Row[Any], z_route: ZRouteVoortgang | None
         termijnVerlengdTot=verlengd_tot,
         mapDeadline=t.map_deadline,
         pipVersie=t.pip_versie,
+        pipStatus=PipStatus(t.pip_status),
         doelgroep=Doelgroep(t.doelgroep) if t.doelgroep else None,
         zRouteUren=z_route_read(z_route),
         taalaanbieder=t.taalaanbieder,

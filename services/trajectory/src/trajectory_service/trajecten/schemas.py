@@ -1,7 +1,7 @@
 import uuid
 from datetime import date, datetime
 
-from inburgering_shared.contracts.resources import Doelgroep, Leerroute
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute, PipStatus
 from pydantic import BaseModel, Field
 
 from ..uren.schemas import ZRouteUrenRead
@@ -24,6 +24,10 @@ class TrajectRead(BaseModel):
         description="MAP gestart binnen 18 maanden (R11); niet bij de Onderwijsroute"
     )
     pipVersie: int
+    pipStatus: PipStatus = Field(
+        description="vastgesteld: het PIP van kracht; ingetrokken: pip trok het in (intrekking), er is geen"
+        " PIP van kracht"
+    )
     doelgroep: Doelgroep | None = Field(description="Uit het PIP; leeg bij een traject van voor dit veld")
     zRouteUren: ZRouteUrenRead | None = Field(
         description="Z-route: gevolgde uren tegen de urennorm (R10); details in .../uren"

@@ -33,6 +33,7 @@ def verwerk_pip(context: EventContext, notificatie: Notificatie, settings: Setti
         ingetrokken = context.services.get_model(notificatie.resourceUrl, PipContract)
         if ingetrokken.status == PipStatus.INGETROKKEN:
             plan_pip_intrekking(context.session, ingetrokken)
+            _pip_ingetrokken(context, ingetrokken)
         return
     if notificatie.kenmerken.get("status") != PipStatus.VASTGESTELD:
         return
@@ -65,6 +66,16 @@ def verwerk_pip(context: EventContext, notificatie: Notificatie, settings: Setti
     plan_gesprek(session, settings, traject, traject.termijn_start)
     publish(session, context.outbox, context.api_url, traject, Actie.CREATE)
     afronding_bij_opening(session, context.outbox, context.api_url, traject)
+
+
+def _pip_ingetrokken(context: EventContext, pip: PipContract) -> None:
+    """The trajectory's PIP is no longer in force: the trajectory says so (and announces it)."""
+    traject = context.session.scalar(select(Traject).where(Traject.inburgeraar_url == pip.inburgeraar))
+    if traject is None or traject.pip_url != pip.url or traject.pip_status == PipStatus.INGETROKKEN:
+        return
+    traject.pip_status = PipStatus.INGETROKKEN.value
+    context.session.flush()
+    publish(context.session, context.outbox, context.api_url, traject, Actie.UPDATE, wijziging="pip")
 
 
 def open_traject(session: Session, pip: PipContract) -> Traject:

@@ -12,22 +12,35 @@ longer its inburgeraar.
 
 from inburgering_shared.callbacks import EventContext
 from inburgering_shared.contracts.events import Notificatie
+from inburgering_shared.contracts.resources import InburgeraarContract
 from inburgering_shared.verhuizing import Overdracht, volg_verhuizing
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..duo.models import DuoDossier, DuoNotificatie
+from ..duo.pip_opdrachten import CONTACTPERSOON_WEG, plan_contactpersoon
+from ..duo.service import plan_opdracht
 from ..rapportage.models import Examenresultaat
 
+KLANTMANAGER = "klantmanager"
+"""intake's kenmerk `wijziging` when the dossier's klantmanager or their contact details changed."""
 DUO_PER_GEMEENTE = ("duo_dossier", "duo_notificatie", "examenresultaat")
 """Handed over here rather than row by row: a gemeente holds one DUO dossier per person."""
 
 
 def verwerk_inburgeraar(context: EventContext, notificatie: Notificatie) -> None:
-    """Event handler: a moved inburgeraar's rows follow the dossier to its new gemeente."""
+    """Event handler: a moved inburgeraar's rows follow the dossier to its new gemeente; a klantmanager
+    assigned, reassigned or removed (kenmerk `wijziging=klantmanager`) is the person's contactpersoon at
+    DUO, through the write queue."""
     overdracht = volg_verhuizing(context, notificatie, bron="trajectory", overslaan=DUO_PER_GEMEENTE)
     if overdracht is not None:
         draag_duo_dossiers_over(context.session, notificatie.resourceUrl, overdracht)
+    if notificatie.kenmerken.get("wijziging") == KLANTMANAGER:
+        dossier = context.services.get_model(notificatie.resourceUrl, InburgeraarContract)
+        # DUO needs the name, e-mail and phone: a klantmanager without them leaves DUO's link as it is.
+        if dossier.klantmanager is None or dossier.klantmanagerContact is not None:
+            contact = dossier.klantmanagerContact if dossier.klantmanager else None
+            plan_contactpersoon(context.session, dossier.url, dossier.gemeentecode, contact)
 
 
 def draag_duo_dossiers_over(session: Session, inburgeraar_url: str, overdracht: Overdracht) -> None:
@@ -39,6 +52,17 @@ def draag_duo_dossiers_over(session: Session, inburgeraar_url: str, overdracht: 
         )
     ).all()
     for oud in oude:
+        if oud.contactpersoon_id is not None:
+            # The old gemeente's klantmanager is no longer the person's contact: that link goes at DUO
+            # (sent as the old gemeente); the new gemeente links its own klantmanager.
+            plan_opdracht(
+                session,
+                inburgeraar_url=inburgeraar_url,
+                gemeentecode=overdracht.naar,
+                soort=CONTACTPERSOON_WEG,
+                inhoud={"gemeente": oud.gemeentecode, "contactpersoon": oud.contactpersoon_id},
+            )
+            oud.contactpersoon_id = None
         eigen = session.scalar(
             select(DuoDossier).where(DuoDossier.gemeentecode == overdracht.naar, DuoDossier.bsn == oud.bsn)
         )
