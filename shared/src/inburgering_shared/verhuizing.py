@@ -83,6 +83,19 @@ def van_kracht(verhuizing: Verhuizing, vandaag: date) -> bool:
     return verhuizing.datumVestiging <= vandaag
 
 
+def gemeente_op(gemeentecode: str, verhuizingen: Collection[Verhuizing], datum: date) -> str:
+    """The gemeente responsible for a dossier on `datum`: the one the person settled in by the last
+    move on or before that date; before the first move the gemeente they moved from; `gemeentecode`
+    (where the dossier is now) for a dossier that never moved. Reporting counts each fact of a person
+    for the gemeente responsible on the fact's date (docs/reporting.md, "A person who moved").
+    Source: GEMEENTE_VAN_VESTIGING (DUO M2M Gebeurtenissen, "Wijziging van gemeente"; README)."""
+    op_volgorde = sorted(verhuizingen, key=lambda v: v.datumVestiging)
+    if not op_volgorde:
+        return gemeentecode
+    gedaan = [v for v in op_volgorde if v.datumVestiging <= datum]
+    return gedaan[-1].naarGemeente if gedaan else op_volgorde[0].vanGemeente
+
+
 def overdracht(gemeentecode: str, verhuizingen: Collection[Verhuizing], vandaag: date) -> Overdracht | None:
     """The hand-over the rows of a dossier held by `gemeentecode` follow: its last move in effect on
     `vandaag`, when that move brought it to `gemeentecode`; None for a dossier that never moved.

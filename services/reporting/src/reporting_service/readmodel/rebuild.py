@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from .models import Dossier, Examen, Handhaving, Voortgang
+from .models import Dossier, Examen, Handhaving, Verhuizing, Voortgang
 from .projections import PROJECTIONS, apply_resource
 
 
@@ -43,7 +43,7 @@ def rebuild(session: Session, services: ServiceClient, *, bronnen: dict[str, str
     unknown = sorted(set(bronnen) - set(PROJECTIONS))
     if unknown:
         raise InvalidInput(f"Onbekende resources in de bronnen: {', '.join(unknown)}.")
-    for table in (Handhaving, Voortgang, Examen, Dossier):
+    for table in (Handhaving, Voortgang, Examen, Verhuizing, Dossier):
         session.execute(delete(table))
     counts: dict[str, int] = {}
     for resource, url in bronnen.items():
