@@ -93,3 +93,12 @@ def test_a_quarters_cbs_file_is_the_gemeentes_responsible_on_its_last_day(moved,
     assert records(OUD, "2025K3") == []
     [k3] = records(NIEUW, "2025K3")  # the whole record, the PIP of the previous gemeente in it
     assert k3.startswith(f"{NIEUW};2025K3;{sleutel};ASH;20250110;;20250430;J;B1;")
+
+
+def test_a_rebuild_keeps_the_moves_intakes_list_does_not_serve(moved, owners, auth_headers):
+    before = {g: kpis(moved, auth_headers, g) for g in (OUD, NIEUW)}
+    dossier = owners.resources[verhuisd().url]
+    owners.resources[dossier["url"]] = {k: v for k, v in dossier.items() if k != "verhuizingen"}  # as listed
+    response = moved.post("/v1/herbouw", headers=auth_headers("beheer"))
+    assert response.status_code == 200, response.text
+    assert {g: kpis(moved, auth_headers, g) for g in (OUD, NIEUW)} == before

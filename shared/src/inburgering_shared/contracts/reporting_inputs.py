@@ -28,10 +28,10 @@ from .resources import GEMEENTECODE_PATTERN, InburgeraarContract, Leerroute, Pip
 
 class InburgeraarRapportage(InburgeraarContract):
     """The inburgeraar as intake serves it (served): the koppeling date marks the inflow; its moves say
-    which gemeente was responsible when (intake's dossier serves them; its list does not)."""
+    which gemeente was responsible when (intake's dossier serves them; its list does not: None)."""
 
     datumKoppeling: date | None = None
-    verhuizingen: list[Verhuizing] = Field(default_factory=list)
+    verhuizingen: list[Verhuizing] | None = None
 
 
 class PipRapportage(PipContract):

@@ -67,6 +67,8 @@ def apply_inburgeraar(session: Session, inburgeraar: InburgeraarRapportage) -> N
     row.datum_koppeling = inburgeraar.datumKoppeling
     row.datum_kennisgeving = inburgeraar.datumKennisgeving
     row.datum_inschrijving_brp = inburgeraar.datumInschrijvingBrp
+    if inburgeraar.verhuizingen is None:
+        return  # a list item (the rebuild): the moves known from the dossier's events stand
     session.execute(delete(Verhuizing).where(Verhuizing.inburgeraar_url == inburgeraar.url))
     for v in {(v.datumVestiging, v.naarGemeente): v for v in inburgeraar.verhuizingen}.values():
         session.add(

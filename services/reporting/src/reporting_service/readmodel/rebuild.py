@@ -5,6 +5,8 @@ facts the read model did not keep yet. Everything is rebuilt in the caller's
 transaction: if any owner cannot be read, nothing changes. Only resources
 whose owner serves a paginated list can be rebuilt; `Settings.bronnen` names
 them (resource name -> list URL). A traject's components are read per traject.
+The moves of the dossiers stay: intake serves them with each dossier, not in its list, so the ones
+learned from intake's events are kept (`projections.apply_inburgeraar`).
 """
 
 from collections.abc import Iterator
@@ -17,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from .models import Dossier, Examen, Handhaving, Verhuizing, Voortgang
+from .models import Dossier, Examen, Handhaving, Voortgang
 from .projections import PROJECTIONS, apply_resource
 
 
@@ -43,7 +45,7 @@ def rebuild(session: Session, services: ServiceClient, *, bronnen: dict[str, str
     unknown = sorted(set(bronnen) - set(PROJECTIONS))
     if unknown:
         raise InvalidInput(f"Onbekende resources in de bronnen: {', '.join(unknown)}.")
-    for table in (Handhaving, Voortgang, Examen, Verhuizing, Dossier):
+    for table in (Handhaving, Voortgang, Examen, Dossier):
         session.execute(delete(table))
     counts: dict[str, int] = {}
     for resource, url in bronnen.items():
