@@ -167,6 +167,7 @@ _EERDER_BEGONNEN = text(
     """
     SELECT count(DISTINCT a.pid) FROM pg_stat_activity a
     JOIN pg_locks l ON l.pid = a.pid AND l.locktype = 'relation'
+      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
     JOIN pg_class c ON c.oid = l.relation
     WHERE a.pid <> pg_backend_pid() AND a.xact_start < :sinds
       AND c.relnamespace = current_schema()::regnamespace
@@ -189,8 +190,10 @@ def naloop(
     about the dossier under the old gemeente (see `draag_over`).
 
     Only PostgreSQL needs it: there a read's snapshot may predate the hand-over's commit while its
-    audit row is written after it. SQLite transactions begin IMMEDIATE (`db.make_engine`), so a read
-    holds the one write lock for its whole transaction and the hand-over waits for it instead.
+    audit row is written after it. It sees the service's own sessions in pg_stat_activity (they share
+    its database role), the transactions that matter. SQLite transactions begin IMMEDIATE
+    (`db.make_engine`), so a read holds the one write lock for its whole transaction and the hand-over
+    waits for it instead.
     """
     if session.get_bind().dialect.name != "postgresql":
         return
