@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 from inburgering_shared.contracts.resources import Verhuizing
-from inburgering_shared.verhuizing import BRON, GEMEENTE_VAN_VESTIGING, Overdracht, overdracht, van_kracht
+from inburgering_shared.verhuizing import (
+    BRON,
+    GEMEENTE_VAN_VESTIGING,
+    Overdracht,
+    gemeente_op,
+    overdracht,
+    van_kracht,
+)
 
 
 def verhuizing(van: str, naar: str, dag: str, gebeurtenis: str = "SS121") -> Verhuizing:
@@ -54,3 +61,22 @@ def test_the_hand_over_names_both_gemeenten_the_date_the_event_and_its_source():
         "Verhuizing: dossier overgedragen van GM0171 aan GM0200, gevestigd op 2026-12-01 (SS121)."
     )
     assert BRON in tekst and "SS120" in BRON and "SS121" in BRON
+
+
+TWEE_KEER = [verhuizing("GM0200", "GM0363", "2026-09-01"), verhuizing("GM0171", "GM0200", "2026-03-01")]
+
+
+@pytest.mark.parametrize(
+    ("case", "nu", "verhuizingen", "dag", "expected"),
+    [
+        ("never moved: where it is", "GM0171", [], "2020-01-01", "GM0171"),
+        ("before the first move: where it came from", "GM0363", TWEE_KEER, "2026-02-28", "GM0171"),
+        ("on the moving date: the new gemeente", "GM0363", TWEE_KEER, "2026-03-01", "GM0200"),
+        ("between the moves", "GM0363", TWEE_KEER, "2026-08-31", "GM0200"),
+        ("after the last move", "GM0363", TWEE_KEER, "2026-12-01", "GM0363"),
+    ],
+)
+def test_the_gemeente_responsible_on_a_date(case, nu, verhuizingen, dag, expected):
+    """Reporting counts a fact for the gemeente the person was settled in on its date (DUO M2M
+    Gebeurtenissen, "Wijziging van gemeente"; GEMEENTE_VAN_VESTIGING)."""
+    assert gemeente_op(nu, verhuizingen, date.fromisoformat(dag)) == expected, case

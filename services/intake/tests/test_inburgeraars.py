@@ -152,7 +152,8 @@ def test_trajectorys_duo_sync_may_move_a_dossier_as_a_service(client, auth_heade
     assert client.post("/v1/verhuizingen", json=verhuizing, headers=auth_headers("coa")).status_code == 403
     moved = client.post("/v1/verhuizingen", json=verhuizing, headers=auth_headers("service", gemeente="*"))
     assert moved.status_code == 200, moved.text
-    assert (moved.json()["uuid"], moved.json()["gemeentecode"]) == (dossier["uuid"], "GM0363")
+    assert (moved.json()["inburgeraar"], moved.json()["status"]) == (dossier["url"], "uitgevoerd")
+    assert moved.json()["naarGemeente"] == "GM0363"
 
 
 def test_list_answers_many_dossiers_by_uuid_at_once(client, auth_headers, bsn):
@@ -185,9 +186,9 @@ def test_move_hands_the_dossier_over_with_its_history(client, auth_headers, bsn)
     }
     moved = client.post("/v1/verhuizingen", json=verhuizing, headers=nieuw)
     assert moved.status_code == 200, moved.text
-    assert moved.json()["uuid"] == dossier["uuid"] and moved.json()["gemeentecode"] == "GM0363"
-    assert moved.json()["klantmanager"] is None
+    assert moved.json()["inburgeraar"] == dossier["url"] and moved.json()["status"] == "uitgevoerd"
     shown = client.get(f"/v1/inburgeraars/{dossier['uuid']}", headers=nieuw).json()
+    assert (shown["gemeentecode"], shown["klantmanager"]) == ("GM0363", None)
     assert shown["verhuizingen"] == [
         {
             "vanGemeente": "GM0171",

@@ -20,6 +20,22 @@ def overdrachten(client, auth_headers, url: str, gemeente: str) -> list[dict]:
     return [r for r in trail if r["actie"] == "overdragen"]
 
 
+def assert_nothing_shown_to(client, auth_headers, nieuw: dict, dossier: dict, bsn: str) -> None:
+    """Before the moving date the new gemeente reads nothing of the dossier: not the dossier, not in its
+    list or a BSN search, and of the dossier's audit trail only its own announcements of the move."""
+    assert client.get(f"/v1/inburgeraars/{dossier['uuid']}", headers=nieuw).status_code == 404
+    assert dossier["uuid"] not in [
+        i["uuid"] for i in client.get("/v1/inburgeraars", headers=nieuw).json()["results"]
+    ]
+    assert client.post("/v1/inburgeraars/zoeken", json={"bsn": bsn}, headers=nieuw).json() == []
+    trail = client.get(
+        "/v1/audittrail",
+        params={"hoofdObject": dossier["url"]},
+        headers=auth_headers("teamleider", gemeente=NIEUW),
+    ).json()["results"]
+    assert trail and {(r["resourceUrl"], r["gemeentecode"]) for r in trail} == {("/v1/verhuizingen", NIEUW)}
+
+
 def test_a_move_announced_for_a_later_date_waits_for_that_date(client, auth_headers, bsn, monkeypatch):
     oud, nieuw = auth_headers("klantmanager", gemeente=OUD), auth_headers("klantmanager", gemeente=NIEUW)
     dossier = registreer(client, oud, bsn).json()
@@ -32,9 +48,23 @@ def test_a_move_announced_for_a_later_date_waits_for_that_date(client, auth_head
         "/v1/verhuizingen", json=verhuizing(bsn, dag - timedelta(days=1)), headers=nieuw
     )
     assert aangekondigd.status_code == 202, aangekondigd.text
-    assert aangekondigd.json()["gemeentecode"] == OUD
+    # The answer is the move, not the old gemeente's dossier: which dossier, from, to, when, its status.
+    zet = aangekondigd.json()
+    assert set(zet) == {
+        "uuid", "inburgeraar", "vanGemeente", "naarGemeente", "datumVestiging", "gebeurtenis", "status",
+        "aangemaakt", "uitgevoerd",
+    }  # fmt: skip
+    assert (zet["inburgeraar"], zet["vanGemeente"], zet["naarGemeente"]) == (dossier["url"], OUD, NIEUW)
+    assert (zet["datumVestiging"], zet["status"], zet["uitgevoerd"]) == (
+        (dag - timedelta(days=1)).isoformat(),
+        "aangekondigd",
+        None,
+    )
     # Announced again with the corrected date: still one move, now on that date.
-    assert client.post("/v1/verhuizingen", json=verhuizing(bsn, dag), headers=nieuw).status_code == 202
+    opnieuw = client.post("/v1/verhuizingen", json=verhuizing(bsn, dag), headers=nieuw)
+    assert opnieuw.status_code == 202
+    assert (opnieuw.json()["uuid"], opnieuw.json()["datumVestiging"]) == (zet["uuid"], dag.isoformat())
+    assert_nothing_shown_to(client, auth_headers, nieuw, dossier, bsn)
     shown = client.get(pad, headers=oud)
     assert shown.status_code == 200
     assert [(v["naarGemeente"], v["datumVestiging"]) for v in shown.json()["verhuizingen"]] == [
@@ -75,10 +105,10 @@ def test_a_move_whose_date_has_passed_moves_the_dossier_at_once(client, auth_hea
         "/v1/verhuizingen", json=verhuizing(bsn, date.today() - timedelta(days=30)), headers=nieuw
     )
     assert moved.status_code == 200, moved.text
-    assert moved.json()["gemeentecode"] == NIEUW
+    assert (moved.json()["status"], moved.json()["uitgevoerd"] is not None) == ("uitgevoerd", True)
     assert client.get(pad, headers=oud).status_code == 404
-    assert client.get(pad, headers=nieuw).status_code == 200
-    assert len(overdrachten(client, auth_headers, moved.json()["url"], NIEUW)) == 1
+    assert client.get(pad, headers=nieuw).json()["gemeentecode"] == NIEUW
+    assert len(overdrachten(client, auth_headers, dossier["url"], NIEUW)) == 1
 
 
 def test_a_waiting_move_is_blocked_when_the_new_gemeente_registered_the_person_itself(

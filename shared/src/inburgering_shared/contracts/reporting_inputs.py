@@ -23,13 +23,15 @@ from pydantic import BaseModel, Field
 
 from .brede_intake import BREDE_INTAKE_RESOURCE, BredeIntakeStatus
 from .events import Kanaal
-from .resources import GEMEENTECODE_PATTERN, InburgeraarContract, Leerroute, PipContract
+from .resources import GEMEENTECODE_PATTERN, InburgeraarContract, Leerroute, PipContract, Verhuizing
 
 
 class InburgeraarRapportage(InburgeraarContract):
-    """The inburgeraar as intake serves it (served): the koppeling date marks the inflow."""
+    """The inburgeraar as intake serves it (served): the koppeling date marks the inflow; its moves say
+    which gemeente was responsible when (intake's dossier serves them; its list does not: None)."""
 
     datumKoppeling: date | None = None
+    verhuizingen: list[Verhuizing] | None = None
 
 
 class PipRapportage(PipContract):

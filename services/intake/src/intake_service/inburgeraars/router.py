@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
-from inburgering_shared.audit import audited_read
+from inburgering_shared.audit import Dossier, audited_read, name_dossiers
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.resources import Doelgroep, Verblijfsadres
@@ -21,6 +21,7 @@ from .models import Inburgeraar
 from .repository import IntakeStatus, Zoekfilter, dossier_read, page_read
 from .schemas import (
     BsnZoekvraag,
+    DuoGebeurtenisVestiging,
     InburgeraarCreate,
     InburgeraarDetail,
     InburgeraarRead,
@@ -30,6 +31,8 @@ from .schemas import (
     Verhuizing,
     VerhuizingCreate,
     VerhuizingenUitgevoerd,
+    VerhuizingRead,
+    VerhuizingStatus,
 )
 
 router = APIRouter(prefix="/inburgeraars", tags=["inburgeraars"])
@@ -217,11 +220,11 @@ Uitvoerders = Annotated[Principal, Depends(require(Role.SCHEDULER, Role.BEHEER))
 
 @verhuizingen_router.post(
     "",
-    response_model=InburgeraarRead,
+    response_model=VerhuizingRead,
     responses={
         202: {
-            "model": InburgeraarRead,
-            "description": "Aangekondigd: het dossier verhuist op datumVestiging",
+            "model": VerhuizingRead,
+            "description": "Aangekondigd: het dossier verhuist op datumVestiging (status aangekondigd)",
         },
         **problem_responses(403, 404, 409),
     },
@@ -232,20 +235,38 @@ def verhuis_inburgeraar(
     session: DbSession,
     outbox: EventOutbox,
     api_url: ApiUrl,
+    request: Request,
     response: Response,
-) -> InburgeraarRead:
+) -> VerhuizingRead:
     """The person settled in this gemeente (DUO SS120/SS121): the dossier moves here with its history.
 
-    On the moving date: a date that has come moves it at once (200); a later date records the move
-    (202) and the dossier stays with the old gemeente until that day, when the scheduler's daily job
-    hands it over (`POST /verhuizingen/uitvoeren`). Trajectory's DUO sync calls this itself (role
-    service) when DUO notifies SS120/SS121; casework roles can do it by hand."""
-    dossier, verhuisd = verhuizing.verhuis(
+    On the moving date: a date that has come moves it at once (200, status `uitgevoerd`); a later
+    date records the move (202, status `aangekondigd`) and the dossier stays with the old gemeente
+    until that day, when the scheduler's daily job hands it over (`POST /verhuizingen/uitvoeren`).
+    Either way the answer is the move itself, never the dossier: before the moving date the dossier
+    is not this gemeente's to read (`GET /inburgeraars/{id}` answers 404 until then). Trajectory's DUO
+    sync calls this itself (role service) when DUO notifies SS120/SS121; casework roles can do it by
+    hand."""
+    gedaan = verhuizing.verhuis(
         session, outbox, api_url=api_url, principal=principal, data=data, vandaag=vandaag()
     )
-    if not verhuisd:
+    dossier_url = inburgeraar_url(api_url, gedaan.inburgeraar_id)
+    # The request is the new gemeente's act, recorded in its audit trail (the old one's trail moves
+    # to it with the dossier).
+    name_dossiers(request, [Dossier(dossier_url, gedaan.naar_gemeente)])
+    if gedaan.uitgevoerd is None:
         response.status_code = status.HTTP_202_ACCEPTED
-    return to_read(api_url, dossier)
+    return VerhuizingRead(
+        uuid=gedaan.id,
+        inburgeraar=dossier_url,
+        vanGemeente=gedaan.van_gemeente,
+        naarGemeente=gedaan.naar_gemeente,
+        datumVestiging=gedaan.datum_vestiging,
+        gebeurtenis=DuoGebeurtenisVestiging(gedaan.gebeurtenis),
+        status=VerhuizingStatus.UITGEVOERD if gedaan.uitgevoerd else VerhuizingStatus.AANGEKONDIGD,
+        aangemaakt=gedaan.aangemaakt,
+        uitgevoerd=gedaan.uitgevoerd,
+    )
 
 
 @verhuizingen_router.post("/uitvoeren", response_model=VerhuizingenUitgevoerd)

@@ -1,6 +1,7 @@
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
+from uuid import UUID
 
 from inburgering_shared.bounds import Datum, Geboortedatum
 from inburgering_shared.contracts.resources import (
@@ -224,6 +225,31 @@ class VerhuizingCreate(BaseModel):
     naarGemeente: Gemeentecode
     datumVestiging: Datum
     gebeurtenis: DuoGebeurtenisVestiging
+
+
+class VerhuizingStatus(StrEnum):
+    AANGEKONDIGD = "aangekondigd"  # the moving date is still to come: the old gemeente keeps the dossier
+    UITGEVOERD = "uitgevoerd"  # handed over: the dossier is the new gemeente's
+
+
+class VerhuizingRead(BaseModel):
+    """A move as recorded: which dossier moves, from and to which gemeente, on which date, and whether
+    it was handed over. Nothing of the dossier itself: before the moving date it is the old gemeente's
+    (`inburgering_shared.verhuizing.van_kracht`)."""
+
+    uuid: UUID
+    inburgeraar: str = Field(
+        description="URL van het dossier dat verhuist; de nieuwe gemeente leest het vanaf datumVestiging"
+    )
+    vanGemeente: Gemeentecode
+    naarGemeente: Gemeentecode
+    datumVestiging: Datum
+    gebeurtenis: DuoGebeurtenisVestiging
+    status: VerhuizingStatus
+    aangemaakt: datetime
+    uitgevoerd: datetime | None = Field(
+        description="Wanneer het dossier werd overgedragen; leeg zolang aangekondigd"
+    )
 
 
 class VerhuizingenUitgevoerd(BaseModel):

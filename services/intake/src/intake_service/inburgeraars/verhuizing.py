@@ -28,9 +28,10 @@ def verhuis(
     principal: Principal,
     data: VerhuizingCreate,
     vandaag: date,
-) -> tuple[Inburgeraar, bool]:
+) -> Verhuizing:
     """Move the person's dossier from the gemeente it is in to the one DUO says they settled in; the
-    dossier and whether it moved now (a moving date still to come: it moves on that day).
+    move as recorded, handed over (`uitgevoerd`) or, for a moving date still to come, waiting for
+    that day.
 
     DUO tells the new gemeente (SS120: settled without a PIP; SS121: with the
     previous gemeente's PIP). The dossier keeps its id, handovers, consents,
@@ -55,7 +56,7 @@ def verhuis(
     if van_kracht(_contract(verhuizing), vandaag):
         _voer_uit(session, outbox, api_url, dossier, verhuizing)
     session.flush()
-    return dossier, verhuizing.uitgevoerd is not None
+    return verhuizing
 
 
 @dataclass(frozen=True)

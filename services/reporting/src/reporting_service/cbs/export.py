@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
 
-from sqlalchemy import Result, Row, select
+from inburgering_shared.verhuizing import gemeente_op
+from sqlalchemy import Result, or_, select
 from sqlalchemy.orm import Session
 
 from ..kpis import rules as kpi_rules
 from ..readmodel.models import Dossier
+from ..readmodel.verhuizingen import Verhuizingen, verhuizingen_van
 from . import layout
 from .rules import in_populatie, kwartaal_periode
 
@@ -55,15 +57,34 @@ _KOPPELING, _KENNISGEVING, _PLICHT, _UITSTROOM = (
 )
 
 
-def dossier_rows(session: Session, gemeentecode: str | None) -> Iterator[Row[Any]]:
+def dossier_rows(
+    session: Session, gemeentecode: str | None, op: date | None = None
+) -> Iterator[Sequence[Any]]:
     """The dossiers of one gemeente (or all, by gemeente) in key order, streamed in batches (Core rows)
-    through a server-side cursor on PostgreSQL; taken a batch at a time, not fetched row by row."""
+    through a server-side cursor on PostgreSQL; taken a batch at a time, not fetched row by row.
+
+    With `op` (the quarter's last day), one gemeente's are those it was responsible for that day, as
+    its own: a person who moved is in the file of the gemeente they were settled in then
+    (`inburgering_shared.verhuizing.gemeente_op`). Without it (all gemeenten: the bench) they go by
+    where they are now."""
     query = select(*COLUMNS).order_by(Dossier.gemeentecode, Dossier.inburgeraar_url)
+    verhuisd: Verhuizingen = {}
     if gemeentecode is not None:
-        query = query.where(Dossier.gemeentecode == gemeentecode)
+        verhuisd = verhuizingen_van(session, [gemeentecode]) if op is not None else {}
+        query = query.where(
+            or_(Dossier.gemeentecode == gemeentecode, Dossier.inburgeraar_url.in_(list(verhuisd)))
+        )
     result: Result[Any] = session.connection().execute(query.execution_options(yield_per=STREAM_BATCH))
     for batch in result.partitions():
-        yield from batch
+        if not verhuisd or op is None:
+            yield from batch
+            continue
+        for row in batch:
+            waarden: Sequence[Any] = row
+            if (verhuizingen := verhuisd.get(waarden[1])) is None:
+                yield row
+            elif gemeente_op(waarden[0], verhuizingen, op) == gemeentecode:
+                yield (gemeentecode, *waarden[1:])
 
 
 class _Datums(dict[date | None, str]):
@@ -227,7 +248,7 @@ class Resultaat:
     sha256: str = ""
 
 
-def schrijf(rows: Iterable[Row[Any]], kwartaal: str, stream: IO[bytes]) -> Resultaat:
+def schrijf(rows: Iterable[Sequence[Any]], kwartaal: str, stream: IO[bytes]) -> Resultaat:
     """Write the file for `kwartaal` to `stream` (header, then the records in population) and validate it."""
     start, einde = kwartaal_periode(kwartaal)
     resultaat, digest = Resultaat(), hashlib.sha256()

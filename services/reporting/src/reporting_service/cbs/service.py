@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from . import layout
 from .export import dossier_rows, schrijf
 from .models import CbsLevering
-from .rules import kwartaal_voorbij, uiterste_leverdatum
+from .rules import kwartaal_periode, kwartaal_voorbij, uiterste_leverdatum
 from .schemas import LeveringAanvraag, LeveringStatus
 
 
@@ -27,7 +27,8 @@ def produceer_levering(
             ],
         )
     bestand = io.BytesIO()
-    resultaat = schrijf(dossier_rows(session, aanvraag.gemeentecode), aanvraag.kwartaal, bestand)
+    einde = kwartaal_periode(aanvraag.kwartaal)[1]
+    resultaat = schrijf(dossier_rows(session, aanvraag.gemeentecode, einde), aanvraag.kwartaal, bestand)
     vrij = resultaat.aantal_fouten == 0
     levering = CbsLevering(
         gemeentecode=aanvraag.gemeentecode,

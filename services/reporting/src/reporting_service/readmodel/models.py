@@ -105,3 +105,20 @@ class Examen(Base):
     examendatum: Mapped[date] = mapped_column(Date)
     resultaat: Mapped[str] = mapped_column(String(20))
     taalaanbieder: Mapped[str | None] = mapped_column(String(60))
+
+
+class Verhuizing(Base):
+    """A move of the dossier to another gemeente (DUO SS120/SS121), as intake's dossier serves it: which
+    gemeente was responsible when (`inburgering_shared.verhuizing.gemeente_op`)."""
+
+    __tablename__ = "verhuizing"
+    __table_args__ = (
+        Index("ix_verhuizing_van", "van_gemeente"),
+        Index("ix_verhuizing_naar", "naar_gemeente"),
+    )
+
+    inburgeraar_url: Mapped[str] = mapped_column(String(300), primary_key=True)
+    datum_vestiging: Mapped[date] = mapped_column(Date, primary_key=True)
+    naar_gemeente: Mapped[str] = mapped_column(String(6), primary_key=True)
+    van_gemeente: Mapped[str] = mapped_column(String(6))
+    gebeurtenis: Mapped[str] = mapped_column(String(8))

@@ -27,7 +27,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from .models import Dossier, Examen, Handhaving, Voortgang
+from .models import Dossier, Examen, Handhaving, Verhuizing, Voortgang
 
 Projection = Callable[[Session, Any], None]
 PROJECTIONS: dict[str, Projection] = {}
@@ -67,6 +67,19 @@ def apply_inburgeraar(session: Session, inburgeraar: InburgeraarRapportage) -> N
     row.datum_koppeling = inburgeraar.datumKoppeling
     row.datum_kennisgeving = inburgeraar.datumKennisgeving
     row.datum_inschrijving_brp = inburgeraar.datumInschrijvingBrp
+    if inburgeraar.verhuizingen is None:
+        return  # a list item (the rebuild): the moves known from the dossier's events stand
+    session.execute(delete(Verhuizing).where(Verhuizing.inburgeraar_url == inburgeraar.url))
+    for v in {(v.datumVestiging, v.naarGemeente): v for v in inburgeraar.verhuizingen}.values():
+        session.add(
+            Verhuizing(
+                inburgeraar_url=inburgeraar.url,
+                datum_vestiging=v.datumVestiging,
+                naar_gemeente=v.naarGemeente,
+                van_gemeente=v.vanGemeente,
+                gebeurtenis=v.gebeurtenis,
+            )
+        )
 
 
 @projection("brede-intake")
@@ -176,7 +189,7 @@ def apply_examen(session: Session, examen: ExamenContract) -> None:
 def forget(session: Session, resource: str, url: str) -> None:
     """A destroyed resource leaves the read models (an inburgeraar with everything on it)."""
     if resource == "inburgeraar":
-        for table in (Handhaving, Voortgang, Examen):
+        for table in (Handhaving, Voortgang, Examen, Verhuizing):
             session.execute(delete(table).where(table.inburgeraar_url == url))
         session.execute(delete(Dossier).where(Dossier.inburgeraar_url == url))
     elif resource == "handhaving":

@@ -5,6 +5,8 @@ facts the read model did not keep yet. Everything is rebuilt in the caller's
 transaction: if any owner cannot be read, nothing changes. Only resources
 whose owner serves a paginated list can be rebuilt; `Settings.bronnen` names
 them (resource name -> list URL). A traject's components are read per traject.
+The moves of the dossiers stay: intake serves them with each dossier, not in its list, so the ones
+learned from intake's events are kept (`projections.apply_inburgeraar`).
 """
 
 from collections.abc import Iterator

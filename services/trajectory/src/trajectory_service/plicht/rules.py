@@ -6,6 +6,12 @@ Sources: Wet inburgering 2021 (BWBR0044770) art. 3 (the plicht), art. 4 (vrijste
 inburgering, i.e. of 2013, remains applicable to whom it applied before this law took effect on
 1 January 2022); DUO's Inburgeringsplicht API (`redenGeenInburgeringsplicht`), Vrijstelling API and
 Ontheffing API (`GeheleOntheffing`, `GedeeltelijkeOntheffing`, `oordeel` Toekenning/Afwijzing).
+
+Not checked against the law's text: the project holds neither the Wet's nor the Besluit's text
+(shared/seeds holds policy documents; shared/docs/domain.md names Wet art. 3, 11, 12 and 17(3) only).
+Of the articles above only art. 3 is backed there (domain.md R1); art. 4, 5, 6 and 54 lid 1 are cited
+from the published law (BWBR0044770) as the product was built and could not be verified here. DUO's
+APIs, which the rules read, are in shared/reference and are the checked source of every fact used.
 """
 
 from dataclasses import dataclass
