@@ -6,6 +6,7 @@ from typing import Annotated
 from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.brede_intake import Alfabetisering, Leefgebied
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau, PipContract
+from inburgering_shared.strict import GEHEEL, JaNee
 from pydantic import BaseModel, Field
 
 from .rules import Component
@@ -38,7 +39,7 @@ class Onderdeel(BaseModel):
     """One component of the PIP (domain.md, Doelgroepen): offered or not, with its dates."""
 
     component: Component
-    aangeboden: bool
+    aangeboden: JaNee
     start: Datum | None = None
     verwachtEinde: Datum | None = None
     aanbieder: Annotated[
@@ -64,7 +65,7 @@ class Participatie(BaseModel):
 
     soort: ParticipatieSoort
     omschrijving: Tekst
-    urenPerWeek: int = Field(ge=1, le=40)
+    urenPerWeek: Annotated[int, Field(ge=1, le=40), GEHEEL]
     start: Datum | None = None
     einde: Datum | None = None
 
@@ -77,7 +78,7 @@ class Doel(BaseModel):
 
 class WeekActiviteitKeuze(BaseModel):
     activiteit: uuid.UUID = Field(description="uuid van een activiteit uit het lokale aanbod")
-    urenPerWeek: int = Field(ge=1, le=40)
+    urenPerWeek: Annotated[int, Field(ge=1, le=40), GEHEEL]
 
 
 class WeekActiviteit(WeekActiviteitKeuze):
