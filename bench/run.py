@@ -9,7 +9,8 @@
    (`LocalSystem`: uvicorn with `--workers` worker processes each, WEB_CONCURRENCY,
    one per CPU by default) and drives each scenario with `--clients` concurrent
    clients (50) for `--seconds` (10) with wrk (or the Python fallback): the bare endpoint,
-   reading a dossier, listing a klantmanager's dossiers, a COA handover, the
+   reading a dossier, listing a klantmanager's dossiers, reading a trajectory,
+   listing a gemeente's trajectories and its PIPs, a COA handover, the
    write burst (all clients resending the same ten handovers at once),
    vaststellen of a PIP. Throughput and p50/p95/p99, each also as a ratio to the
    bare endpoint, and the CPU time the serving service spent per request;
@@ -103,6 +104,9 @@ class Scenarios:
                     "WHERE status = 'concept' AND datum_inschrijving_brp IS NOT NULL ORDER BY random()"
                 )
             ).all()
+            self.trajecten = connection.execute(
+                text("SELECT id, gemeentecode FROM trajectory.traject ORDER BY random() LIMIT 5000")
+            ).all()
             self.gemeenten = sorted({g for _, g in self.dossiers})
         engine.dispose()
 
@@ -139,6 +143,26 @@ class Scenarios:
             for g, km in self.klantmanagers
         ]
         return Scenario("list klantmanager's dossiers", calls)
+
+    def read_traject(self) -> Scenario:
+        calls = [
+            Call("GET", f"{self.base['trajectory']}/v1/trajecten/{t}", self.headers("klantmanager", g))
+            for t, g in self.trajecten
+        ]
+        return Scenario("read trajectory", calls)
+
+    def list_trajecten(self) -> Scenario:
+        gemeenten = {g for _, g in self.trajecten}
+        return self._first_pages(
+            "list a gemeente's trajectories", self.base["trajectory"] + "/v1/trajecten", gemeenten
+        )
+
+    def list_pips(self) -> Scenario:
+        return self._first_pages("list a gemeente's PIPs", self.base["pip"] + "/v1/pips", set(self.gemeenten))
+
+    def _first_pages(self, name: str, url: str, gemeenten: set[str]) -> Scenario:
+        """A klantmanager of each of `gemeenten` reads the first page of its list at `url`."""
+        return Scenario(name, [Call("GET", url, self.headers("klantmanager", g)) for g in sorted(gemeenten)])
 
     def coa_handover(self, count: int) -> Scenario:
         """`count` handovers of new persons, each sent once."""
@@ -266,6 +290,9 @@ def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> li
                 (scenarios.bare, "bare"),
                 (scenarios.read_dossier, "intake"),
                 (scenarios.list_klantmanager, "intake"),
+                (scenarios.read_traject, "trajectory"),
+                (scenarios.list_trajecten, "trajectory"),
+                (scenarios.list_pips, "pip"),
                 (lambda: scenarios.coa_handover(handovers), "intake"),
                 (scenarios.write_burst, "intake"),
                 (scenarios.vaststellen_pip, "pip"),

@@ -11,7 +11,8 @@ the rows are in, so 1,000,000 dossiers take minutes, not hours. The shape follow
 - stages: 10% just gekoppeld (no BRP inschrijving yet, concept PIP without
   deadline), 20% concept PIP with an open PIP deadline (R2), 70% vastgesteld
   with a trajectory and its open deadlines (R4 inburgeringstermijn, R11 MAP);
-- leerroutes over the vastgestelde PIPs: about 55% B1, 10% onderwijs, 35% Z;
+- leerroutes over the vastgestelde PIPs: about 55% B1, 10% onderwijs, 35% Z; the trajectory
+  carries the doelgroep, so a Z-route trajectory reads its hours against the norm (R10);
 - about 120 dossiers per klantmanager.
 
 Resource URLs point at the services as they run in the benchmark, so a pip
@@ -105,10 +106,10 @@ FROM bench_dossier WHERE stage <> 'gekoppeld'
 """
 
 TRAJECTEN = """
-INSERT INTO trajectory.traject (id, inburgeraar_url, pip_url, gemeentecode, leerroute, dagtekening_eerste_pip,
-    termijn_start, termijn_einde, map_deadline, aangemaakt, gewijzigd, rijversie)
+INSERT INTO trajectory.traject (id, inburgeraar_url, pip_url, gemeentecode, leerroute, doelgroep,
+    dagtekening_eerste_pip, termijn_start, termijn_einde, map_deadline, aangemaakt, gewijzigd, rijversie)
 SELECT traject_id, :intake || '/inburgeraars/' || inburgeraar_id, :pip || '/pips/' || pip_id, gemeentecode,
-       leerroute, kennisgeving + 60, kennisgeving + 61, kennisgeving + 61 + interval '3 years',
+       leerroute, doelgroep, kennisgeving + 60, kennisgeving + 61, kennisgeving + 61 + interval '3 years',
        kennisgeving + 61 + interval '18 months', now(), now(), 1
 FROM bench_dossier WHERE stage = 'vastgesteld'
 """

@@ -110,3 +110,23 @@ def test_a_pip_vastgesteld_over_http_brings_the_aanbod_and_the_contactpersoon_to
         "email": KLANTMANAGER["email"],
         "telefoonnummer": KLANTMANAGER["telefoon"],
     }
+
+    # The PIP is withdrawn here (a besluit of its own): DUO's sync withdraws it and the aanbod there.
+    etag = httpx.get(pip["url"], headers=km).headers["ETag"]
+    intrekking = {
+        "grond": "vergissing",
+        "toelichting": "Het PIP is vastgesteld voor de verkeerde leerroute.",
+        "dagtekening": date.today().isoformat(),
+    }
+    ingetrokken = httpx.post(f"{pip['url']}/intrekking", json=intrekking, headers={**km, "If-Match": etag})
+    assert ingetrokken.status_code == 200, ingetrokken.text
+    assert ingetrokken.json()["status"] == "ingetrokken"
+
+    def weg_bij_duo() -> dict | None:
+        d = dossier(system, km, inburgeraar)
+        klaar = d and [(o["soort"], o["status"]) for o in d["opdrachten"]][-1:] == [("pip-weg", "verzonden")]
+        return d if klaar else None
+
+    eventually(weg_bij_duo)
+    assert duo_leest(system, f"/personen/{bsn}/PIP").status_code == 404
+    assert not httpx.get(simulator(system, f"/personen/{bsn}")).json()["inburgeringsaanbod"]

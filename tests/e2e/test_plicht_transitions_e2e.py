@@ -291,3 +291,30 @@ def test_a_move_takes_the_whole_dossier_to_the_new_gemeente_over_http(system, au
         assert acties.count("overdragen") == 1, service
     eerder = audittrail(system, teamleider[NIEUW], "pip", inburgeraar)
     assert any(r["namens"] == GEMEENTE and r["resourceUrl"].endswith("/vaststellen") for r in eerder)
+
+
+def test_a_move_takes_effect_on_its_moving_date_over_http(system, auth_headers):
+    """A move recorded by hand for a later date leaves the dossier with the old gemeente (202) until that
+    day; one whose date has passed hands it over at once, with the hand-over in the audit trail and the
+    person counted in the new gemeente's figures."""
+    coa, oud = auth_headers("coa", gemeente=GEMEENTE), auth_headers("klantmanager", gemeente=GEMEENTE)
+    nieuw = auth_headers("klantmanager", gemeente=NIEUW)
+    inburgeraar, bsn = overdracht(system, coa, "COA-E2E-VERHUIZING-DATUM")
+    today = date.today()
+
+    def verhuis(dag: date) -> httpx.Response:
+        body = {"bsn": bsn, "naarGemeente": NIEUW, "datumVestiging": dag.isoformat(), "gebeurtenis": "SS120"}
+        return httpx.post(url(system, "intake", "/verhuizingen"), json=body, headers=nieuw)
+
+    later = verhuis(today + timedelta(days=14))
+    assert later.status_code == 202, later.text
+    assert httpx.get(inburgeraar, headers=oud).status_code == 200
+    assert httpx.get(inburgeraar, headers=nieuw).status_code == 404
+
+    assert verhuis(today - timedelta(days=2)).status_code == 200  # corrected: the date has passed
+    assert httpx.get(inburgeraar, headers=oud).status_code == 404
+    assert httpx.get(inburgeraar, headers=nieuw).json()["gemeentecode"] == NIEUW
+    teamleider = auth_headers("teamleider", gemeente=NIEUW)
+    [regel] = [r for r in audittrail(system, teamleider, "intake", inburgeraar) if r["actie"] == "overdragen"]
+    assert regel["namens"] == f"{GEMEENTE},{NIEUW}"
+    assert f"gevestigd op {(today - timedelta(days=2)).isoformat()} (SS120)" in regel["toelichting"]

@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import httpx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from inburgering_shared.authorisation_matrix import Entry, read_matrix
@@ -250,3 +251,14 @@ class InboxReceiver:
     def close(self) -> None:
         self.stop()
         self.engine.dispose()
+
+
+class Router(httpx.BaseTransport):
+    """Sends each request to the in-process service its host names (the wiring's base URLs)."""
+
+    def __init__(self, clients: dict[str, TestClient]) -> None:
+        self.clients = clients
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        client = self.clients[request.url.host]
+        return client._transport.handle_request(request)

@@ -1,22 +1,27 @@
 """The hot reads audit themselves (audit.audited_read) on the asyncio engine, committed for real.
 
 The audit row of a read is in the database (seen from another connection) when the answer's
-first byte is sent, and a read whose audit row cannot be written gives no data at all.
+first byte is sent, and a read whose audit row cannot be written gives no data at all: for
+intake's dossier and list, pip's PIP and list and trajectory's trajectory and list alike.
 """
 
-from collections.abc import Iterator
-from itertools import islice
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from inburgering_shared.audit import AUDITTRAIL
-from inburgering_shared.bsn import bsn_numbers
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute, PipContract, PipStatus
 from inburgering_shared.db import AsyncReads
 from inburgering_shared.testing import DatabaseBackend, TokenFactory
-from security_testkit import OWN, build_app, persoon, seed_dossier
+from pip_service.pips.models import Pip
+from security_testkit import FOREIGN, OWN, build_app, seed_dossier
 from sqlalchemy import func, select, text
 from starlette.types import Message, Receive, Scope, Send
+from trajectory_service.trajecten.service import open_traject
 
 REFUSE_AUDIT = {
     "postgresql": [
@@ -36,10 +41,64 @@ ALLOW_AUDIT = {
 }
 
 
-@pytest.fixture(scope="module")
-def intake(database_backend: DatabaseBackend) -> FastAPI:
-    """Intake on a database of its own whose requests commit (no rollback_client)."""
-    return build_app(database_backend, "intake", prefix="reads")
+def seed_intake(app: FastAPI, client: TestClient, auth_headers: TokenFactory) -> tuple[str, list[str]]:
+    """A dossier of the own gemeente: the path that reads it, and what of it must not leak."""
+    seeded = seed_dossier(client, auth_headers)
+    return seeded.reads[0], [seeded.secrets[0], "Amina", "Haddad"]
+
+
+def seed_trajectory(app: FastAPI, client: TestClient, auth_headers: TokenFactory) -> tuple[str, list[str]]:
+    """A Z-route trajectory of the own gemeente, opened as pip's vastgesteld PIP opens it."""
+    inburgeraar = f"http://intake.test/v1/inburgeraars/{uuid.uuid4()}"
+    pip_id = uuid.uuid4()
+    pip = PipContract(
+        url=f"http://pip.test/v1/pips/{pip_id}",
+        uuid=pip_id,
+        inburgeraar=inburgeraar,
+        gemeentecode=OWN,
+        status=PipStatus.VASTGESTELD,
+        leerroute=Leerroute.Z,
+        dagtekening=date(2026, 1, 15),
+        versie=1,
+        doelgroep=Doelgroep.ASIELSTATUSHOUDER,
+    )
+    with app.state.session_factory.begin() as session:
+        traject = open_traject(session, pip)
+    return f"/v1/trajecten/{traject.id}", [inburgeraar, pip.url]
+
+
+def seed_pip(app: FastAPI, client: TestClient, auth_headers: TokenFactory) -> tuple[str, list[str]]:
+    """A concept PIP of the own gemeente, as pip stores it for a new dossier."""
+    inburgeraar = f"http://intake.test/v1/inburgeraars/{uuid.uuid4()}"
+    with app.state.session_factory.begin() as session:
+        pip = Pip(
+            inburgeraar_url=inburgeraar, gemeentecode=OWN, doelgroep="Asielstatushouder", status="concept"
+        )
+        session.add(pip)
+    return f"/v1/pips/{pip.id}", [inburgeraar]
+
+
+@dataclass(frozen=True)
+class HotRead:
+    service: str
+    listing: str
+    dossier_field: str  # the answer's field that names the dossier its audit row names
+    foreign_names_dossier: bool  # a 404 names the dossier asked for (its URL is the path)
+    seed: Callable[[FastAPI, TestClient, TokenFactory], tuple[str, list[str]]]
+
+
+HOT_READS = [
+    HotRead("intake", "/v1/inburgeraars", "url", True, seed_intake),
+    HotRead("pip", "/v1/pips", "inburgeraar", False, seed_pip),
+    HotRead("trajectory", "/v1/trajecten", "inburgeraar", False, seed_trajectory),
+]
+
+
+@pytest.fixture(scope="module", params=HOT_READS, ids=lambda read: read.service)
+def hot(request: pytest.FixtureRequest, database_backend: DatabaseBackend) -> tuple[HotRead, FastAPI]:
+    """The service of a hot read on a database of its own whose requests commit (no rollback_client)."""
+    read: HotRead = request.param
+    return read, build_app(database_backend, read.service, prefix="reads")
 
 
 def audit_rows(app: FastAPI, path: str) -> list[tuple[str | None, int]]:
@@ -71,69 +130,74 @@ class SeenAtFirstByte:
 
 
 @pytest.fixture
-def client(intake: FastAPI) -> Iterator[TestClient]:
-    with TestClient(intake, raise_server_exceptions=False) as test_client:
+def client(hot: tuple[HotRead, FastAPI]) -> Iterator[TestClient]:
+    with TestClient(hot[1], raise_server_exceptions=False) as test_client:
         yield test_client
 
 
-def test_the_hot_reads_run_on_the_asyncio_engine(intake: FastAPI) -> None:
-    assert isinstance(intake.state.reads, AsyncReads)
+def test_the_hot_reads_run_on_the_asyncio_engine(hot: tuple[HotRead, FastAPI]) -> None:
+    assert isinstance(hot[1].state.reads, AsyncReads)
 
 
 def test_a_reads_audit_row_is_committed_before_its_first_byte(
-    intake: FastAPI, client: TestClient, auth_headers: TokenFactory
+    hot: tuple[HotRead, FastAPI], client: TestClient, auth_headers: TokenFactory
 ) -> None:
-    seeded = seed_dossier(client, auth_headers)
-    path = seeded.reads[0]
-    spy = SeenAtFirstByte(intake)
+    read, app = hot
+    path, _ = read.seed(app, client, auth_headers)
+    spy = SeenAtFirstByte(app)
     km = auth_headers("klantmanager", gemeente=OWN)
     with TestClient(spy, raise_server_exceptions=False) as spied:  # type: ignore[arg-type]
         answer = spied.get(path, headers=km)
-        foreign = spied.get(path, headers=auth_headers("klantmanager", gemeente="GM0363"))
+        foreign = spied.get(path, headers=auth_headers("klantmanager", gemeente=FOREIGN))
     assert answer.status_code == 200, answer.text
     assert foreign.status_code == 404, foreign.text
-    url = answer.json()["url"]
-    assert spy.seen == [[(url, 200)], [(url, 200), (url, 404)]]
-    assert audit_rows(intake, path) == [(url, 200), (url, 404)]  # none added by the middleware
+    dossier = answer.json()[read.dossier_field]
+    refused = (dossier if read.foreign_names_dossier else None, 404)
+    assert spy.seen == [[(dossier, 200)], [(dossier, 200), refused]]
+    assert audit_rows(app, path) == [(dossier, 200), refused]  # none added by the middleware
 
 
 def test_a_list_audits_every_dossier_on_its_page_in_its_read(
-    intake: FastAPI, client: TestClient, auth_headers: TokenFactory
+    hot: tuple[HotRead, FastAPI], client: TestClient, auth_headers: TokenFactory
 ) -> None:
+    read, app = hot
     km = auth_headers("klantmanager", gemeente=OWN)
-    for bsn in islice(bsn_numbers(229_000_000), 2):
-        assert client.post("/v1/inburgeraars", json=persoon(bsn), headers=km).status_code in (200, 201)
-    spy = SeenAtFirstByte(intake)
+    for _ in range(2):
+        read.seed(app, client, auth_headers)
+    spy = SeenAtFirstByte(app)
     with TestClient(spy, raise_server_exceptions=False) as spied:  # type: ignore[arg-type]
-        page = spied.get("/v1/inburgeraars", params={"pageSize": 2, "page": 1}, headers=km)
-        empty = spied.get("/v1/inburgeraars", params={"pageSize": 2, "page": 1000}, headers=km)
+        page = spied.get(read.listing, params={"pageSize": 2, "page": 1}, headers=km)
+        empty = spied.get(read.listing, params={"pageSize": 2, "page": 1000}, headers=km)
     assert page.status_code == 200 and empty.status_code == 200, (page.text, empty.text)
-    on_page = sorted((d["url"], 200) for d in page.json()["results"])
+    on_page = sorted((d[read.dossier_field], 200) for d in page.json()["results"])
     assert len(on_page) == 2 and empty.json()["results"] == []
     assert empty.json()["count"] == page.json()["count"] >= 2
     assert sorted(spy.seen[0]) == on_page
-    assert sorted(audit_rows(intake, "/v1/inburgeraars"), key=str) == sorted([*on_page, (None, 200)], key=str)
+    assert sorted(audit_rows(app, read.listing), key=str) == sorted([*on_page, (None, 200)], key=str)
 
 
 def test_a_read_whose_audit_row_cannot_be_written_gives_no_data(
-    intake: FastAPI, client: TestClient, auth_headers: TokenFactory, database_backend: DatabaseBackend
+    hot: tuple[HotRead, FastAPI],
+    client: TestClient,
+    auth_headers: TokenFactory,
+    database_backend: DatabaseBackend,
 ) -> None:
-    seeded = seed_dossier(client, auth_headers)
+    read, app = hot
+    path, secrets = read.seed(app, client, auth_headers)
     km = auth_headers("klantmanager", gemeente=OWN)
-    before = _audit_count(intake)
-    _execute(intake, REFUSE_AUDIT[database_backend.name])
+    before = _audit_count(app)
+    _execute(app, REFUSE_AUDIT[database_backend.name])
     try:
-        answers = [client.get(seeded.reads[0], headers=km), client.get("/v1/inburgeraars", headers=km)]
+        answers = [client.get(path, headers=km), client.get(read.listing, headers=km)]
     finally:
-        _execute(intake, ALLOW_AUDIT[database_backend.name])
+        _execute(app, ALLOW_AUDIT[database_backend.name])
     for answer in answers:
         assert answer.status_code == 503, answer.text
         assert answer.headers["content-type"] == "application/problem+json"
         assert answer.headers["Retry-After"] == "5"
-        bsn = seeded.secrets[0]
-        assert not any(data in answer.text for data in (bsn, "Amina", "Haddad")), answer.text
-    assert _audit_count(intake) == before
-    assert client.get(seeded.reads[0], headers=km).status_code == 200  # the trail writable again
+        assert not any(data in answer.text for data in secrets), answer.text
+    assert _audit_count(app) == before
+    assert client.get(path, headers=km).status_code == 200  # the trail writable again
 
 
 def _execute(app: FastAPI, statements: list[str]) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date, timedelta
 
-import httpx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from inburgering_shared.audit import AUDITTRAIL
@@ -23,7 +22,7 @@ from reporting_service.readmodel.models import Dossier, Examen
 from scheduler_service.config import Settings as SchedulerSettings
 from scheduler_service.jobs.runner import run_job
 from scheduler_service.worker import build_jobs, worker_client
-from security_testkit import OWN, SERVICE_NAMES, seed_dossier
+from security_testkit import OWN, SERVICE_NAMES, Router, seed_dossier
 from sqlalchemy import select, update
 
 SIX_YEARS_AGO = date.today() - timedelta(days=6 * 365)
@@ -108,17 +107,6 @@ def test_reporting_anonymises_so_the_figures_of_past_years_still_add_up(
         assert old not in urls | examens and recent in urls
         assert urls == examens and len(urls) == 2  # the exam still belongs to its (now anonymous) dossier
         assert held(reporting, auth_headers, old) == set()
-
-
-class Router(httpx.BaseTransport):
-    """Sends each request to the in-process service its host names (the wiring's base URLs)."""
-
-    def __init__(self, clients: dict[str, TestClient]) -> None:
-        self.clients = clients
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        client = self.clients[request.url.host]
-        return client._transport.handle_request(request)
 
 
 @contextmanager

@@ -253,3 +253,38 @@ def test_bulk_audits_every_dossier_it_stored_a_handover_in(app, client, auth_hea
         ).all()
     assert len(stored) == 3
     assert sorted(rows) == sorted((url, "GM0171", 200) for url in stored)
+
+
+def test_bulk_of_many_leaves_one_audit_row_per_dossier_naming_it(app, client, auth_headers, bsn):
+    """Sixty handovers (more than `bulk_insert.COPY_FROM`: PostgreSQL takes them by COPY), two of them
+    of the same person: 59 dossiers, 59 audit rows of the request, each naming its dossier once."""
+    from inburgering_shared.audit import AUDITTRAIL
+    from inburgering_shared.bulk_insert import COPY_FROM
+    from sqlalchemy import select
+
+    bsns = [bsn, *bsn_reeks(bsn, 58)]
+    items = [overdracht(b, referentie=f"COA-VEEL-{i}") for i, b in enumerate(bsns)]
+    items.append(overdracht(bsns[7], referentie="COA-VEEL-ZELFDE"))  # the same person again
+    assert len(items) > COPY_FROM
+    response = client.post(
+        "/v1/coa-overdrachten/bulk",
+        json={"overdrachten": items},
+        headers={**auth_headers("coa"), "X-Audit-Toelichting": "overdracht"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["aantallen"]["aangemaakt"] == 60
+    dossiers = [r["overdracht"]["inburgeraar"] for r in response.json()["resultaten"]]
+    assert dossiers[7] == dossiers[-1] and len(set(dossiers)) == 59
+    with app.state.session_factory() as session:
+        rows = session.execute(
+            select(
+                AUDITTRAIL.c.hoofd_object,
+                AUDITTRAIL.c.gemeentecode,
+                AUDITTRAIL.c.actie,
+                AUDITTRAIL.c.resultaat,
+                AUDITTRAIL.c.applicatie_id,
+                AUDITTRAIL.c.toelichting,
+            ).where(AUDITTRAIL.c.resource_url == "/v1/coa-overdrachten/bulk")
+        ).all()
+    assert sorted(r.hoofd_object for r in rows) == sorted(set(dossiers))
+    assert {tuple(r)[1:] for r in rows} == {("GM0171", "aanmaken", 200, "test", "overdracht")}

@@ -26,7 +26,8 @@ answers are read and written together, on PostgreSQL in one statement (the INSER
 data-modifying CTE of the SELECT), on SQLite in two in one transaction, and committed
 before the handler returns, so before any byte of the answer leaves; if the audit row
 cannot be written the read gives no rows and the caller 503. The middleware then adds
-no row of its own, unless the request still fails with a server error.
+no row of its own, unless the request still fails with a server error. A list's page and
+the audit rows of every dossier on it are built by `audited_page`.
 
 `audit_table(metadata)` adds the table to a service's metadata (its migrations
 create it); `audit_router` serves `GET /v1/audittrail?hoofdObject=...` per service.
@@ -37,12 +38,15 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import anyio
 from sqlalchemy import (
+    CTE,
     Column,
+    ColumnElement,
     CompoundSelect,
     Index,
     Integer,
@@ -52,8 +56,12 @@ from sqlalchemy import (
     String,
     Table,
     bindparam,
+    func,
     insert,
+    literal,
+    null,
     select,
+    true,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -63,6 +71,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .auth import Principal
 from .bsn import mask_bsns
+from .bulk_insert import insert_rows
 from .db import RandomUuid, Reads, RequestTransaction, UTCDateTime, Uuid, begin_request, new_uuid, utcnow
 from .headers import correlation_id
 from .openapi import API_PREFIX
@@ -261,6 +270,37 @@ class AuditedQuery:
         self.in_one_statement = query.add_cte(self.insert.cte("audit"))
 
 
+def audited_page(
+    matching: CTE,
+    hoofd_object: Callable[[CTE], ColumnElement[str]],
+    columns: Callable[[CTE], Sequence[ColumnElement[Any]]] = lambda page: (),
+) -> AuditedQuery:
+    """A page of the rows of `matching` (bind parameters `offset` and `limit`, in order of
+    `aangemaakt` and `id`), each row with the count of all (`totaal`) and `columns` of the page, one
+    row of NULLs and the count when the page is empty; and what the audit records: every dossier on
+    the page (`hoofd_object` of the page, its `gemeentecode`), or, for an empty page, one row naming
+    none."""
+    page = (
+        select(matching)
+        .order_by(matching.c.aangemaakt, matching.c.id)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+        .cte("pagina")
+    )
+    count = select(func.count()).select_from(matching).scalar_subquery().label("totaal")
+    one = select(literal(1).label("een")).subquery("een")
+    rows = (
+        select(count, page, *columns(page))
+        .select_from(one.outerjoin(page, true()))
+        .order_by(page.c.aangemaakt, page.c.id)
+    )
+    on_page = select(
+        hoofd_object(page).label("hoofd_object"), page.c.gemeentecode, literal(200).label("resultaat")
+    )
+    nothing = select(null(), null(), literal(200)).where(~select(page.c.id).exists())
+    return AuditedQuery(rows, on_page.union_all(nothing))
+
+
 async def audited_read(request: Request, read: AuditedQuery, parameters: dict[str, Any]) -> list[Row[Any]]:
     """The rows of `read`, with its audit rows written and committed together; `parameters` the
     values of its bind parameters."""
@@ -289,7 +329,7 @@ async def audited_read(request: Request, read: AuditedQuery, parameters: dict[st
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
-    session.execute(insert(AUDITTRAIL), rows)
+    insert_rows(session, AUDITTRAIL, rows)  # one statement, whatever the number of dossiers
 
 
 def _json(body: bytes) -> Any:

@@ -1,7 +1,10 @@
 """Calendar arithmetic for deadlines (dates, not instants)."""
 
 import calendar
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+NEDERLAND = ZoneInfo("Europe/Amsterdam")
 
 MAANDNAMEN = (
     "januari",
@@ -17,6 +20,11 @@ MAANDNAMEN = (
     "november",
     "december",
 )
+
+
+def vandaag() -> date:
+    """Today's date in the Netherlands: the day a dated fact (a moving date) takes effect."""
+    return datetime.now(UTC).astimezone(NEDERLAND).date()
 
 
 def voluit(day: date) -> str:

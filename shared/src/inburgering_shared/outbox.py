@@ -35,7 +35,6 @@ from sqlalchemy import (
     Text,
     event,
     func,
-    insert,
     select,
     update,
 )
@@ -43,6 +42,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from .bsn import mask_bsns
+from .bulk_insert import insert_rows
 from .contracts.events import Notificatie
 from .db import JsonDocument, UTCDateTime, Uuid, utcnow
 from .headers import CORRELATION_HEADER
@@ -107,11 +107,13 @@ class Outbox:
         self.publish_many(session, [notificatie])
 
     def publish_many(self, session: Session, notificaties: list[Notificatie]) -> None:
-        """Write events (and one delivery per subscriber) in the caller's transaction, in two statements."""
+        """Write events (and one delivery per subscriber) in the caller's transaction, in two statements
+        (`bulk_insert`: one per table whatever the number of events)."""
         if not notificaties:
             return
-        session.execute(
-            insert(self.events),
+        insert_rows(
+            session,
+            self.events,
             [
                 {
                     "id": n.id,
@@ -135,7 +137,7 @@ class Outbox:
             if n.kanaal.value in a.kanalen
         ]
         if rows:
-            session.execute(insert(self.deliveries), rows)
+            insert_rows(session, self.deliveries, rows)
             session.info["outbox_published"] = True
 
     def retry(self, session: Session, delivery_id: int) -> bool:

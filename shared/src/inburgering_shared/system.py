@@ -85,7 +85,7 @@ def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
 
     Every service's PUBLIC_URL and ABONNEMENTEN (who gets its events), where
     trajectory finds intake, where the scheduler reads deadlines and which endpoints its
-    daily jobs call (the DUO sync, every service's retention purge). Local
+    daily jobs call (the DUO sync, every service's retention purge, intake's dated moves). Local
     processes, containers (deploy/) and Kubernetes all wire the system with it.
     """
     env: dict[str, str] = {}
@@ -117,6 +117,7 @@ def wiring(base_url: Callable[[str], str]) -> dict[str, str]:
     env["SCHEDULER_DUO_SYNC_URLS"] = json.dumps([f"{base_url('trajectory')}/v1/duo-sync"])
     purges = [f"{base_url(spec.name)}/v1/avg/opschonen" for spec in SERVICES]
     env["SCHEDULER_RETENTION_PURGE_URLS"] = json.dumps(purges)
+    env["SCHEDULER_VERHUIZING_URLS"] = json.dumps([f"{base_url('intake')}/v1/verhuizingen/uitvoeren"])
     return env
 
 

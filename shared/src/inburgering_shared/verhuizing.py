@@ -10,7 +10,11 @@ gemeente is refused (404) and the new one reads everything, its history included
 changes: a vastgesteld PIP stays in force, its deadline and the termijnen keep their dates, until
 the new gemeente changes them.
 
-`overdracht` is the rule (pure); `draag_over` applies it to this service's database.
+The move takes effect on the moving date (`van_kracht`): a move announced for a later date leaves the
+dossier with the old gemeente until that day, when intake hands it over (`POST /v1/verhuizingen/uitvoeren`,
+the scheduler's daily job) and announces it; the other services follow on that event.
+
+`van_kracht` and `overdracht` are the rule (pure); `draag_over` applies it to this service's database.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from .audit import AUDITTRAIL
 from .callbacks import EventContext
 from .contracts.events import Notificatie
 from .contracts.resources import VerhuisdDossierContract, Verhuizing
+from .dates import vandaag
 from .db import new_uuid, utcnow
 from .headers import correlation_id
 from .person_rows import TECHNICAL_TABLES, rows_about
@@ -35,6 +40,14 @@ BRON = (
     "DUO M2M Gebeurtenissen SS120 (in gemeente gevestigd zonder PIP) en SS121 (in gemeente gevestigd "
     "met PIP vorige gemeente)"
 )
+GEMEENTE_VAN_VESTIGING = (
+    'DUO M2M Gebeurtenissen, "Wijziging van gemeente": "Wijziging van het adres conform het BRP - '
+    'vertrek uit Nederland (of dakloos?) of vertrek naar andere gemeente in Nederland"; DUO M2M README, '
+    '"Voorwaarden Gegevensuitwisseling": "De persoon is een ingezetene van de gemeente en niet woonachtig '
+    'in een locatie van het Centraal Orgaan Opvang Asielzoekers (COA)."'
+)
+"""Why the gemeente of vestiging is the one responsible from the moving date. The Wet inburgering 2021's
+own text is not among the sources the project holds (docs/transitions.md), so DUO's words are cited."""
 ACTIE = "overdragen"
 
 
@@ -54,15 +67,24 @@ class Overdracht:
         )
 
 
-def overdracht(gemeentecode: str, verhuizingen: Collection[Verhuizing]) -> Overdracht | None:
-    """The hand-over the rows of a dossier held by `gemeentecode` follow: its last move, when that
-    move brought it to `gemeentecode`; None for a dossier that never moved.
+def van_kracht(verhuizing: Verhuizing, vandaag: date) -> bool:
+    """Whether a move has taken effect: from its moving date on, the gemeente the person settled in
+    (where the BRP registers them as ingezetene) is the one responsible, not before.
+    Source: GEMEENTE_VAN_VESTIGING (DUO M2M Gebeurtenissen, "Wijziging van gemeente"; README)."""
+    return verhuizing.datumVestiging <= vandaag
+
+
+def overdracht(gemeentecode: str, verhuizingen: Collection[Verhuizing], vandaag: date) -> Overdracht | None:
+    """The hand-over the rows of a dossier held by `gemeentecode` follow: its last move in effect on
+    `vandaag`, when that move brought it to `gemeentecode`; None for a dossier that never moved.
 
     Rows of any earlier gemeente go to the one the dossier is in now (a person who moved twice
-    before a service heard of it is handed over once). The PIP of the previous gemeente stays in
-    force in the new one (SS121: "gevestigd met PIP vorige gemeente").
-    Source: DUO M2M Gebeurtenissen.md, SS120 and SS121.
+    before a service heard of it is handed over once); a move announced for a later date owes
+    nothing yet (`van_kracht`). The PIP of the previous gemeente stays in force in the new one
+    (SS121: "gevestigd met PIP vorige gemeente").
+    Source: DUO M2M Gebeurtenissen.md, SS120 and SS121; GEMEENTE_VAN_VESTIGING.
     """
+    verhuizingen = [v for v in verhuizingen if van_kracht(v, vandaag)]
     if not verhuizingen:
         return None
     laatste = max(verhuizingen, key=lambda v: v.datumVestiging)
@@ -155,7 +177,7 @@ def volg_verhuizing(
     """Event handler part (kanaal inburgeraars): follow the dossier to the gemeente it moved to; the
     hand-over followed, if the dossier moved."""
     dossier = context.services.get_model(notificatie.resourceUrl, VerhuisdDossierContract)
-    if (o := overdracht(dossier.gemeentecode, dossier.verhuizingen)) is None:
+    if (o := overdracht(dossier.gemeentecode, dossier.verhuizingen, vandaag())) is None:
         return None
     draag_over(context.session, dossier.url, o, bron=bron, overslaan=overslaan)
     context.session.flush()

@@ -27,3 +27,5 @@ class Settings(ServiceSettings):
     # Endpoints the worker POSTs to daily; empty means the job is not scheduled (see docs/scheduler.md).
     duo_sync_urls: list[str] = Field(default_factory=list)
     retention_purge_urls: list[str] = Field(default_factory=list)
+    verhuizing_urls: list[str] = Field(default_factory=list)
+    """Where dossiers whose moving date has come are handed over (intake's /v1/verhuizingen/uitvoeren)."""

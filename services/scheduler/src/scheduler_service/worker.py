@@ -84,6 +84,8 @@ def build_jobs(
         jobs["duo-sync"] = lambda _session: trigger(services, settings.duo_sync_urls)
     if settings.retention_purge_urls:
         jobs["bewaartermijn-opschoning"] = lambda _session: trigger(services, settings.retention_purge_urls)
+    if settings.verhuizing_urls:
+        jobs["verhuizingen"] = lambda _session: trigger(services, settings.verhuizing_urls)
     return jobs
 
 
@@ -100,7 +102,8 @@ def worker_client(
     settings: Settings, auth: AuthSettings, transport: httpx.BaseTransport | None = None
 ) -> ServiceClient:
     """The worker calls the services as the scheduler (role `scheduler`), not as a service:
-    its jobs (deadline reads, the DUO sync, the retention purge) need no more (docs/authorisation.md).
+    its jobs (deadline reads, the DUO sync, the retention purge, the dated moves) need no more
+    (docs/authorisation.md).
     With tokens from an identity provider, AUTH_SERVICE_TOKEN holds the worker's own scheduler token."""
 
     def token() -> str:

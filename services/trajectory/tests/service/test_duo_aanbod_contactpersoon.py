@@ -182,3 +182,47 @@ def test_the_end_of_the_plicht_removes_the_contactpersoon_at_duo(client, auth_he
 def test_a_pip_naming_no_aanbieder_of_the_leerroute_queues_no_aanbod(client, auth_headers, pips, duo):
     aangemeld(client, auth_headers, pips, duo, aanbieder=None)
     assert [o["soort"] for o in dossiers(client, auth_headers)[0]["opdrachten"]] == ["pip", "contactpersoon"]
+
+
+def ingetrokken(client, auth_headers, pips) -> None:
+    [url] = pips.pips
+    pips.pips[url]["status"] = "ingetrokken"
+    pip_vastgesteld(client, auth_headers, url, actie="pip-ingetrokken", status="ingetrokken")
+
+
+def test_a_withdrawn_pip_is_withdrawn_at_duo_with_its_aanbod(client, auth_headers, pips, duo, contract):
+    aangemeld(client, auth_headers, pips, duo)
+    nieuwe_versie(client, auth_headers, pips, **asiel_pip(start="2026-03-15", dagtekening="2026-03-01"))
+    duo.sync.ronde()
+    assert len(bij_duo(duo)["pips"]) == 2
+
+    ingetrokken(client, auth_headers, pips)
+    ingetrokken(client, auth_headers, pips)  # pip's event delivered twice: one withdrawal
+    duo.sync.ronde()
+
+    assert bij_duo(duo)["pips"] == []  # both versions gone at DUO
+    assert not bij_duo(duo).get("inburgeringsaanbod")
+    [dossier] = dossiers(client, auth_headers)
+    assert [(o["soort"], o["status"]) for o in dossier["opdrachten"]][-1] == ("pip-weg", "verzonden")
+    assert [o["soort"] for o in dossier["opdrachten"]].count("pip-weg") == 1
+    assert dossier["sync"]["status"] == "bijgewerkt"
+    controleer_contract(contract, duo.transport.uitwisselingen)
+
+
+def test_a_withdrawal_duo_would_refuse_is_not_sent_and_shown_in_words(client, auth_headers, pips, duo):
+    aangemeld(client, auth_headers, pips, duo)
+    duo.client("GM0171").zet_uren_participatie_als_taalles(BSN, 40)
+    termijn = {"startdatum": "2026-01-16", "einddatum": "2029-01-16"}
+    duo.beheer.put(f"/simulator/personen/{BSN}", json=feiten(inburgeringstermijn=termijn))
+
+    ingetrokken(client, auth_headers, pips)
+    duo.sync.ronde()
+
+    assert len(bij_duo(duo)["pips"]) == 1
+    assert not [u for u in duo.transport.uitwisselingen if u.methode == "DELETE"]
+    [dossier] = dossiers(client, auth_headers)
+    [weg] = [o for o in dossier["opdrachten"] if o["soort"] == "pip-weg"]
+    assert weg["status"] == "geweigerd"
+    assert "inburgeringstermijn al vastgesteld" in weg["resultaat"]
+    assert "40 cursusdeelnameuren" in weg["resultaat"]
+    assert dossier["sync"]["status"] == "fout"

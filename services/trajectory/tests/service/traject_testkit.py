@@ -42,17 +42,18 @@ def dossiers(client, auth_headers):
     return client.get("/v1/duo-dossiers", headers=auth_headers("klantmanager")).json()["results"]
 
 
-def pip_vastgesteld(client, auth_headers, url, inburgeraar=INBURGERAAR):
-    """pip's event: the PIP at `url` (a version of it) is vastgesteld."""
+def pip_vastgesteld(client, auth_headers, url, inburgeraar=INBURGERAAR, actie="update", status="vastgesteld"):
+    """pip's event: the PIP at `url` (a version of it) is vastgesteld (or, with `actie`
+    pip-ingetrokken and `status` ingetrokken, withdrawn)."""
     event = {
         "id": str(uuid.uuid4()),
         "kanaal": "pips",
         "hoofdObject": inburgeraar,
         "resource": "pip",
         "resourceUrl": url,
-        "actie": "update",
+        "actie": actie,
         "aanmaakdatum": "2026-11-01T10:00:00Z",
-        "kenmerken": {"gemeentecode": "GM0171", "status": "vastgesteld"},
+        "kenmerken": {"gemeentecode": "GM0171", "status": status},
     }
     assert (
         client.post("/v1/callbacks", json=event, headers=auth_headers("service", gemeente="*")).status_code

@@ -40,6 +40,8 @@ class Actie(StrEnum):
     PIP_VASTGESTELD = "pip-vastgesteld"
     PIP_GEWIJZIGD = "pip-gewijzigd"
     LEERROUTE_GEWIJZIGD = "leerroute-gewijzigd"
+    # The vastgesteld PIP was withdrawn (intrekking, a besluit of its own); kenmerk status `ingetrokken`.
+    PIP_INGETROKKEN = "pip-ingetrokken"
 
 
 class Notificatie(BaseModel):

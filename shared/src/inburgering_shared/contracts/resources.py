@@ -102,6 +102,8 @@ class GeadresseerdeContract(BaseModel):
 class PipStatus(StrEnum):
     CONCEPT = "concept"
     VASTGESTELD = "vastgesteld"
+    INGETROKKEN = "ingetrokken"
+    """Withdrawn by a besluit of its own (intrekking, Awb art. 1:3); DUO's PIP withdrawn with it."""
 
 
 class PipOnderdeelContract(BaseModel):

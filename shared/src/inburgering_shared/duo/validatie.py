@@ -420,3 +420,46 @@ def aanbod_overtredingen(aanbod: AanbodAanlevering, context: AanbodContext) -> l
                     _aanbod("OPLEIDING_BUITEN_TERMIJN", "De datum ligt buiten de inburgeringstermijn.", veld)
                 )
     return fouten
+
+
+# The withdrawal of a PIP ----------------------------------------------------------------------
+
+BRON_PIP_VERWIJDEREN = "DUO M2M README, Het verwijderen van een PIP"
+
+
+@dataclass(frozen=True)
+class PipVerwijderContext:
+    """What DUO holds when the gemeente withdraws its current PIP there: whether DUO has set the
+    inburgeringstermijn, and the course hours registered (`ParticipatieAlsTaalles`: taalles and KNM
+    at a cursusinstelling in the leerroute)."""
+
+    termijn_vastgesteld: bool
+    cursusdeelnameuren: int
+
+
+def pip_verwijderen_overtredingen(context: PipVerwijderContext) -> list[Overtreding]:
+    """DUO deletes the current PIP only while the inburgeringstermijn is not yet set and no course
+    hours are registered (DUO's M2M README, 'Het verwijderen van een PIP')."""
+
+    def weiger(code: str, melding: str, veld: str) -> Overtreding:
+        return Overtreding("PIP", code, melding, veld, BRON_PIP_VERWIJDEREN)
+
+    overtredingen = []
+    if context.termijn_vastgesteld:
+        overtredingen.append(
+            weiger(
+                "TERMIJN_VASTGESTELD",
+                "DUO heeft de inburgeringstermijn al vastgesteld; het PIP kan bij DUO niet meer weg.",
+                "inburgeringstermijn",
+            )
+        )
+    if context.cursusdeelnameuren > 0:
+        overtredingen.append(
+            weiger(
+                "CURSUSUREN_GEREGISTREERD",
+                f"Bij DUO zijn al {context.cursusdeelnameuren} cursusdeelnameuren geregistreerd; het PIP"
+                " kan bij DUO niet meer weg.",
+                "uren",
+            )
+        )
+    return overtredingen

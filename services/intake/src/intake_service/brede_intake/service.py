@@ -83,17 +83,9 @@ def start_brede_intake(
 
 
 def neem_coa_correctie_over(
-    session: Session,
-    *,
-    inburgeraar_id: uuid.UUID,
-    klantprofiel: dict[str, Any],
-    referentie: str,
-    ontvangen: date,
+    intake: BredeIntake, *, klantprofiel: dict[str, Any], referentie: str, ontvangen: date
 ) -> None:
     """A corrected COA handover refreshes COA's facts; disagreements with the klantmanager are kept."""
-    intake = session.scalar(select(BredeIntake).where(BredeIntake.inburgeraar_id == inburgeraar_id))
-    if intake is None:
-        return
     for kolom, feiten in klantprofiel_kolommen(klantprofiel).items():
         samengevoegd, tegenstrijdig = neem_feiten_over(
             getattr(intake, kolom) or {}, feiten, bron=Bron.COA, datum=ontvangen, referentie=referentie

@@ -87,18 +87,20 @@ def ontvang_coa_overdrachten(
 ) -> CoaBulkAntwoord:
     """Up to 5,000 handovers at once; the valid ones are stored, each invalid one reported by its position.
 
-    The audit trail gets a row for every dossier a handover was stored in."""
+    The audit trail gets one row for every dossier a handover was stored in (once for a dossier two
+    handovers of the same person went to), written with the handovers in the request's transaction."""
     items = service.valideer(data.overdrachten)
     resultaten = service.ontvang_coa_overdrachten(
         session, outbox, api_url=api_url, principal=principal, items=items
     )
+    dossiers = {
+        r.overdracht.inburgeraar_id: item.gemeentecode
+        for item, r in zip(items, resultaten, strict=True)
+        if r.overdracht is not None and isinstance(item, CoaOverdrachtCreate)
+    }
     name_dossiers(
         request,
-        [
-            Dossier(inburgeraar_url(api_url, r.overdracht.inburgeraar_id), item.gemeentecode)
-            for item, r in zip(items, resultaten, strict=True)
-            if r.overdracht is not None and isinstance(item, CoaOverdrachtCreate)
-        ],
+        [Dossier(inburgeraar_url(api_url, dossier), gemeente) for dossier, gemeente in dossiers.items()],
     )
     aantallen = Counter(r.uitkomst for r in resultaten)
     return CoaBulkAntwoord(

@@ -6,28 +6,31 @@ and the events in two statements, so the cost per profile stays small.
 """
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from inburgering_shared.auth import Principal
+from inburgering_shared.bulk_insert import insert_rows
+from inburgering_shared.bulk_lookup import one_of
 from inburgering_shared.contracts.events import Actie
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import InvalidParam, NotFound, invalid_params_of
 from pydantic import ValidationError
-from sqlalchemy import insert, select, tuple_
+from sqlalchemy import and_, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..brede_intake.models import BredeIntake
 from ..brede_intake.service import neem_coa_correctie_over
 from ..db import metadata
 from ..events import inburgeraar_notificatie
 from ..inburgeraars.models import Inburgeraar
 from ..inburgeraars.rules import PERSOON_KOLOMMEN, coa_persoonsfeiten, tegenstrijdigheid
-from ..inburgeraars.schemas import InburgeraarCreate
-from ..inburgeraars.service import get_inburgeraar, inburgeraar_kolommen
+from ..inburgeraars.service import ZONDER_FEITEN, get_inburgeraar, persoon_kolommen
 from ..toestemmingen.rules import Bron, Categorie, Doel
-from .models import CoaOverdracht, CoaOverdrachtVersie
+from .models import CoaOverdracht
 from .schemas import CoaOverdrachtCreate, Uitkomst
 
 POGINGEN = 3
@@ -72,9 +75,11 @@ class _Nieuw:
 
     dossiers: list[dict[str, Any]] = field(default_factory=list)
     overdrachten: list[dict[str, Any]] = field(default_factory=list)
+    versies: list[dict[str, Any]] = field(default_factory=list)
     toestemmingen: list[dict[str, Any]] = field(default_factory=list)
     ids: dict[tuple[str, str], uuid.UUID] = field(default_factory=dict)
     gecorrigeerd: list[Inburgeraar] = field(default_factory=list)
+    correcties: list[CoaOverdracht] = field(default_factory=list)
 
 
 Items = list[CoaOverdrachtCreate | Resultaat]
@@ -125,11 +130,15 @@ def _ontvang(
             resultaten.append(_corrigeer(session, bekend[item.coaReferentie], item, nieuw))
         else:
             resultaten.append(_nieuwe_overdracht(item, dossiers, nieuw))
-    # Set-based: the new dossiers first, then what refers to them.
-    for tabel, rows in (("inburgeraar", nieuw.dossiers), ("coa_overdracht", nieuw.overdrachten),
-                        ("toestemming", nieuw.toestemmingen)):  # fmt: skip
-        if rows:
-            session.execute(insert(metadata.tables[tabel]), rows)
+    # Set-based, one statement per table: the new dossiers first, then what refers to them.
+    for tabel, rows in (
+        ("inburgeraar", nieuw.dossiers),
+        ("coa_overdracht", nieuw.overdrachten),
+        ("coa_overdracht_versie", nieuw.versies),
+        ("toestemming", nieuw.toestemmingen),
+    ):
+        insert_rows(session, metadata.tables[tabel], rows)
+    _neem_correcties_over(session, nieuw.correcties)
     outbox.publish_many(
         session,
         [
@@ -161,11 +170,14 @@ def _nieuwe_overdracht(
     elif sleutel in nieuw.ids:
         dossier_id = nieuw.ids[sleutel]
     else:
-        # Validated already as part of the handover: no second validation.
-        persoon = InburgeraarCreate.model_construct(
-            **dict(item.persoon), gemeentecode=item.gemeentecode, datumKoppeling=item.datumKoppeling
-        )
-        kolommen = {**inburgeraar_kolommen(persoon), "versie": 1}
+        # Validated already as part of the handover: no second validation; no facts recorded yet.
+        kolommen = {
+            **persoon_kolommen(
+                item.persoon, gemeentecode=item.gemeentecode, datum_koppeling=item.datumKoppeling
+            ),
+            **ZONDER_FEITEN,
+            "versie": 1,
+        }
         nieuw.dossiers.append(kolommen)
         dossier_id = nieuw.ids[sleutel] = kolommen["id"]
     gemeentecode = item.gemeentecode
@@ -188,14 +200,25 @@ def _nieuwe_overdracht(
 def _bekende_overdrachten(session: Session, referenties: list[str]) -> dict[str, CoaOverdracht]:
     if not referenties:
         return {}
-    query = select(CoaOverdracht).where(CoaOverdracht.coa_referentie.in_(referenties))
+    query = select(CoaOverdracht).where(one_of(session, CoaOverdracht.coa_referentie, referenties))
     return {o.coa_referentie: o for o in session.scalars(query)}
 
 
 def _bekende_dossiers(session: Session, sleutels: set[tuple[str, str]]) -> dict[tuple[str, str], Inburgeraar]:
+    """The dossiers of these people in these gemeenten: one query, the BSNs per gemeente as one parameter."""
     if not sleutels:
         return {}
-    query = select(Inburgeraar).where(tuple_(Inburgeraar.gemeentecode, Inburgeraar.bsn).in_(sleutels))
+    per_gemeente: dict[str, list[str]] = defaultdict(list)
+    for gemeentecode, bsn in sleutels:
+        per_gemeente[gemeentecode].append(bsn)
+    query = select(Inburgeraar).where(
+        or_(
+            *(
+                and_(Inburgeraar.gemeentecode == gemeentecode, one_of(session, Inburgeraar.bsn, bsns))
+                for gemeentecode, bsns in per_gemeente.items()
+            )
+        )
+    )
     return {(i.gemeentecode, i.bsn): i for i in session.scalars(query)}
 
 
@@ -257,31 +280,43 @@ def _corrigeer(
     inhoud = item.model_dump(mode="json")
     if bestaand.inhoud == inhoud:
         return Resultaat(Uitkomst.ONGEWIJZIGD, Vastgelegd.van(bestaand))
-    session.add(
-        CoaOverdrachtVersie(
-            overdracht_id=bestaand.id,
-            versie=bestaand.versie,
-            inhoud=bestaand.inhoud,
-            ontvangen=bestaand.ontvangen,
-        )
+    nieuw.versies.append(
+        {
+            "id": uuid.uuid4(),
+            "overdracht_id": bestaand.id,
+            "versie": bestaand.versie,
+            "inhoud": bestaand.inhoud,
+            "ontvangen": bestaand.ontvangen,
+        }
     )
     datum = item.toestemmingGezondheid
     if datum is not None and inhoud["toestemmingGezondheid"] != bestaand.inhoud.get("toestemmingGezondheid"):
-        rij = _toestemming(bestaand.inburgeraar_id, bestaand.gemeentecode, datum)
-        session.execute(insert(metadata.tables["toestemming"]), [rij])
+        nieuw.toestemmingen.append(_toestemming(bestaand.inburgeraar_id, bestaand.gemeentecode, datum))
     _vergelijk_persoon(
         session.get_one(Inburgeraar, bestaand.inburgeraar_id), bestaand.inhoud["persoon"], item, nieuw
     )
     bestaand.inhoud = inhoud
     bestaand.versie += 1
-    neem_coa_correctie_over(
-        session,
-        inburgeraar_id=bestaand.inburgeraar_id,
-        klantprofiel=inhoud["klantprofiel"],
-        referentie=bestaand.coa_referentie,
-        ontvangen=date.today(),
-    )
+    nieuw.correcties.append(bestaand)
     return Resultaat(Uitkomst.BIJGEWERKT, Vastgelegd.van(bestaand))
+
+
+def _neem_correcties_over(session: Session, correcties: list[CoaOverdracht]) -> None:
+    """The corrected klantprofielen into the brede intakes of their dossiers, read in one query."""
+    if not correcties:
+        return
+    query = select(BredeIntake).where(BredeIntake.inburgeraar_id.in_({o.inburgeraar_id for o in correcties}))
+    intakes = {intake.inburgeraar_id: intake for intake in session.scalars(query)}
+    vandaag = date.today()
+    for overdracht in correcties:
+        intake = intakes.get(overdracht.inburgeraar_id)
+        if intake is not None:
+            neem_coa_correctie_over(
+                intake,
+                klantprofiel=overdracht.inhoud["klantprofiel"],
+                referentie=overdracht.coa_referentie,
+                ontvangen=vandaag,
+            )
 
 
 def _toestemming(dossier_id: uuid.UUID, gemeentecode: str, datum: date) -> dict[str, Any]:

@@ -64,3 +64,5 @@ class Verhuizing(Base):
     datum_vestiging: Mapped[date] = mapped_column(Date)
     gebeurtenis: Mapped[str] = mapped_column(String(8))
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    uitgevoerd: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    """When the dossier was handed over; empty while the moving date is still to come."""

@@ -6,9 +6,9 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from inburgering_shared.audit import AuditedQuery
+from inburgering_shared.audit import AuditedQuery, audited_page
 from inburgering_shared.db import UuidText
-from sqlalchemy import ColumnElement, String, bindparam, case, func, literal, null, select, true
+from sqlalchemy import ColumnElement, String, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from ..brede_intake.models import BredeIntake
@@ -118,9 +118,8 @@ def page_read(
 
 @cache
 def _page_read(filters: frozenset[str], intake_status: IntakeStatus | None) -> AuditedQuery:
-    """A page of the dossiers matching `filters` (the date bounds inclusive), each row with the
-    count of all (one row of NULLs and the count when the page is empty), and what the audit
-    records: every dossier on the page, or, for an empty page, one row naming none."""
+    """A page of the dossiers matching `filters` (the date bounds inclusive) and the audit rows of
+    the dossiers on it (audit.audited_page)."""
     query = select(INBURGERAAR).where(*(_CONDITIONS[name]() for name in sorted(filters)))
     if intake_status is not None:
         intake = BredeIntake.__table__
@@ -129,21 +128,5 @@ def _page_read(filters: frozenset[str], intake_status: IntakeStatus | None) -> A
             query = query.where(intake.c.id.is_(None))
         else:
             query = query.where(intake.c.status == intake_status.value)
-    matching = query.cte("gevonden")
-    page = (
-        select(matching)
-        .order_by(matching.c.aangemaakt, matching.c.id)
-        .offset(bindparam("offset"))
-        .limit(bindparam("limit"))
-        .cte("pagina")
-    )
-    count = select(func.count()).select_from(matching).scalar_subquery().label("totaal")
-    one = select(literal(1).label("een")).subquery("een")
-    rows = select(count, page).select_from(one.outerjoin(page, true())).order_by(page.c.aangemaakt, page.c.id)
-    on_page = select(
-        (bindparam("dossiers_url", type_=String) + UuidText(page.c.id)).label("hoofd_object"),
-        page.c.gemeentecode,
-        literal(200).label("resultaat"),
-    )
-    nothing = select(null(), null(), literal(200)).where(~select(page.c.id).exists())
-    return AuditedQuery(rows, on_page.union_all(nothing))
+    dossier_url = bindparam("dossiers_url", type_=String)
+    return audited_page(query.cte("gevonden"), lambda page: dossier_url + UuidText(page.c.id))

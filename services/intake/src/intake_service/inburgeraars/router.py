@@ -9,6 +9,7 @@ from inburgering_shared.audit import audited_read
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.resources import Doelgroep, Verblijfsadres
+from inburgering_shared.dates import vandaag
 from inburgering_shared.etag import etag
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import NotFound, problem_responses
@@ -28,6 +29,7 @@ from .schemas import (
     Tegenstrijdigheid,
     Verhuizing,
     VerhuizingCreate,
+    VerhuizingenUitgevoerd,
 )
 
 router = APIRouter(prefix="/inburgeraars", tags=["inburgeraars"])
@@ -207,15 +209,46 @@ def wijzig_inburgeraar(
 
 
 Verhuizers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
+Uitvoerders = Annotated[Principal, Depends(require(Role.SCHEDULER, Role.BEHEER))]
 
 
-@verhuizingen_router.post("", response_model=InburgeraarRead, responses=problem_responses(403, 404, 409))
+@verhuizingen_router.post(
+    "",
+    response_model=InburgeraarRead,
+    responses={
+        202: {
+            "model": InburgeraarRead,
+            "description": "Aangekondigd: het dossier verhuist op datumVestiging",
+        },
+        **problem_responses(403, 404, 409),
+    },
+)
 def verhuis_inburgeraar(
-    data: VerhuizingCreate, principal: Verhuizers, session: DbSession, outbox: EventOutbox, api_url: ApiUrl
+    data: VerhuizingCreate,
+    principal: Verhuizers,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    response: Response,
 ) -> InburgeraarRead:
     """The person settled in this gemeente (DUO SS120/SS121): the dossier moves here with its history.
 
-    Trajectory's DUO sync calls this itself (role service) when DUO notifies SS120/SS121; casework
-    roles can do it by hand."""
-    dossier = verhuizing.verhuis(session, outbox, api_url=api_url, principal=principal, data=data)
+    On the moving date: a date that has come moves it at once (200); a later date records the move
+    (202) and the dossier stays with the old gemeente until that day, when the scheduler's daily job
+    hands it over (`POST /verhuizingen/uitvoeren`). Trajectory's DUO sync calls this itself (role
+    service) when DUO notifies SS120/SS121; casework roles can do it by hand."""
+    dossier, verhuisd = verhuizing.verhuis(
+        session, outbox, api_url=api_url, principal=principal, data=data, vandaag=vandaag()
+    )
+    if not verhuisd:
+        response.status_code = status.HTTP_202_ACCEPTED
     return to_read(api_url, dossier)
+
+
+@verhuizingen_router.post("/uitvoeren", response_model=VerhuizingenUitgevoerd)
+def voer_verhuizingen_uit(
+    principal: Uitvoerders, session: DbSession, outbox: EventOutbox, api_url: ApiUrl
+) -> VerhuizingenUitgevoerd:
+    """Hand over every dossier whose moving date has come (the scheduler's daily job; safe to repeat)."""
+    gedaan = verhuizing.voer_uit(session, outbox, api_url=api_url, vandaag=vandaag())
+    return VerhuizingenUitgevoerd(verhuisd=gedaan.verhuisd, geblokkeerd=gedaan.geblokkeerd)

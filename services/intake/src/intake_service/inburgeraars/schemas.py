@@ -169,7 +169,10 @@ class InburgeraarRead(InburgeraarContract):
 
 class InburgeraarDetail(InburgeraarRead):
     bsn: str | None = Field(description="Alleen voor klantmanager, teamleider en regisseur")
-    verhuizingen: list[Verhuizing] = Field(description="Eerdere gemeenten van dit dossier (DUO SS120/SS121)")
+    verhuizingen: list[Verhuizing] = Field(
+        description="Eerdere gemeenten van dit dossier en een aangekondigde verhuizing (DUO SS120/SS121); "
+        "een verhuizing gaat in op datumVestiging"
+    )
     tegenstrijdigheden: list[Tegenstrijdigheid] = Field(
         description="Waar COA iets anders overdroeg dan de klantmanager vastlegde"
     )
@@ -193,3 +196,11 @@ class VerhuizingCreate(BaseModel):
     naarGemeente: Gemeentecode
     datumVestiging: Datum
     gebeurtenis: DuoGebeurtenisVestiging
+
+
+class VerhuizingenUitgevoerd(BaseModel):
+    """What the daily job did: the dossiers handed over because their moving date came, and the moves
+    left waiting because the new gemeente holds a dossier of the person itself."""
+
+    verhuisd: int = Field(ge=0)
+    geblokkeerd: int = Field(ge=0)

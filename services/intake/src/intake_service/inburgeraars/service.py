@@ -1,7 +1,9 @@
 """Use cases of the inburgeraar register."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from inburgering_shared.auth import Principal
@@ -16,7 +18,7 @@ from ..events import publish_inburgeraar
 from . import repository
 from .models import Inburgeraar
 from .rules import PERSOON_KOLOMMEN
-from .schemas import Dossierfeiten, InburgeraarCreate, InburgeraarUpdate
+from .schemas import Dossierfeiten, InburgeraarCreate, InburgeraarUpdate, Persoonsgegevens
 
 
 def registreer_inburgeraar(
@@ -48,17 +50,26 @@ def nieuw_inburgeraar(data: InburgeraarCreate) -> Inburgeraar:
 def inburgeraar_kolommen(data: InburgeraarCreate) -> dict[str, Any]:
     """A new dossier's columns (a fresh id), for the ORM or a set-based insert."""
     return {
-        "id": uuid.uuid4(),
-        "gemeentecode": data.gemeentecode,
-        "bsn": data.bsn,
-        "v_nummer": data.vNummer,
-        "voornamen": data.voornamen,
-        "achternaam": data.achternaam,
-        "geboortedatum": data.geboortedatum,
-        "land_van_herkomst": data.landVanHerkomst,
-        "doelgroep": data.doelgroep.value,
-        "datum_koppeling": data.datumKoppeling,
+        **persoon_kolommen(data, gemeentecode=data.gemeentecode, datum_koppeling=data.datumKoppeling),
         **feiten_kolommen(data, Dossierfeiten.model_fields),
+    }
+
+
+def persoon_kolommen(
+    persoon: Persoonsgegevens, *, gemeentecode: str, datum_koppeling: date | None
+) -> dict[str, Any]:
+    """A new dossier's own columns: a fresh id, the gemeente and the person."""
+    return {
+        "id": uuid.uuid4(),
+        "gemeentecode": gemeentecode,
+        "bsn": persoon.bsn,
+        "v_nummer": persoon.vNummer,
+        "voornamen": persoon.voornamen,
+        "achternaam": persoon.achternaam,
+        "geboortedatum": persoon.geboortedatum,
+        "land_van_herkomst": persoon.landVanHerkomst,
+        "doelgroep": persoon.doelgroep.value,
+        "datum_koppeling": datum_koppeling,
     }
 
 
@@ -96,6 +107,12 @@ def feiten_kolommen(feiten: Dossierfeiten, velden: Iterable[str]) -> dict[str, A
         else:
             kolommen[KOLOMMEN[veld]] = waarde
     return kolommen
+
+
+# The fact columns of a new dossier nobody recorded facts in yet (one from a COA handover), built once.
+ZONDER_FEITEN: Mapping[str, Any] = MappingProxyType(
+    feiten_kolommen(Dossierfeiten(), Dossierfeiten.model_fields)
+)
 
 
 def get_inburgeraar(session: Session, *, principal: Principal, inburgeraar_id: uuid.UUID) -> Inburgeraar:

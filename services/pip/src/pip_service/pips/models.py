@@ -44,6 +44,11 @@ class Pip(Base):
     motivering: Mapped[str | None] = mapped_column(Text)
     inhoud: Mapped[dict[str, Any]] = mapped_column(JsonDocument, default=dict)
     routewijzigingen: Mapped[int] = mapped_column(Integer, default=0)
+    ingetrokken_op: Mapped[date | None] = mapped_column(Date)
+    """The dagtekening of the intrekking, a besluit of its own (Awb art. 1:3); None while in force."""
+    intrekkingsgrond: Mapped[str | None] = mapped_column(String(30))
+    intrekking_toelichting: Mapped[str | None] = mapped_column(Text)
+    ingetrokken_door: Mapped[str | None] = mapped_column(String(100))
     aangemaakt: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     gewijzigd: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     rijversie: Mapped[int] = mapped_column(Integer)

@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session
 
 from ..deadlines.models import Deadline
 from ..events import pip_url
+from ..intrekking import service as intrekking_service
+from ..intrekking.schemas import Intrekking
 from . import repository, service
 from .models import Pip, PipVersie
 from .schemas import (
@@ -99,6 +101,7 @@ def pip_answer(api_url: str, pip: Pip, deadline: Deadline | None) -> PipRead:
         klantmanager=KlantmanagerContact(**inhoud.klantmanager.model_dump()) if inhoud.klantmanager else None,
         alfabetisering=inhoud.alfabetisering.value if inhoud.alfabetisering else None,
         routewijzigingen=pip.routewijzigingen,
+        intrekking=intrekking_service.to_read(pip),
         aangemaakt=pip.aangemaakt,
         gewijzigd=pip.gewijzigd,
     )
@@ -121,24 +124,26 @@ def to_versie(row: PipVersie) -> VersieRead:
 
 
 @router.get("", response_model=Page[PipRead])
-def list_pips(
+async def list_pips(
     request: Request,
     principal: Readers,
-    session: DbSession,
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
     status: PipStatus | None = None,
     inburgeraar: InburgeraarFilter = None,
 ) -> Page[PipRead]:
-    count, rows = service.list_pips(
-        session,
-        principal=principal,
-        status=status,
-        inburgeraar=inburgeraar,
+    """PIPs of the token's gemeenten with their deadlines; every dossier on the page is audited in
+    the statement that reads it (audit.audited_read)."""
+    read = repository.page_read(
+        principal.gemeente_filter(),
+        status.value if status else None,
+        inburgeraar,
         offset=params.offset,
         limit=params.pageSize,
     )
-    return make_page(request, params, count, [to_read(session, api_url, p) for p in rows])
+    rows = await audited_read(request, *read)
+    answers = [pip_answer(api_url, *repository.pip_of(r)) for r in rows if r.id is not None]
+    return make_page(request, params, rows[0].totaal, answers)
 
 
 @router.get("/{pipId}", response_model=PipRead, responses=problem_responses(404))
@@ -226,6 +231,33 @@ def wijzig_pip(
         principal=principal,
         pip_id=pipId,
         wijziging=wijziging,
+        if_match=if_match,
+    )
+    return _answer(session, api_url, pip, response)
+
+
+@router.post(
+    "/{pipId}/intrekking", response_model=PipRead, responses=problem_responses(400, 404, 409, 412, 422, 428)
+)
+def trek_pip_in(
+    pipId: uuid.UUID,
+    intrekking: Intrekking,
+    principal: Casework,
+    session: DbSession,
+    outbox: EventOutbox,
+    api_url: ApiUrl,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PipRead:
+    """Withdraw a vastgesteld PIP by a besluit of its own (Awb art. 1:3) with its ground, date and
+    bezwaartermijn; trajectory then withdraws the PIP and its inburgeringsaanbod at DUO."""
+    pip = intrekking_service.trek_in(
+        session,
+        outbox,
+        api_url=api_url,
+        principal=principal,
+        pip_id=pipId,
+        intrekking=intrekking,
         if_match=if_match,
     )
     return _answer(session, api_url, pip, response)

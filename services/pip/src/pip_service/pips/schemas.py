@@ -9,6 +9,7 @@ from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau,
 from inburgering_shared.strict import GEHEEL, JaNee
 from pydantic import BaseModel, Field
 
+from ..intrekking.schemas import IntrekkingRead
 from .rules import Component
 
 Tekst = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -185,6 +186,9 @@ class PipRead(PipContract):
     motivering: str | None
     inhoud: PipInhoud
     routewijzigingen: int
+    intrekking: IntrekkingRead | None = Field(
+        None, description="Het besluit tot intrekking, zodra het PIP is ingetrokken"
+    )
     aangemaakt: datetime
     gewijzigd: datetime
 

@@ -139,6 +139,8 @@ def _bewerkbaar(
 ) -> Pip:
     pip = get_pip(session, principal=principal, pip_id=pip_id)
     check_if_match(if_match, pip.rijversie)
+    if pip.status == PipStatus.INGETROKKEN:
+        raise Conflict("Dit PIP is ingetrokken; het verandert niet meer.")
     if pip.status != status:
         raise Conflict(
             "Dit PIP is al vastgesteld; een wijziging wordt een nieuwe versie."
@@ -292,25 +294,6 @@ def get_versie(session: Session, *, principal: Principal, pip_id: uuid.UUID, ver
     if gevonden is None:
         raise NotFound("Deze versie van het PIP bestaat niet.")
     return gevonden
-
-
-def list_pips(
-    session: Session,
-    *,
-    principal: Principal,
-    status: PipStatus | None,
-    inburgeraar: str | None,
-    offset: int,
-    limit: int,
-) -> tuple[int, list[Pip]]:
-    return repository.list_page(
-        session,
-        gemeenten=principal.gemeente_filter(),
-        status=status.value if status else None,
-        inburgeraar=inburgeraar,
-        offset=offset,
-        limit=limit,
-    )
 
 
 def verleng_termijn(

@@ -1,7 +1,8 @@
 """Jobs whose work is another service's: the scheduler only keeps the clock and POSTs to their endpoints.
 
-Used for the DUO sync (trajectory) and the retention purge (every service that
-keeps personal data); the endpoints come from settings, so a job runs only
+Used for the DUO sync (trajectory), the retention purge (every service that
+keeps personal data) and the moves whose date has come (intake); the endpoints
+come from settings, so a job runs only
 where such an endpoint exists. See docs/scheduler.md.
 """
 

@@ -1,5 +1,5 @@
 """The writes a vastgesteld PIP owes DUO, queued in the transaction of pip's event: the PIP itself, the
-inburgeringsaanbod and the klantmanager as DUO's contactpersoon.
+inburgeringsaanbod and the klantmanager as DUO's contactpersoon; and a withdrawn PIP its withdrawal there.
 
 For an asielstatushouder the gemeente delivers the inburgeringsaanbod (Wet inburgering 2021 art. 16;
 DUO's SS127 reminds a gemeente that has not): the leerroute as the PIP offers it, at its aanbieder, from
@@ -20,6 +20,8 @@ from .models import DuoOpdracht
 from .service import al_gepland, plan_opdracht
 
 PIP, AANBOD, CONTACTPERSOON, CONTACTPERSOON_WEG = "pip", "aanbod", "contactpersoon", "contactpersoon-weg"
+PIP_WEG = "pip-weg"
+"""The PIP withdrawn here (intrekking): withdrawn at DUO with its inburgeringsaanbod (pip_intrekking.py)."""
 LEERROUTE = "leerroute"
 """The component of the PIP (pip's `Component.LEERROUTE`) whose aanbieder gives the inburgeringsaanbod."""
 
@@ -44,6 +46,11 @@ def plan_pip_opdrachten(session: Session, pip: PipContract) -> None:
         }
         if laatste_contactpersoon(session, pip.inburgeraar) != (CONTACTPERSOON, contact):
             _plan(session, pip, CONTACTPERSOON, contact)
+
+
+def plan_pip_intrekking(session: Session, pip: PipContract) -> None:
+    """pip withdrew the PIP (a besluit of its own): DUO's PIP and the aanbod from it go too, once."""
+    _eenmalig(session, pip, PIP_WEG, {"pip": pip.url, "versie": pip.versie})
 
 
 def aanbod_inhoud(pip: PipContract) -> dict[str, Any]:

@@ -49,7 +49,8 @@ from . import contactpersoon, service
 from .aanbod import lever_aanbod
 from .events import publish_dossier
 from .models import DuoDossier, DuoNotificatie, DuoOpdracht
-from .pip_opdrachten import AANBOD, CONTACTPERSOON, CONTACTPERSOON_WEG, laatste_contactpersoon
+from .pip_intrekking import trek_pip_in
+from .pip_opdrachten import AANBOD, CONTACTPERSOON, CONTACTPERSOON_WEG, PIP_WEG, laatste_contactpersoon
 from .pip_opdrachten import PIP as PIP_OPDRACHT
 from .rules import NEDERLAND, is_vestiging, start_pip_klok, te_lezen, volgende_poging
 from .service import GEPARKEERD, GEWEIGERD, ONTVANGEN, VERWERKT, VERZONDEN, WACHTEND
@@ -162,6 +163,7 @@ def intake_verhuizer(service_client: ServiceClient, intake_url: str) -> Verhuize
             raise ServiceUnavailable("Intake antwoordde niet.")
         return {
             200: "dossier verhuisd naar deze gemeente",
+            202: f"verhuizing aangekondigd: het dossier komt op {datum.isoformat()} naar deze gemeente",
             409: "dossier was al in deze gemeente",
             404: "geen dossier in een andere gemeente",
         }.get(response.status_code, f"intake weigerde de verhuizing ({response.status_code})")
@@ -469,6 +471,8 @@ class DuoSync:
                 duo.zet_zroute(dossier.bsn, datum, bericht_id)
             elif opdracht.soort == AANBOD:
                 lever_aanbod(duo, dossier, inhoud, bericht_id)
+            elif opdracht.soort == PIP_WEG:
+                trek_pip_in(duo, dossier, inhoud, bericht_id)
             elif opdracht.soort == CONTACTPERSOON:
                 contactpersoon.koppel(session, duo, dossier, inhoud, bericht_id)
             elif opdracht.soort == CONTACTPERSOON_WEG:

@@ -1,31 +1,35 @@
 """HTTP for trajectories: list and read."""
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
-from inburgering_shared.api import ApiUrl, DbSession
+from inburgering_shared.api import ApiUrl
+from inburgering_shared.audit import audited_read
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute
 from inburgering_shared.etag import etag
 from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.inburgeringstermijn import met_verlenging
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
-from inburgering_shared.problems import problem_responses
+from inburgering_shared.problems import NotFound, problem_responses
+from sqlalchemy import Row
 
 from ..componenten.rules import ZRouteVoortgang
 from ..uren.schemas import z_route_read
-from . import service
 from .events import traject_url
 from .models import Traject
+from .repository import page_read, traject_read, z_route_of
 from .schemas import TrajectRead
+from .service import bediende_trajecten
 
 router = APIRouter(prefix="/trajecten", tags=["trajecten"])
 
 Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE, Role.TAALAANBIEDER))]
 
 
-def to_read(api_url: str, t: Traject, z_route: ZRouteVoortgang | None) -> TrajectRead:
+def to_read(api_url: str, t: Traject | Row[Any], z_route: ZRouteVoortgang | None) -> TrajectRead:
+    """The trajectory as read: an ORM object, or a row of its table's columns (the hot reads)."""
     einde, verlengd_tot = met_verlenging(t.termijn_start, t.termijn_einde)
     return TrajectRead(
         url=traject_url(api_url, t.id),
@@ -51,24 +55,37 @@ def to_read(api_url: str, t: Traject, z_route: ZRouteVoortgang | None) -> Trajec
 
 
 @router.get("", response_model=Page[TrajectRead])
-def list_trajecten(
+async def list_trajecten(
     request: Request,
     principal: Readers,
-    session: DbSession,
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
     inburgeraar: InburgeraarFilter = None,
 ) -> Page[TrajectRead]:
-    count, rows, z_route = service.list_trajecten(
-        session, principal=principal, inburgeraar=inburgeraar, offset=params.offset, limit=params.pageSize
+    """Trajectories of the token's gemeenten (a taalaanbieder: those it serves); every dossier on the
+    page is audited in the statement that reads it (audit.audited_read)."""
+    read = page_read(
+        principal.gemeente_filter(),
+        bediende_trajecten(principal),
+        inburgeraar,
+        offset=params.offset,
+        limit=params.pageSize,
     )
-    return make_page(request, params, count, [to_read(api_url, t, z_route[t.id]) for t in rows])
+    rows = await audited_read(request, *read)
+    answers = [to_read(api_url, r, z_route_of(r)) for r in rows if r.id is not None]
+    return make_page(request, params, rows[0].totaal, answers)
 
 
 @router.get("/{trajectId}", response_model=TrajectRead, responses=problem_responses(404))
-def get_traject(
-    trajectId: uuid.UUID, principal: Readers, session: DbSession, api_url: ApiUrl, response: Response
+async def get_traject(
+    trajectId: uuid.UUID, principal: Readers, api_url: ApiUrl, request: Request, response: Response
 ) -> TrajectRead:
-    traject, z_route = service.lees_traject(session, principal=principal, traject_id=trajectId)
-    response.headers["ETag"] = etag(traject.rijversie)
-    return to_read(api_url, traject, z_route)
+    """The trajectory with its termijnen and Z-route hours, read with its audit row in one
+    statement (audit.audited_read)."""
+    read = traject_read(trajectId, principal.gemeente_filter(), bediende_trajecten(principal))
+    rows = await audited_read(request, *read)
+    # Another gemeente's (or another taalaanbieder's) trajectory is absent: not ours to reveal.
+    if not rows:
+        raise NotFound("Traject niet gevonden.")
+    response.headers["ETag"] = etag(rows[0].rijversie)
+    return to_read(api_url, rows[0], z_route_of(rows[0]))

@@ -10,16 +10,14 @@ from inburgering_shared.contracts.resources import DeadlineStatus, Leerroute, Pi
 from inburgering_shared.inburgeringstermijn import inburgeringstermijn
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import NotFound
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..componenten.rules import ZRouteVoortgang
 from ..componenten.service import ONTZORGEN, neem_planning_over, open_componenten
 from ..config import Settings
 from ..deadlines.models import Deadline
-from ..duo.pip_opdrachten import plan_pip_opdrachten
+from ..duo.pip_opdrachten import plan_pip_intrekking, plan_pip_opdrachten
 from ..rapportage.service import afronding_bij_opening
-from ..uren.service import z_route
 from ..voortgang.service import plan_gesprek
 from .events import publish
 from .models import Traject
@@ -29,7 +27,13 @@ TERMIJN, MAP = "inburgeringstermijn", "map-gestart"
 
 
 def verwerk_pip(context: EventContext, notificatie: Notificatie, settings: Settings) -> None:
-    """Event handler: the first vastgesteld PIP opens the trajectory and starts its termijnen."""
+    """Event handler: the first vastgesteld PIP opens the trajectory and starts its termijnen; a
+    withdrawn PIP is withdrawn at DUO."""
+    if notificatie.actie == Actie.PIP_INGETROKKEN:
+        ingetrokken = context.services.get_model(notificatie.resourceUrl, PipContract)
+        if ingetrokken.status == PipStatus.INGETROKKEN:
+            plan_pip_intrekking(context.session, ingetrokken)
+        return
     if notificatie.kenmerken.get("status") != PipStatus.VASTGESTELD:
         return
     pip = context.services.get_model(notificatie.resourceUrl, PipContract)
@@ -136,26 +140,3 @@ def get_traject(session: Session, *, principal: Principal, traject_id: uuid.UUID
     if (bediend := bediende_trajecten(principal)) is not None and traject.taalaanbieder != bediend:
         raise NotFound("Traject niet gevonden.")
     return traject
-
-
-def lees_traject(
-    session: Session, *, principal: Principal, traject_id: uuid.UUID
-) -> tuple[Traject, ZRouteVoortgang | None]:
-    """A trajectory with its Z-route hours against the norm (R10)."""
-    traject = get_traject(session, principal=principal, traject_id=traject_id)
-    return traject, z_route(session, [traject])[traject.id]
-
-
-def list_trajecten(
-    session: Session, *, principal: Principal, inburgeraar: str | None, offset: int, limit: int
-) -> tuple[int, list[Traject], dict[uuid.UUID, ZRouteVoortgang | None]]:
-    query = select(Traject)
-    if inburgeraar is not None:
-        query = query.where(Traject.inburgeraar_url == inburgeraar)
-    if (gemeenten := principal.gemeente_filter()) is not None:
-        query = query.where(Traject.gemeentecode.in_(gemeenten))
-    if (bediend := bediende_trajecten(principal)) is not None:
-        query = query.where(Traject.taalaanbieder == bediend)
-    count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = list(session.scalars(query.order_by(Traject.aangemaakt, Traject.id).offset(offset).limit(limit)))
-    return count, rows, z_route(session, rows)

@@ -11,7 +11,10 @@ domain.md R10. The norm itself is `componenten.rules.z_route_voortgang`.
 from collections.abc import Mapping
 from enum import StrEnum
 
-from ..componenten.rules import ZRouteUren
+from inburgering_shared.contracts.resources import Doelgroep, Leerroute
+from inburgering_shared.duo.codes import is_asielstatushouder
+
+from ..componenten.rules import ZRouteUren, ZRouteVoortgang, z_route_voortgang
 
 
 class Urensoort(StrEnum):
@@ -50,6 +53,17 @@ def z_route_uren(lesuren_taalaanbieder: int, geregistreerd: Mapping[Urensoort, i
         participatie=geregistreerd.get(Urensoort.PARTICIPATIE, 0),
         participatie_brede_intake=geregistreerd.get(Urensoort.PARTICIPATIE_BREDE_INTAKE, 0),
     )
+
+
+def z_route_norm(
+    leerroute: str, doelgroep: str | None, lesuren_taalaanbieder: int, geregistreerd: Mapping[Urensoort, int]
+) -> ZRouteVoortgang | None:
+    """A trajectory's hours against the Z-route norm of art. 3.14 Besluit inburgering 2021; None
+    outside the Z-route and while the doelgroep (which decides whether the norm applies) is unknown."""
+    if leerroute != Leerroute.Z or not doelgroep:
+        return None
+    uren = z_route_uren(lesuren_taalaanbieder, geregistreerd)
+    return z_route_voortgang(uren, is_asielstatushouder(Doelgroep(doelgroep)))
 
 
 def duo_totaal(soort: DuoUren, geregistreerd: Mapping[Urensoort, int]) -> int:

@@ -3,19 +3,17 @@
 import uuid
 
 from inburgering_shared.auth import Principal
-from inburgering_shared.contracts.resources import Doelgroep, Leerroute
-from inburgering_shared.duo.codes import is_asielstatushouder
 from inburgering_shared.etag import check_if_match_for_put
 from inburgering_shared.problems import NotFound
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..componenten.rules import ZRouteVoortgang, z_route_voortgang
+from ..componenten.rules import ZRouteVoortgang
 from ..duo.service import plan_opdracht
 from ..trajecten.models import Traject
 from ..voortgang.service import lesuren
 from .models import Urenregistratie
-from .rules import DUO_TOTAAL, Urensoort, duo_totaal, z_route_uren
+from .rules import DUO_TOTAAL, Urensoort, duo_totaal, z_route_norm
 from .schemas import Uren
 
 
@@ -98,13 +96,6 @@ def uren_overzicht(
 
 def z_route(session: Session, trajecten: list[Traject]) -> dict[uuid.UUID, ZRouteVoortgang | None]:
     """The R10 hour norm per Z-route trajectory whose doelgroep is known; None for the others."""
-    doelgroep = {
-        t.id: Doelgroep(t.doelgroep) for t in trajecten if t.leerroute == Leerroute.Z and t.doelgroep
-    }
-    les, eigen = lesuren(session, list(doelgroep)), geregistreerd(session, list(doelgroep))
-    return {
-        t.id: z_route_voortgang(z_route_uren(les[t.id], eigen[t.id]), is_asielstatushouder(doelgroep[t.id]))
-        if t.id in doelgroep
-        else None
-        for t in trajecten
-    }
+    ids = [t.id for t in trajecten]
+    les, eigen = lesuren(session, ids), geregistreerd(session, ids)
+    return {t.id: z_route_norm(t.leerroute, t.doelgroep, les[t.id], eigen[t.id]) for t in trajecten}
