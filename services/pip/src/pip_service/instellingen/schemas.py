@@ -1,7 +1,7 @@
 from typing import Annotated
 
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN, POSTCODE_PATTERN
-from inburgering_shared.strict import GEHEEL
+from inburgering_shared.strict import GEHEEL, NIET_WIT
 from pydantic import BaseModel, Field
 
 from ..pips.schemas import Email, Telefoon
@@ -33,7 +33,7 @@ class Briefhoofd(BaseModel):
     postadres: Postadres = Field(description="Ook het adres voor een bezwaarschrift (Awb art. 3:45)")
     telefoon: Telefoon
     email: Email
-    website: Annotated[str | None, Field(pattern=r"^https://\S+$", max_length=200)] = None
+    website: Annotated[str | None, Field(pattern=rf"^https://{NIET_WIT}+$", max_length=200)] = None
     logo: Annotated[
         str | None,
         Field(

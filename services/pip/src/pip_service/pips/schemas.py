@@ -6,14 +6,14 @@ from typing import Annotated
 from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.brede_intake import Alfabetisering, Leefgebied
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau, PipContract
-from inburgering_shared.strict import GEHEEL, JaNee
+from inburgering_shared.strict import GEHEEL, NIET_WIT, JaNee
 from pydantic import BaseModel, Field
 
 from ..intrekking.schemas import IntrekkingRead
 from .rules import Component
 
 Tekst = Annotated[str, Field(min_length=1, max_length=2000)]
-Reden = Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]
+Reden = Annotated[str, Field(min_length=1, max_length=2000, pattern=NIET_WIT)]
 
 
 class Onderbouwing(BaseModel):
