@@ -21,6 +21,8 @@ from typing import Annotated
 from fastapi import Path
 from pydantic import AfterValidator, Field, WithJsonSchema
 
+from .strict import GEHEEL
+
 EERSTE_GEBOORTEDATUM = date(1900, 1, 1)
 EERSTE_DATUM = date(2000, 1, 1)
 LAATSTE_DATUM = date(2099, 12, 31)
@@ -58,6 +60,6 @@ Datum = Annotated[
     _tussen(EERSTE_DATUM, LAATSTE_DATUM),
     _schema(r"20\d{2}", "Vanaf 2000-01-01 tot en met 2099-12-31"),
 ]
-Versienummer = Annotated[int, Field(ge=1, le=MAX_INT32)]
+Versienummer = Annotated[int, Field(ge=1, le=MAX_INT32), GEHEEL]
 VersiePad = Annotated[int, Path(ge=1, le=MAX_INT32, description="Versienummer, vanaf 1")]
 """`Versienummer` as a path parameter."""

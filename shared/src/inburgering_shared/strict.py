@@ -8,6 +8,10 @@ document):
 - `Bedrag`, `Score`: a JSON integer or a string of digits with an optional fraction ("12.50"),
   which is how the services write decimals in their answers.
 - `Tijdstip`: an RFC 3339 date-time string, never a number.
+- `NIET_WIT`: a pattern for a character that is not white space alike for JSON Schema (ECMA-262 `\s`)
+  and for pydantic (Rust's `\s`, which counts U+0085 too): `\S` alone let a generator send a lone
+  U+0085 that the service then refused.
+- `JaNee`: a JSON boolean, `true` or `false`, never `"true"`, 1 or `"ja"`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import BeforeValidator, Strict, WithJsonSchema
 
 
 def _decimaal(heel: int, fractie: int) -> tuple[BeforeValidator, WithJsonSchema]:
@@ -76,3 +80,5 @@ def _tijdstip(value: Any) -> Any:
 GEHEEL = BeforeValidator(_geheel)
 """`Annotated[int, Field(ge=..., le=...), GEHEEL]`: after the bounds, so the schema states them."""
 Tijdstip = Annotated[datetime, BeforeValidator(_tijdstip)]
+JaNee = Annotated[bool, Strict()]
+NIET_WIT = r"[^\s\x85]"

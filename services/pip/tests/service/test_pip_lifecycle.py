@@ -344,6 +344,10 @@ def test_bezwaar_on_time_and_its_outcome(client, auth_headers, intake):
     on_time = client.post(url, json={"ontvangen": "2026-11-13", "gronden": "Ik wil de B1-route."}, headers=km)
     late = client.post(url, json={"ontvangen": "2026-11-14", "gronden": "Te laat."}, headers=km)
     assert (on_time.json()["tijdig"], late.json()["tijdig"]) == (True, False)
+    te_vroeg = {"uitkomst": "ongegrond", "besloten": "2026-11-12"}  # before the bezwaar came in
+    refused = client.post(f"{url}/{on_time.json()['uuid']}/beslissing", json=te_vroeg, headers=km)
+    assert refused.status_code == 422, refused.text
+    assert [p["code"] for p in refused.json()["invalidParams"]] == ["voor_ontvangst"]
     beslissing = {"uitkomst": "ongegrond", "besloten": "2026-11-20"}
     decided = client.post(f"{url}/{on_time.json()['uuid']}/beslissing", json=beslissing, headers=km)
     assert decided.status_code == 200 and decided.json()["uitkomst"] == "ongegrond"

@@ -29,7 +29,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from ..strict import Score
+from ..strict import GEHEEL, Score
 from .profiel import Profiel
 from .resources import GEMEENTECODE_PATTERN, Doelgroep
 
@@ -107,6 +107,7 @@ Zelfredzaamheid = Annotated[
             "4 voldoende zelfredzaam, 5 volledig zelfredzaam"
         ),
     ),
+    GEHEEL,
 ]
 Tekst = Annotated[str, Field(min_length=1, max_length=4000)]
 

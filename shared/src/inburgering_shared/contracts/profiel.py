@@ -15,10 +15,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..bounds import Datum
-from ..strict import GEHEEL
+from ..strict import GEHEEL, JaNee
 
 Kort = Annotated[str, Field(min_length=1, max_length=200)]
 Omschrijving = Annotated[str, Field(min_length=1, max_length=1000)]
@@ -85,9 +85,7 @@ class DigitaleVaardigheden(Invoer):
     """Digital self-reliance (seed 004, spearhead 2): the level, DigiD (a GGM attribute), a note."""
 
     niveau: DigitaalNiveau
-    digidAangevraagd: Annotated[bool, Strict()] | None = Field(
-        None, description="GGM Asielstatushouder: DigiD aangevraagd"
-    )
+    digidAangevraagd: JaNee | None = Field(None, description="GGM Asielstatushouder: DigiD aangevraagd")
     toelichting: Omschrijving | None = None
 
 

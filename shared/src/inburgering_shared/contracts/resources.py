@@ -9,10 +9,12 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
 from ..bounds import Datum
+from ..strict import GEHEEL
 
 
 class Doelgroep(StrEnum):
@@ -93,7 +95,7 @@ class Verblijfsadres(BaseModel):
     """Where the person lives as the BRP registers it (the letter's address)."""
 
     straat: str = Field(min_length=1, max_length=100)
-    huisnummer: int = Field(ge=1, le=99999)
+    huisnummer: Annotated[int, Field(ge=1, le=99999), GEHEEL]
     huisletter: str | None = Field(default=None, pattern=r"^[A-Za-z]$")
     huisnummertoevoeging: str | None = Field(default=None, max_length=4)
     postcode: str = Field(pattern=POSTCODE_PATTERN, examples=["8302 AB"])

@@ -12,6 +12,7 @@ from inburgering_shared.contracts.brede_intake import (
     Vooropleiding,
 )
 from inburgering_shared.contracts.profiel import Profielbron, ProfielInvoer
+from inburgering_shared.strict import JaNee
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..inburgeraars.schemas import Tegenstrijdigheid
@@ -98,8 +99,8 @@ class BredeIntakeUpdate(BaseModel):
     leerbaarheidstoets: Leerbaarheidstoets | None = None
     vooropleiding: Vooropleiding | None = None
     alfabetisering: Alfabetisering | None = None
-    wilVervolgonderwijs: bool | None = None
-    bijstand: bool | None = None
+    wilVervolgonderwijs: JaNee | None = None
+    bijstand: JaNee | None = None
     wensen: Tekst | None = None
     profiel: ProfielWijziging | None = None
 

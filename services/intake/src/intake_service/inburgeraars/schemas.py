@@ -13,6 +13,7 @@ from inburgering_shared.contracts.resources import (
     Verhuizing,
 )
 from inburgering_shared.openapi import not_null
+from inburgering_shared.strict import JaNee
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from .rules import bsn_is_valid
@@ -68,7 +69,7 @@ class RedenGeenInburgeringsplicht(StrEnum):
 class Inburgeringsplicht(BaseModel):
     """The inburgeringsplicht as DUO states it (Inburgeringsplicht API, schema `Inburgeringsplicht`)."""
 
-    indicatorInburgeringsplicht: bool
+    indicatorInburgeringsplicht: JaNee
     begindatum: Datum | None = None
     einddatum: Datum | None = None
     redenGeenInburgeringsplicht: RedenGeenInburgeringsplicht | None = None
@@ -114,7 +115,7 @@ class Dossierfeiten(BaseModel):
     datumKennisgeving: Datum | None = None
     datumInschrijvingBrp: Datum | None = None
     talen: Annotated[list[Taal] | None, Field(max_length=20)] = None
-    tolkNodig: bool | None = None
+    tolkNodig: JaNee | None = None
     tolkTaal: Taal | None = None
     inburgeringsplicht: Inburgeringsplicht | None = None
     vrijstelling: DuoTekst = None

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from inburgering_shared.contracts.brede_intake import Leefgebied
 from inburgering_shared.contracts.profiel import Taalniveau
+from inburgering_shared.strict import GEHEEL
 from pydantic import BaseModel, Field
 
 Kort = Annotated[str, Field(min_length=1, max_length=200)]
@@ -35,7 +36,7 @@ class ActiviteitNieuw(BaseModel):
     taalniveau: Taalniveau | None = Field(None, description="Minimaal taalniveau; leeg: geen eis")
     plaats: Kort
     rooster: Kort = Field(description="Bijvoorbeeld 'dinsdag 10.00-12.00'")
-    capaciteit: int = Field(ge=1, le=10000)
+    capaciteit: Annotated[int, Field(ge=1, le=10000), GEHEEL]
 
 
 class Activiteit(ActiviteitNieuw):

@@ -43,7 +43,9 @@ def list_bezwaren(pipId: uuid.UUID, principal: Casework, session: DbSession) -> 
     return [to_read(b) for b in service.list_bezwaren(session, principal=principal, pip_id=pipId)]
 
 
-@router.post("/{bezwaarId}/beslissing", response_model=Bezwaar, responses=problem_responses(400, 404, 409))
+@router.post(
+    "/{bezwaarId}/beslissing", response_model=Bezwaar, responses=problem_responses(400, 404, 409, 422)
+)
 def beslis_bezwaar(
     pipId: uuid.UUID,
     bezwaarId: uuid.UUID,

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 
 from inburgering_shared.auth import Principal
-from inburgering_shared.problems import Conflict, InvalidInput, InvalidParam, NotFound
+from inburgering_shared.problems import Conflict, InvalidInput, InvalidParam, NotFound, RuleViolation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -65,8 +65,8 @@ def beslis_bezwaar(
     if bezwaar.uitkomst is not None:
         raise Conflict("Over dit bezwaar is al beslist.")
     _check_niet_later_dan_vandaag(beslissing.besloten, "besloten")
-    if beslissing.besloten < bezwaar.ontvangen:
-        raise InvalidInput(
+    if beslissing.besloten < bezwaar.ontvangen:  # against the stored bezwaar, not the request's form
+        raise RuleViolation(
             "De beslissing kan niet voor de ontvangst van het bezwaar liggen.",
             invalid_params=[InvalidParam(name="besloten", code="voor_ontvangst", reason="voor ontvangen")],
         )

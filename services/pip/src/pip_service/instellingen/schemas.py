@@ -1,6 +1,7 @@
 from typing import Annotated
 
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN, POSTCODE_PATTERN
+from inburgering_shared.strict import GEHEEL, NIET_WIT
 from pydantic import BaseModel, Field
 
 from ..pips.schemas import Email, Telefoon
@@ -32,7 +33,7 @@ class Briefhoofd(BaseModel):
     postadres: Postadres = Field(description="Ook het adres voor een bezwaarschrift (Awb art. 3:45)")
     telefoon: Telefoon
     email: Email
-    website: Annotated[str | None, Field(pattern=r"^https://\S+$", max_length=200)] = None
+    website: Annotated[str | None, Field(pattern=rf"^https://{NIET_WIT}+$", max_length=200)] = None
     logo: Annotated[
         str | None,
         Field(
@@ -45,14 +46,18 @@ class Briefhoofd(BaseModel):
 
 
 class InstellingenWijziging(BaseModel):
-    onderwijsrouteMaxLeeftijd: int = Field(
-        ge=18,
-        le=67,
-        description="Onderwijsroute geadviseerd onder deze leeftijd (R9; seed 002: 28, seed 004: 30)",
-    )
-    maxRoutewijzigingen: int = Field(
-        ge=0, le=10, description="Hoe vaak de leerroute mag wijzigen (R7; seed 004: 1)"
-    )
+    onderwijsrouteMaxLeeftijd: Annotated[
+        int,
+        Field(
+            ge=18,
+            le=67,
+            description="Onderwijsroute geadviseerd onder deze leeftijd (R9; seed 002: 28, seed 004: 30)",
+        ),
+        GEHEEL,
+    ]
+    maxRoutewijzigingen: Annotated[
+        int, Field(ge=0, le=10, description="Hoe vaak de leerroute mag wijzigen (R7; seed 004: 1)"), GEHEEL
+    ]
     briefhoofd: Briefhoofd | None = Field(
         None, description="Gemeente in de beschikking; zonder briefhoofd kan geen PIP worden vastgesteld"
     )

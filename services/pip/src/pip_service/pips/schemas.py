@@ -6,13 +6,14 @@ from typing import Annotated
 from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.brede_intake import Alfabetisering, Leefgebied
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau, PipContract
+from inburgering_shared.strict import GEHEEL, NIET_WIT, JaNee
 from pydantic import BaseModel, Field
 
 from ..intrekking.schemas import IntrekkingRead
 from .rules import Component
 
 Tekst = Annotated[str, Field(min_length=1, max_length=2000)]
-Reden = Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]
+Reden = Annotated[str, Field(min_length=1, max_length=2000, pattern=NIET_WIT)]
 
 
 class Onderbouwing(BaseModel):
@@ -39,7 +40,7 @@ class Onderdeel(BaseModel):
     """One component of the PIP (domain.md, Doelgroepen): offered or not, with its dates."""
 
     component: Component
-    aangeboden: bool
+    aangeboden: JaNee
     start: Datum | None = None
     verwachtEinde: Datum | None = None
     aanbieder: Annotated[
@@ -65,7 +66,7 @@ class Participatie(BaseModel):
 
     soort: ParticipatieSoort
     omschrijving: Tekst
-    urenPerWeek: int = Field(ge=1, le=40)
+    urenPerWeek: Annotated[int, Field(ge=1, le=40), GEHEEL]
     start: Datum | None = None
     einde: Datum | None = None
 
@@ -78,7 +79,7 @@ class Doel(BaseModel):
 
 class WeekActiviteitKeuze(BaseModel):
     activiteit: uuid.UUID = Field(description="uuid van een activiteit uit het lokale aanbod")
-    urenPerWeek: int = Field(ge=1, le=40)
+    urenPerWeek: Annotated[int, Field(ge=1, le=40), GEHEEL]
 
 
 class WeekActiviteit(WeekActiviteitKeuze):

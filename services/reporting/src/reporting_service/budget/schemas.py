@@ -6,7 +6,7 @@ from inburgering_shared.strict import GEHEEL
 from pydantic import BaseModel, Field
 
 Gemeentecode = Annotated[str, Field(pattern=GEMEENTECODE_PATTERN, examples=["GM0171"])]
-Jaar = Annotated[int, Field(ge=2021, le=2100, description="Kalenderjaar (de wet geldt sinds 2022)")]
+Jaar = Annotated[int, Field(ge=2021, le=2100, description="Kalenderjaar (de wet geldt sinds 2022)"), GEHEEL]
 Euro = Annotated[int, Field(ge=0, le=1_000_000_000, description="Hele euro's"), GEHEEL]
 AANBIEDER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._-]*$"
 Aanbieder = Annotated[str, Field(min_length=1, max_length=60, pattern=AANBIEDER_PATTERN)]

@@ -1,14 +1,15 @@
 from typing import Annotated
 
+from inburgering_shared.strict import GEHEEL
 from pydantic import BaseModel, Field, model_validator
 
-Dagen = Annotated[int, Field(ge=0, le=3650)]
+Dagen = Annotated[int, Field(ge=0, le=3650), GEHEEL]
 
 
 class HorizonSchema(BaseModel):
     """How long before its due date a deadline of this kind warns: `maanden`, then `dagen`."""
 
-    maanden: Annotated[int, Field(ge=0, le=120)] = 0
+    maanden: Annotated[int, Field(ge=0, le=120), GEHEEL] = 0
     dagen: Dagen = 0
 
 

@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from inburgering_shared.api import ApiUrl, DbSession
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
+from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import Forbidden, ServiceUnavailable, problem_responses
 from pydantic import BaseModel, Field, ValidationError
@@ -189,7 +190,7 @@ def list_duo_dossiers(
     session: DbSession,
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
-    inburgeraar: str | None = None,
+    inburgeraar: InburgeraarFilter = None,
 ) -> Page[DuoDossierRead]:
     """What DUO knows per person, with the sync state; `inburgeraar` (URL) filters on one person."""
     count, rows = service.list_dossiers(

@@ -1,5 +1,7 @@
 from datetime import datetime
+from typing import Annotated
 
+from inburgering_shared.strict import GEHEEL
 from pydantic import BaseModel, Field
 
 from ..componenten.rules import Z_ROUTE_UREN_PARTICIPATIE, Z_ROUTE_UREN_TAAL, ZRouteVoortgang
@@ -9,7 +11,7 @@ from .rules import Urensoort
 class Uren(BaseModel):
     """Hours the gemeente records for one month and kind."""
 
-    uren: int = Field(ge=0, le=744, description="Gevolgde uren in de maand")
+    uren: Annotated[int, Field(ge=0, le=744, description="Gevolgde uren in de maand"), GEHEEL]
     omschrijving: str | None = Field(
         default=None, max_length=500, description="Welke activiteit (geen gezondheidsgegevens)"
     )

@@ -1,6 +1,7 @@
 from datetime import date, datetime
 from typing import Annotated, Literal
 
+from inburgering_shared.strict import GEHEEL
 from pydantic import BaseModel, Field
 
 from .rules import Uitkomst
@@ -37,8 +38,8 @@ class GeplandExamen(BaseModel):
 class Voortgangsrapportage(BaseModel):
     """The taalaanbieder's monthly report."""
 
-    urenGevolgd: int = Field(ge=0, le=744, description="Gevolgde lesuren in de maand")
-    aanwezigheidProcent: int = Field(ge=0, le=100)
+    urenGevolgd: Annotated[int, Field(ge=0, le=744, description="Gevolgde lesuren in de maand"), GEHEEL]
+    aanwezigheidProcent: Annotated[int, Field(ge=0, le=100), GEHEEL]
     vaardigheden: list[Vaardigheid] = Field(default_factory=list, max_length=5)
     geplandeExamens: list[GeplandExamen] = Field(default_factory=list, max_length=10)
 
