@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import JSON, DateTime, MetaData, String, TypeDecorator, Uuid, create_engine, event, make_url
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -182,6 +183,16 @@ class AsyncReads:
                 if not error.connection_invalidated or attempt == 2:
                     raise
         raise AssertionError("unreachable")
+
+
+def loaded(cls: type[T], values: Mapping[str, Any]) -> T:
+    """An object of the mapped class `cls` holding `values` (every column by its attribute name),
+    outside any session, for an answer read with Core: built as SQLAlchemy's own loader builds
+    one, without the instrumented constructor's event per attribute (about ten times the cost,
+    measured for a page of PIPs)."""
+    instance = sa_inspect(cls).class_manager.new_instance()
+    instance.__dict__.update(values)
+    return instance  # type: ignore[no-any-return]
 
 
 class RandomUuid(FunctionElement[uuid.UUID]):
@@ -371,6 +382,7 @@ __all__ = [
     "Uuid",
     "UuidText",
     "begin_request",
+    "loaded",
     "make_async_engine",
     "make_engine",
     "make_session_factory",

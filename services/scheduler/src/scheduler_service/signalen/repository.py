@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from inburgering_shared.audit import AuditedQuery, audited_page
+from inburgering_shared.db import loaded
 from sqlalchemy import ColumnElement, Row, bindparam, case, func, select
 
 from .models import Signaal
@@ -75,4 +76,4 @@ def _gemeente_of_dossier(columns: Any) -> ColumnElement[str | None]:
 def signaal_of(row: Row[Any]) -> Signaal:
     """The signal of a row of either read, as an object outside any session."""
     values = row._mapping
-    return Signaal(**{c.name: values[c.name] for c in SIGNAAL.c})
+    return loaded(Signaal, {c.name: values[c.name] for c in SIGNAAL.c})
