@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -190,9 +190,22 @@ def loaded(cls: type[T], values: Mapping[str, Any]) -> T:
     outside any session, for an answer read with Core: built as SQLAlchemy's own loader builds
     one, without the instrumented constructor's event per attribute (about ten times the cost,
     measured for a page of PIPs)."""
-    instance = sa_inspect(cls).class_manager.new_instance()
+    instance: T = _class_manager(cls).new_instance()
     instance.__dict__.update(values)
-    return instance  # type: ignore[no-any-return]
+    return instance
+
+
+_CLASS_MANAGERS: dict[type, Any] = {}
+
+
+def _class_manager(cls: type) -> Any:
+    """`cls`'s instrumentation, its mappers configured first: the constructor would configure them,
+    and an attribute of an unconfigured mapper cannot be read (a process's first request)."""
+    found = _CLASS_MANAGERS.get(cls)
+    if found is None:
+        configure_mappers()
+        found = _CLASS_MANAGERS[cls] = sa_inspect(cls).class_manager
+    return found
 
 
 class RandomUuid(FunctionElement[uuid.UUID]):
