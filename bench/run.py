@@ -157,6 +157,17 @@ class Scenarios:
             "list a gemeente's trajectories", self.base["trajectory"] + "/v1/trajecten", gemeenten
         )
 
+    def list_signalen(self) -> Scenario:
+        calls = [
+            Call(
+                "GET",
+                f"{self.base['scheduler']}/v1/signalen?klantmanager={km}",
+                self.headers("klantmanager", g),
+            )
+            for g, km in self.klantmanagers
+        ]
+        return Scenario("list klantmanager's signals", calls)
+
     def list_pips(self) -> Scenario:
         return self._first_pages("list a gemeente's PIPs", self.base["pip"] + "/v1/pips", set(self.gemeenten))
 
@@ -271,6 +282,7 @@ def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> li
             size=args.size,
             intake_api=f"http://127.0.0.1:{ports['intake']}/v1",
             pip_api=f"http://127.0.0.1:{ports['pip']}/v1",
+            trajectory_api=f"http://127.0.0.1:{ports['trajectory']}/v1",
         )
     engine.dispose()
     rows.append(Row(f"migrate and generate {args.size:,} dossiers", time.perf_counter() - started, "s"))
@@ -293,6 +305,7 @@ def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> li
                 (scenarios.read_traject, "trajectory"),
                 (scenarios.list_trajecten, "trajectory"),
                 (scenarios.list_pips, "pip"),
+                (scenarios.list_signalen, "scheduler"),
                 (lambda: scenarios.coa_handover(handovers), "intake"),
                 (scenarios.write_burst, "intake"),
                 (scenarios.vaststellen_pip, "pip"),

@@ -133,6 +133,22 @@ SELECT :intake || '/inburgeraars/' || inburgeraar_id, gemeentecode, doelgroep,
 FROM bench_dossier
 """
 
+SIGNALEN = """
+INSERT INTO scheduler.signaal (id, soort, deadline_url, deadline_soort, inburgeraar_url, gemeentecode, vervaldatum,
+    status, aangemaakt, geopend_op, klantmanager, niveau, versie)
+SELECT gen_random_uuid(), d.soort || CASE WHEN d.vervaldatum < current_date THEN '-verstreken' ELSE '-nadert' END,
+       d.bron || '/deadlines/' || d.id, d.soort, d.inburgeraar_url, d.gemeentecode, d.vervaldatum, 'open', now(),
+       current_date, i.klantmanager, 'klantmanager', 1
+FROM (SELECT CAST(:pip AS text) AS bron, id, soort, inburgeraar_url, gemeentecode, vervaldatum FROM pip.deadline
+      WHERE status = 'open'
+      UNION ALL
+      SELECT :trajectory, id, soort, inburgeraar_url, gemeentecode, vervaldatum FROM trajectory.deadline
+      WHERE soort = 'map-gestart') AS d
+JOIN intake.inburgeraar AS i ON d.inburgeraar_url = :intake || '/inburgeraars/' || i.id
+"""
+"""An open signal, as the deadline scan raises it, on every open PIP deadline and MAP deadline: about a
+hundred per klantmanager."""
+
 TABLES = (
     "intake.inburgeraar",
     "pip.pip",
@@ -141,6 +157,7 @@ TABLES = (
     "trajectory.traject",
     "trajectory.deadline",
     "reporting.dossier",
+    "scheduler.signaal",
 )
 
 
@@ -152,7 +169,9 @@ WHERE i.schemaname || '.' || i.tablename = ANY(:tables)
 """
 
 
-def generate(connection: Connection, *, size: int, intake_api: str, pip_api: str) -> dict[str, int]:
+def generate(
+    connection: Connection, *, size: int, intake_api: str, pip_api: str, trajectory_api: str
+) -> dict[str, int]:
     """Fill the services' schemas with `size` dossiers; returns the row count per table.
 
     The tables' secondary indexes (not those of primary keys and unique constraints) are dropped for
@@ -163,7 +182,7 @@ def generate(connection: Connection, *, size: int, intake_api: str, pip_api: str
     for name, _ in indexes:
         connection.execute(text(f"DROP INDEX {name}"))
     connection.execute(text(DOSSIERS.format(gemeenten=GEMEENTEN, size=int(size))))
-    urls = {"intake": intake_api, "pip": pip_api}
+    urls = {"intake": intake_api, "pip": pip_api, "trajectory": trajectory_api}
     connection.execute(
         text(INBURGERAARS.format(per_klantmanager=PER_KLANTMANAGER)),
         {"adres": json.dumps(voorbeeld_pip.ADRES)},
@@ -171,7 +190,7 @@ def generate(connection: Connection, *, size: int, intake_api: str, pip_api: str
     connection.execute(
         text(INSTELLINGEN), {"briefhoofd": json.dumps(voorbeeld_pip.briefhoofd("Benchmarkgemeente"))}
     )
-    for statement in (PIPS, PIP_DEADLINES, TRAJECTEN, TRAJECT_DEADLINES, REPORTING):
+    for statement in (PIPS, PIP_DEADLINES, TRAJECTEN, TRAJECT_DEADLINES, REPORTING, SIGNALEN):
         connection.execute(text(statement), {**urls, "inhoud": json.dumps(INHOUD)})
     connection.execute(text("DROP TABLE bench_dossier"))
     connection.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))

@@ -2,7 +2,8 @@
 
 The audit row of a read is in the database (seen from another connection) when the answer's
 first byte is sent, and a read whose audit row cannot be written gives no data at all: for
-intake's dossier and list, pip's PIP and list and trajectory's trajectory and list alike.
+intake's dossier and list, pip's PIP and list, trajectory's trajectory and list and the scheduler's
+signal and work list alike.
 """
 
 import uuid
@@ -18,6 +19,7 @@ from inburgering_shared.contracts.resources import Doelgroep, Leerroute, PipCont
 from inburgering_shared.db import AsyncReads
 from inburgering_shared.testing import DatabaseBackend, TokenFactory
 from pip_service.pips.models import Pip
+from scheduler_service.signalen.models import Signaal
 from security_testkit import FOREIGN, OWN, build_app, seed_dossier
 from sqlalchemy import func, select, text
 from starlette.types import Message, Receive, Scope, Send
@@ -78,6 +80,28 @@ def seed_pip(app: FastAPI, client: TestClient, auth_headers: TokenFactory) -> tu
     return f"/v1/pips/{pip.id}", [inburgeraar]
 
 
+def seed_signaal(
+    app: FastAPI, client: TestClient, auth_headers: TokenFactory, inburgeraar: str | None = None
+) -> tuple[str, list[str]]:
+    """An open signal of the own gemeente on a PIP's deadline, as the deadline scan raises it."""
+    inburgeraar = inburgeraar or f"http://intake.test/v1/inburgeraars/{uuid.uuid4()}"
+    with app.state.session_factory.begin() as session:
+        signaal = Signaal(
+            soort="pip-vaststellen-verlopen",
+            deadline_url=f"http://pip.test/v1/deadlines/{uuid.uuid4()}",
+            deadline_soort="pip-vaststellen",
+            inburgeraar_url=inburgeraar,
+            gemeentecode=OWN,
+            vervaldatum=date(2026, 6, 30),
+            status="open",
+            geopend_op=date(2026, 7, 1),
+            klantmanager="km-1",
+            niveau="klantmanager",
+        )
+        session.add(signaal)
+    return f"/v1/signalen/{signaal.id}", [inburgeraar, "km-1"]
+
+
 @dataclass(frozen=True)
 class HotRead:
     service: str
@@ -91,6 +115,7 @@ HOT_READS = [
     HotRead("intake", "/v1/inburgeraars", "url", True, seed_intake),
     HotRead("pip", "/v1/pips", "inburgeraar", False, seed_pip),
     HotRead("trajectory", "/v1/trajecten", "inburgeraar", False, seed_trajectory),
+    HotRead("scheduler", "/v1/signalen", "inburgeraar", False, seed_signaal),
 ]
 
 
@@ -198,6 +223,30 @@ def test_a_read_whose_audit_row_cannot_be_written_gives_no_data(
         assert not any(data in answer.text for data in secrets), answer.text
     assert _audit_count(app) == before
     assert client.get(path, headers=km).status_code == 200  # the trail writable again
+
+
+def test_a_work_list_audits_each_dossier_on_its_page_once(
+    database_backend: DatabaseBackend, auth_headers: TokenFactory
+) -> None:
+    """As the middleware does from an answer (audit.dossiers_in): a dossier with two signals on the
+    page is one audit row, and a page whose signals name no dossier one row naming none."""
+    app = build_app(database_backend, "scheduler", prefix="reads_once")
+    km = auth_headers("klantmanager", gemeente=OWN)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        inburgeraar = f"http://intake.test/v1/inburgeraars/{uuid.uuid4()}"
+        for _ in range(2):
+            seed_signaal(app, client, auth_headers, inburgeraar=inburgeraar)
+        twice = client.get("/v1/signalen", headers=km)
+        with app.state.session_factory.begin() as session:
+            session.execute(Signaal.__table__.update().values(inburgeraar_url=None))
+        nameless = client.get("/v1/signalen", headers=km, params={"pageSize": 1})
+    assert [s["inburgeraar"] for s in twice.json()["results"]] == [inburgeraar, inburgeraar]
+    assert nameless.json()["results"][0]["inburgeraar"] is None
+    with app.state.engine.connect() as connection:
+        rows = connection.execute(
+            select(AUDITTRAIL.c.hoofd_object, AUDITTRAIL.c.gemeentecode).order_by(AUDITTRAIL.c.aanmaakdatum)
+        )
+        assert list(rows) == [(inburgeraar, OWN), (None, None)]
 
 
 def _execute(app: FastAPI, statements: list[str]) -> None:

@@ -274,15 +274,17 @@ def audited_page(
     matching: CTE,
     hoofd_object: Callable[[CTE], ColumnElement[str]],
     columns: Callable[[CTE], Sequence[ColumnElement[Any]]] = lambda page: (),
+    order: Sequence[str] = ("aangemaakt", "id"),
 ) -> AuditedQuery:
-    """A page of the rows of `matching` (bind parameters `offset` and `limit`, in order of
-    `aangemaakt` and `id`), each row with the count of all (`totaal`) and `columns` of the page, one
-    row of NULLs and the count when the page is empty; and what the audit records: every dossier on
-    the page (`hoofd_object` of the page, its `gemeentecode`), or, for an empty page, one row naming
+    """A page of the rows of `matching` (bind parameters `offset` and `limit`, in order of the
+    columns named by `order`), each row with the count of all (`totaal`) and `columns` of the page,
+    one row of NULLs and the count when the page is empty; and what the audit records, as the
+    middleware would from the answer (`dossiers_in`): every dossier on the page once (`hoofd_object`
+    of the page, not NULL, with its `gemeentecode`), or, when the page names none, one row naming
     none."""
     page = (
         select(matching)
-        .order_by(matching.c.aangemaakt, matching.c.id)
+        .order_by(*(matching.c[name] for name in order))
         .offset(bindparam("offset"))
         .limit(bindparam("limit"))
         .cte("pagina")
@@ -292,12 +294,21 @@ def audited_page(
     rows = (
         select(count, page, *columns(page))
         .select_from(one.outerjoin(page, true()))
-        .order_by(page.c.aangemaakt, page.c.id)
+        .order_by(*(page.c[name] for name in order))
     )
-    on_page = select(
-        hoofd_object(page).label("hoofd_object"), page.c.gemeentecode, literal(200).label("resultaat")
+    named = select(hoofd_object(page).label("hoofd_object"), page.c.gemeentecode).subquery("genoemd")
+    on_page = (
+        select(
+            named.c.hoofd_object,
+            func.min(named.c.gemeentecode).label("gemeentecode"),
+            literal(200).label("resultaat"),
+        )
+        .where(named.c.hoofd_object.is_not(None))
+        .group_by(named.c.hoofd_object)
     )
-    nothing = select(null(), null(), literal(200)).where(~select(page.c.id).exists())
+    nothing = select(null(), null(), literal(200)).where(
+        ~select(named.c.hoofd_object).where(named.c.hoofd_object.is_not(None)).exists()
+    )
     return AuditedQuery(rows, on_page.union_all(nothing))
 
 

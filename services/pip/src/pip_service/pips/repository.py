@@ -3,6 +3,7 @@ from functools import cache
 from typing import Any
 
 from inburgering_shared.audit import AuditedQuery, audited_page
+from inburgering_shared.db import loaded
 from sqlalchemy import ColumnElement, FromClause, Row, and_, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
@@ -13,6 +14,8 @@ PIP = Pip.__table__
 DEADLINE = Deadline.__table__
 _DEADLINE_PREFIX = "deadline_"
 _DEADLINE_COLUMNS = [c.label(_DEADLINE_PREFIX + c.name) for c in DEADLINE.c]
+_PIP_NAMES = [c.name for c in PIP.c]
+_DEADLINE_NAMES = [c.name for c in DEADLINE.c]
 
 
 def get(session: Session, pip_id: uuid.UUID) -> Pip | None:
@@ -88,10 +91,10 @@ def _with_deadline(pip: FromClause, pip_id: ColumnElement[uuid.UUID]) -> FromCla
 def pip_of(row: Row[Any]) -> tuple[Pip, Deadline | None]:
     """The PIP and its deadline of a row of `pip_read`, as objects outside any session."""
     values = row._mapping
-    pip = Pip(**{c.name: values[c.name] for c in PIP.c})
+    pip = loaded(Pip, {name: values[name] for name in _PIP_NAMES})
     if values[_DEADLINE_PREFIX + "id"] is None:
         return pip, None
-    return pip, Deadline(**{c.name: values[_DEADLINE_PREFIX + c.name] for c in DEADLINE.c})
+    return pip, loaded(Deadline, {name: values[_DEADLINE_PREFIX + name] for name in _DEADLINE_NAMES})
 
 
 def deadline_of(session: Session, pip_id: uuid.UUID) -> Deadline | None:

@@ -1,7 +1,7 @@
 """HTTP for PIPs: list, read, edit the concept, vaststellen, change as a new version, versions, deadline."""
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request, Response
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox, Services
@@ -10,10 +10,6 @@ from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.bounds import VersiePad
 from inburgering_shared.contracts.resources import (
     DeadlineStatus,
-    KlantmanagerContact,
-    Leerroute,
-    Niveau,
-    PipOnderdeelContract,
     PipStatus,
 )
 from inburgering_shared.etag import etag
@@ -29,11 +25,9 @@ from ..intrekking.schemas import Intrekking
 from . import repository, service
 from .models import Pip, PipVersie
 from .schemas import (
-    Advies,
     ConceptWijziging,
     PipInhoud,
     PipRead,
-    PipTermijn,
     Vaststelling,
     Verlenging,
     VersieRead,
@@ -47,18 +41,19 @@ Casework = Annotated[Principal, Depends(require(*CASEWORK))]
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
 
 
-def to_termijn(deadline: Deadline) -> PipTermijn:
-    return PipTermijn(
-        vervaldatum=deadline.vervaldatum,
-        gestartDoor=deadline.gestart_door,
-        regel=deadline.regel,
-        oorspronkelijkeVervaldatum=deadline.oorspronkelijke_vervaldatum,
-        informatieOntvangen=deadline.informatie_ontvangen,
-        verlengingReden=deadline.verlenging_reden,
-        status=deadline.status,
-        afsluitreden=deadline.afsluitreden,
-        tijdig=deadline.afgehandeld_op <= deadline.vervaldatum if deadline.afgehandeld_op else None,
-    )
+def _termijn(deadline: Deadline) -> dict[str, Any]:
+    """The fields of the PIP's `termijn` (R2, R3)."""
+    return {
+        "vervaldatum": deadline.vervaldatum,
+        "gestartDoor": deadline.gestart_door,
+        "regel": deadline.regel,
+        "oorspronkelijkeVervaldatum": deadline.oorspronkelijke_vervaldatum,
+        "informatieOntvangen": deadline.informatie_ontvangen,
+        "verlengingReden": deadline.verlenging_reden,
+        "status": deadline.status,
+        "afsluitreden": deadline.afsluitreden,
+        "tijdig": deadline.afgehandeld_op <= deadline.vervaldatum if deadline.afgehandeld_op else None,
+    }
 
 
 def to_read(session: Session, api_url: str, pip: Pip) -> PipRead:
@@ -66,44 +61,51 @@ def to_read(session: Session, api_url: str, pip: Pip) -> PipRead:
 
 
 def pip_answer(api_url: str, pip: Pip, deadline: Deadline | None) -> PipRead:
+    """The PIP's answer, validated as one document (its parts as dicts: one validation, not one per
+    part)."""
     inhoud = PipInhoud.model_validate(pip.inhoud or {})
-    return PipRead(
-        url=pip_url(api_url, pip.id),
-        uuid=pip.id,
-        inburgeraar=pip.inburgeraar_url,
-        gemeentecode=pip.gemeentecode,
-        status=PipStatus(pip.status),
-        leerroute=Leerroute(pip.leerroute) if pip.leerroute else None,
-        dagtekening=pip.dagtekening,
-        versie=pip.versie,
-        doelgroep=pip.doelgroep,
-        niveau=Niveau(pip.niveau) if pip.niveau else None,
-        vastgesteldDoor=pip.vastgesteld_door,
-        deadline=deadline.vervaldatum if deadline and deadline.status != DeadlineStatus.VERVALLEN else None,
-        wet=pip.wet,
-        eindreden=pip.eindreden,
-        einddatum=pip.einddatum,
-        termijn=to_termijn(deadline) if deadline else None,
-        dagtekeningEerstePip=pip.dagtekening_eerste_pip,
-        advies=Advies.model_validate(pip.advies) if pip.advies else None,
-        motivering=pip.motivering,
-        inhoud=inhoud,
-        onderdelen=[
-            PipOnderdeelContract(
-                component=o.component.value,
-                start=o.start,
-                verwachtEinde=o.verwachtEinde,
-                aanbieder=o.aanbieder,
-            )
-            for o in inhoud.onderdelen
-            if o.aangeboden
-        ],
-        klantmanager=KlantmanagerContact(**inhoud.klantmanager.model_dump()) if inhoud.klantmanager else None,
-        alfabetisering=inhoud.alfabetisering.value if inhoud.alfabetisering else None,
-        routewijzigingen=pip.routewijzigingen,
-        intrekking=intrekking_service.to_read(pip),
-        aangemaakt=pip.aangemaakt,
-        gewijzigd=pip.gewijzigd,
+    intrekking = intrekking_service.to_read(pip)
+    return PipRead.model_validate(
+        {
+            "url": pip_url(api_url, pip.id),
+            "uuid": pip.id,
+            "inburgeraar": pip.inburgeraar_url,
+            "gemeentecode": pip.gemeentecode,
+            "status": pip.status,
+            "leerroute": pip.leerroute,
+            "dagtekening": pip.dagtekening,
+            "versie": pip.versie,
+            "doelgroep": pip.doelgroep,
+            "niveau": pip.niveau,
+            "vastgesteldDoor": pip.vastgesteld_door,
+            "deadline": deadline.vervaldatum
+            if deadline and deadline.status != DeadlineStatus.VERVALLEN
+            else None,
+            "wet": pip.wet,
+            "eindreden": pip.eindreden,
+            "einddatum": pip.einddatum,
+            "termijn": _termijn(deadline) if deadline else None,
+            "dagtekeningEerstePip": pip.dagtekening_eerste_pip,
+            "advies": pip.advies or None,
+            "motivering": pip.motivering,
+            "inhoud": inhoud,
+            "onderdelen": [
+                {
+                    "component": o.component.value,
+                    "start": o.start,
+                    "verwachtEinde": o.verwachtEinde,
+                    "aanbieder": o.aanbieder,
+                }
+                for o in inhoud.onderdelen
+                if o.aangeboden
+            ],
+            "klantmanager": inhoud.klantmanager.model_dump() if inhoud.klantmanager else None,
+            "alfabetisering": inhoud.alfabetisering.value if inhoud.alfabetisering else None,
+            "routewijzigingen": pip.routewijzigingen,
+            "intrekking": intrekking,
+            "aangemaakt": pip.aangemaakt,
+            "gewijzigd": pip.gewijzigd,
+        }
     )
 
 

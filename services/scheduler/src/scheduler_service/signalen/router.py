@@ -5,16 +5,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from inburgering_shared.api import ApiUrl, DbSession, EventOutbox
+from inburgering_shared.audit import audited_read
 from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
 from inburgering_shared.etag import etag
 from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
-from inburgering_shared.problems import problem_responses
+from inburgering_shared.problems import NotFound, problem_responses
 
 from . import service
 from .lifecycle import signaal_url
 from .models import Signaal
+from .repository import page_read, signaal_of, signaal_read
 from .rules import Niveau
 from .schemas import Oplossing, SignaalPatch, SignaalRead, SignaalStatus, Stap
 
@@ -50,10 +52,9 @@ def to_read(api_url: str, s: Signaal) -> SignaalRead:
 
 
 @router.get("", response_model=Page[SignaalRead], responses=problem_responses(400))
-def list_signalen(
+async def list_signalen(
     request: Request,
     principal: Readers,
-    session: DbSession,
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
     gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATTERN)] = None,
@@ -65,28 +66,32 @@ def list_signalen(
     inburgeraar: InburgeraarFilter = None,
 ) -> Page[SignaalRead]:
     """The work list, by due date: filter on klantmanager, team, niveau (who it is for), status, soort
-    and inburgeraar."""
-    count, rows = service.list_signalen(
-        session,
-        principal=principal,
-        gemeentecode=gemeentecode,
-        klantmanager=klantmanager,
-        team=team,
-        niveau=niveau,
-        status=status,
-        soort=soort,
-        inburgeraar=inburgeraar,
-        offset=params.offset,
-        limit=params.pageSize,
-    )
-    return make_page(request, params, count, [to_read(api_url, s) for s in rows])
+    and inburgeraar. Every dossier on the page is audited in the statement that reads it
+    (audit.audited_read)."""
+    filters = {
+        "gemeenten": principal.gemeente_filter(),
+        "gemeentecode": gemeentecode,
+        "klantmanager": klantmanager,
+        "team": team,
+        "niveau": niveau.value if niveau else None,
+        "status": status.value if status else None,
+        "soort": soort,
+        "inburgeraar": inburgeraar,
+    }
+    rows = await audited_read(request, *page_read(filters, offset=params.offset, limit=params.pageSize))
+    answers = [to_read(api_url, signaal_of(r)) for r in rows if r.id is not None]
+    return make_page(request, params, rows[0].totaal, answers)
 
 
 @router.get("/{signaalId}", response_model=SignaalRead, responses=problem_responses(404))
-def get_signaal(
-    signaalId: uuid.UUID, response: Response, principal: Readers, session: DbSession, api_url: ApiUrl
+async def get_signaal(
+    signaalId: uuid.UUID, request: Request, response: Response, principal: Readers, api_url: ApiUrl
 ) -> SignaalRead:
-    signaal = service.get_signaal(session, principal=principal, signaal_id=signaalId)
+    """The signal, read with its audit row in one statement (audit.audited_read)."""
+    rows = await audited_read(request, *signaal_read(signaalId, principal.gemeente_filter()))
+    if not rows:  # also another gemeente's: its existence is not ours to reveal
+        raise NotFound("Signaal niet gevonden.")
+    signaal = signaal_of(rows[0])
     response.headers["ETag"] = etag(signaal.versie)
     return to_read(api_url, signaal)
 

@@ -1,4 +1,4 @@
-"""Use cases of the signalen API: the work list per klantmanager, team, gemeente; a signal; its lifecycle."""
+"""Use cases of the signalen API: a signal and its lifecycle (the reads of the work list: repository)."""
 
 import uuid
 
@@ -6,12 +6,10 @@ from inburgering_shared.auth import Principal
 from inburgering_shared.etag import check_if_match
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.problems import Conflict, InvalidParam, NotFound, RuleViolation
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import lifecycle
 from .models import Signaal
-from .rules import Niveau
 from .schemas import SignaalStatus
 
 
@@ -20,40 +18,6 @@ def get_signaal(session: Session, *, principal: Principal, signaal_id: uuid.UUID
     if signaal is None or not principal.may_access(signaal.gemeentecode):
         raise NotFound("Signaal niet gevonden.")
     return signaal
-
-
-def list_signalen(
-    session: Session,
-    *,
-    principal: Principal,
-    gemeentecode: str | None,
-    klantmanager: str | None,
-    team: str | None,
-    niveau: Niveau | None,
-    status: SignaalStatus | None,
-    soort: str | None,
-    inburgeraar: str | None,
-    offset: int,
-    limit: int,
-) -> tuple[int, list[Signaal]]:
-    query = select(Signaal)
-    if (gemeenten := principal.gemeente_filter()) is not None:
-        query = query.where(Signaal.gemeentecode.in_(gemeenten))
-    filters = {
-        Signaal.gemeentecode: gemeentecode,
-        Signaal.klantmanager: klantmanager,
-        Signaal.team: team,
-        Signaal.niveau: niveau.value if niveau else None,
-        Signaal.status: status.value if status else None,
-        Signaal.soort: soort,
-        Signaal.inburgeraar_url: inburgeraar,
-    }
-    for column, value in filters.items():
-        if value is not None:
-            query = query.where(column == value)
-    count = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(Signaal.vervaldatum, Signaal.id).offset(offset).limit(limit))
-    return count, list(rows)
 
 
 def patch_signaal(
