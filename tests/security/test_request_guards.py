@@ -5,6 +5,7 @@ path's whole `Allow`), `inburgering_shared.bounds` (dates and version numbers) a
 echoed in a problem's `instance`. Each refusal changes nothing.
 """
 
+import json
 import uuid
 from datetime import date, timedelta
 
@@ -67,6 +68,28 @@ def test_a_body_over_the_limit_is_413_before_it_is_read(
             streamed = intake.post("/v1/inburgeraars", content=iter(chunks), headers={**headers, **extra})
             assert streamed.status_code == 413, streamed.text
         assert _count(intake, headers) == 0
+
+
+def test_a_nul_character_in_a_json_string_is_400_on_either_database(
+    service_apps: dict[str, FastAPI], auth_headers: TokenFactory
+) -> None:
+    """PostgreSQL cannot store U+0000 in text, SQLite would: both refuse it before the handler, naming
+    the field, also when the escape is split over two chunks and through the idempotency middleware
+    that buffers the body; an escaped backslash before `u0000` is just text."""
+    headers = {**auth_headers("klantmanager", gemeente=OWN), "content-type": "application/json"}
+    with rollback_client(service_apps["intake"]) as intake:
+        body = json.dumps({**persoon(next(_bsns)), "voornamen": "An\x00na"}).encode()
+        split = body.index(b"\\u0000") + 3
+        cases = [(body, {}), (iter([body[:split], body[split:]]), {}), (body, {"Idempotency-Key": "nul-1"})]
+        for content, extra in cases:
+            answer = intake.post("/v1/inburgeraars", content=content, headers={**headers, **extra})
+            assert answer.status_code == 400, answer.text
+            assert answer.headers["content-type"] == "application/problem+json"
+            assert "NUL-teken" in answer.json()["detail"]
+            assert [p["name"] for p in answer.json()["invalidParams"]] == ["voornamen"]
+        assert _count(intake, headers) == 0
+        tekst = json.dumps({**persoon(next(_bsns)), "voornamen": "An\\u0000na"}).encode()
+        assert intake.post("/v1/inburgeraars", content=tekst, headers=headers).status_code == 201
 
 
 def test_the_bulk_upload_has_a_larger_limit_of_its_own(

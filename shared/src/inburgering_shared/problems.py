@@ -144,9 +144,10 @@ def http_problem(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     return problem_response(
         request,
         exc.status_code,
-        code=phrase.lower().replace(" ", "-"),
+        code=getattr(exc, "code", None) or phrase.lower().replace(" ", "-"),
         title=phrase,
         detail=str(exc.detail) if exc.detail else phrase,
+        invalid_params=getattr(exc, "invalid_params", None),
         headers=getattr(exc, "headers", None),
     )
 
