@@ -7,10 +7,17 @@ Strict types) or when a validator of `inburgering_shared.strict` (`GEHEEL`) stan
 The walk covers every operation's body model and the models the operations that read their body
 themselves validate with; a new lax field fails here, named. Query and path parameters are text
 by nature and parsed as before.
+
+No text of a request (body, query or path) may hold U+0000, which PostgreSQL can neither store
+nor compare with: the committed OpenAPI documents are walked for a text without a pattern that
+excludes it (`inburgering_shared.strict.Tekst`); the behaviour is in test_request_guards.py.
 """
 
+import json
+import re
 import uuid
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +37,7 @@ HAND_READ: dict[tuple[str, str, str], Any] = {
     ("intake", "POST", "/v1/coa-overdrachten/bulk"): CoaOverdrachtCreate,  # each handover on its own
 }
 _bsns = bsn_numbers(231_000_000)
+SERVICES = Path(__file__).resolve().parents[2] / "services"
 
 
 def lax_fields(schema: Mapping[str, Any]) -> list[str]:
@@ -168,3 +176,52 @@ def test_a_number_as_text_is_400_in_the_other_services_too(
         )
         assert answer.status_code == 400, answer.text
         assert [p["name"] for p in answer.json()["invalidParams"]] == ["uren"]
+
+
+def _refuses_nul(pattern: str | None) -> bool:
+    return pattern is not None and not any(re.search(pattern, text) for text in ("\x00", "a\x00"))
+
+
+def _nul_admitting(document: Mapping[str, Any]) -> list[str]:
+    """Every text of a request (body, query, path) that the document lets hold U+0000."""
+    schemas = document.get("components", {}).get("schemas", {})
+    found: list[str] = []
+
+    def walk(node: Mapping[str, Any], where: str, seen: frozenset[str]) -> None:
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            if name not in seen:
+                walk(schemas[name], where, seen | {name})
+            return
+        for key in ("anyOf", "oneOf", "allOf"):
+            for choice in node.get(key, ()):
+                walk(choice, where, seen)
+        free = node.get("type") == "string" and not {"enum", "const", "format"} & node.keys()
+        if free and not _refuses_nul(node.get("pattern")):
+            found.append(where)
+        for name, child in node.get("properties", {}).items():
+            walk(child, f"{where}.{name}", seen)
+        if isinstance(node.get("additionalProperties"), Mapping):
+            if "propertyNames" not in node:
+                found.append(f"{where}.<key>")
+            walk(node["additionalProperties"], f"{where}.<value>", seen)
+        if "items" in node:
+            walk(node["items"], f"{where}[]", seen)
+
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            for parameter in operation.get("parameters", ()):
+                if parameter["in"] in ("query", "path"):
+                    walk(parameter["schema"], f"{method.upper()} {path} {parameter['name']}", frozenset())
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                walk(content["schema"], f"{method.upper()} {path} body", frozenset())
+    return found
+
+
+def test_no_text_of_a_request_may_hold_a_nul_character() -> None:
+    admitting = [
+        f"{document.parent.name} {where}"
+        for document in sorted(SERVICES.glob("*/openapi.json"))
+        for where in _nul_admitting(json.loads(document.read_text()))
+    ]
+    assert admitting == []

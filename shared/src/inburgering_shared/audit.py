@@ -167,7 +167,8 @@ class RequestAudit:
             "gebruikers_weergave": principal.user_representation if principal else "",
             "namens": ",".join(sorted(principal.gemeenten))[:200] if principal else "",
             "actie": ACTIONS.get(scope["method"], scope["method"].lower()),
-            "resource_url": scope["path"][:500],
+            # The path as sent, percent-encoded: a `%00` in it is text PostgreSQL can store.
+            "resource_url": scope.get("raw_path", scope["path"].encode()).decode("latin-1")[:500],
             "toelichting": mask_bsns(headers.get(AUDIT_HEADER.lower(), ""))[:500],
             "correlatie_id": correlation_id.get()[:64],
         }

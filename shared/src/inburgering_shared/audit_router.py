@@ -15,6 +15,7 @@ from .api import DbSession
 from .audit import AUDITTRAIL
 from .auth import Principal, Role, require
 from .pagination import Page, PageParams, make_page, page_params
+from .strict import Tekst
 
 
 class AuditRegel(BaseModel):
@@ -48,7 +49,7 @@ def audittrail(
     principal: AuditReaders,
     session: DbSession,
     params: Annotated[PageParams, Depends(page_params)],
-    hoofdObject: Annotated[str, Query(min_length=1, max_length=500, description="URL van het dossier")],
+    hoofdObject: Annotated[Tekst, Query(min_length=1, max_length=500, description="URL van het dossier")],
 ) -> Page[AuditRegel]:
     """Who read or changed this dossier in this service, newest first (only the caller's gemeenten)."""
     query = select(AUDITTRAIL).where(AUDITTRAIL.c.hoofd_object == hoofdObject)

@@ -28,6 +28,7 @@ from .db import utcnow
 from .person_rows import rows_about
 from .problems import NotFound, problem_responses
 from .retention import GEDEELD, purge
+from .strict import Tekst
 
 router = APIRouter(prefix="/avg", tags=["avg"])
 Privacy = Annotated[Principal, Depends(require(Role.BEHEER, Role.SERVICE))]
@@ -35,7 +36,7 @@ Purgers = Annotated[Principal, Depends(require(Role.SCHEDULER, Role.BEHEER))]
 
 
 class InzageVraag(BaseModel):
-    inburgeraar: str = Field(min_length=1, max_length=300, description="URL van het dossier (intake)")
+    inburgeraar: Tekst = Field(min_length=1, max_length=300, description="URL van het dossier (intake)")
 
 
 class Inzage(BaseModel):

@@ -22,6 +22,7 @@ from .bounds import MAX_INT32
 from .outbox import DEAD, DELIVERED, PARKED, PENDING, Outbox
 from .pagination import Page, PageParams, make_page, page_params
 from .problems import NotFound, problem_responses
+from .strict import Tekst
 
 
 class AfleveringStatus(StrEnum):
@@ -65,7 +66,7 @@ def list_afleveringen(
     outbox: EventOutbox,
     params: Annotated[PageParams, Depends(page_params)],
     status: Annotated[AfleveringStatus, Query()] = AfleveringStatus.GEPARKEERD,
-    abonnee: Annotated[str | None, Query(max_length=500, description="Callback-URL van de abonnee")] = None,
+    abonnee: Annotated[Tekst | None, Query(max_length=500, description="Callback-URL van de abonnee")] = None,
 ) -> Page[Aflevering]:
     """Deliveries not arrived, oldest first: parked (with the subscriber's reason), dead or waiting."""
     rows = _afleveringen(session, outbox, _STATUS[status], abonnee)

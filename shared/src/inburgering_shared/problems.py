@@ -144,10 +144,9 @@ def http_problem(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     return problem_response(
         request,
         exc.status_code,
-        code=getattr(exc, "code", None) or phrase.lower().replace(" ", "-"),
+        code=phrase.lower().replace(" ", "-"),
         title=phrase,
         detail=str(exc.detail) if exc.detail else phrase,
-        invalid_params=getattr(exc, "invalid_params", None),
         headers=getattr(exc, "headers", None),
     )
 

@@ -9,9 +9,6 @@
 - A body larger than the operation's limit is 413, decided on Content-Length before a byte
   is read, or while reading when the length is not given. The limit is `MAX_BODY_BYTES`, or
   the operation's own in its `x-maxBodyBytes` extension (a bulk upload: `body_limit`).
-- A JSON body with a NUL character (`\\u0000`) in any string is 400 while it is read: PostgreSQL
-  cannot store one in a text column, and a letter or export made of such a name breaks; SQLite
-  would store it, so both databases refuse it here alike.
 - A method the path does not have is 405 with `Allow` listing every method the path does have
   (RFC 9110 par. 15.5.6), also when the methods are spread over several routes; a path
   written out (`/inburgeraars/zoeken`) is never taken for a value of a parameter.
@@ -22,9 +19,6 @@ ahead of the middlewares that buffer the body (idempotency).
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .auth import signed_in
 from .openapi import API_PREFIX
-from .problems import InvalidInput, InvalidParam, http_problem, problem_response
+from .problems import InvalidParam, http_problem, problem_response
 
 MAX_BODY_BYTES = 256 * 1024
 """The default limit: one record of the largest kind with every text field full is far below it."""
@@ -105,50 +99,6 @@ class _TooLarge(StarletteHTTPException):
 
     def __init__(self, limit: int) -> None:
         super().__init__(413, f"De body van deze operatie mag ten hoogste {limit} bytes zijn.")
-
-
-# The JSON escape of U+0000, not itself escaped: an even number of backslashes before it.
-_NUL_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
-
-
-def has_nul_escape(body: bytes) -> bool:
-    """Whether a JSON text holds a string with U+0000 (raw control characters are invalid JSON)."""
-    return _NUL_ESCAPE.search(body) is not None
-
-
-def _nul_fields(value: Any, path: tuple[str, ...] = ()) -> Iterator[str]:
-    if isinstance(value, str):
-        if "\x00" in value:
-            yield ".".join(path) or "body"
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _nul_fields(item, (*path, str(key)))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _nul_fields(item, (*path, str(index)))
-
-
-class _NulInText(StarletteHTTPException):
-    """An HTTPException, so that FastAPI's reading of the body lets it through to `http_problem`."""
-
-    code = InvalidInput.code
-
-    def __init__(self, fields: list[str]) -> None:
-        super().__init__(
-            400, "Een tekst in de body bevat een NUL-teken (U+0000); dat kan niet worden opgeslagen."
-        )
-        self.invalid_params = [InvalidParam(name=f, code="nul-teken", reason="Bevat U+0000.") for f in fields]
-
-
-def _nul_refusal(body: bytes) -> _NulInText | None:
-    """The 400 of a JSON body with U+0000 in a string, naming each such field."""
-    if not has_nul_escape(body):
-        return None
-    try:
-        fields = list(_nul_fields(json.loads(body)))
-    except ValueError:
-        return None  # not JSON: FastAPI's own 400 says so
-    return _NulInText(fields)
 
 
 class RouteGuardsMiddleware:
@@ -234,20 +184,13 @@ class RouteGuardsMiddleware:
             return
         received = 0
         started = False
-        json_body = b"json" in dict(scope["headers"]).get(b"content-type", b"")
-        chunks: list[bytes] = []
 
         async def counting_receive() -> Message:
             nonlocal received
             message = await receive()
-            chunk = message.get("body", b"")
-            received += len(chunk)
+            received += len(message.get("body", b""))
             if received > limit:
                 raise _TooLarge(limit)
-            if json_body and message["type"] == "http.request":
-                chunks.append(chunk)
-                if not message.get("more_body") and (refusal := _nul_refusal(b"".join(chunks))):
-                    raise refusal
             return message
 
         async def noting_send(message: Message) -> None:
@@ -257,7 +200,7 @@ class RouteGuardsMiddleware:
 
         try:
             await self.app(scope, counting_receive, noting_send)
-        except (_TooLarge, _NulInText) as exc:  # raised before the route (a middleware buffering the body)
+        except _TooLarge as exc:  # raised before the route (a middleware buffering the body)
             if started:
                 raise
             await http_problem(Request(scope), exc)(scope, receive, send)

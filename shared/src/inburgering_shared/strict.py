@@ -8,9 +8,13 @@ document):
 - `Bedrag`, `Score`: a JSON integer or a string of digits with an optional fraction ("12.50"),
   which is how the services write decimals in their answers.
 - `Tijdstip`: an RFC 3339 date-time string, never a number.
-- `NIET_WIT`: a pattern for a character that is not white space alike for JSON Schema (ECMA-262 `\s`)
-  and for pydantic (Rust's `\s`, which counts U+0085 too): `\S` alone let a generator send a lone
-  U+0085 that the service then refused.
+- `Tekst`: text without U+0000, which PostgreSQL can neither store in a text column nor compare
+  with one (SQLite would): every text a request carries, in its body, query or path, is of this
+  type or has a pattern of its own that excludes U+0000, so that it is 400 naming the field on
+  both databases instead of a 500 on one.
+- `NIET_WIT`: a character that is neither white space nor U+0000, alike for JSON Schema (ECMA-262
+  `\s`) and for pydantic (Rust's `\s`, which counts U+0085 too): `\S` alone let a generator send
+  a lone U+0085 that the service then refused. `GEVULD`: a text with at least one such character.
 - `JaNee`: a JSON boolean, `true` or `false`, never `"true"`, 1 or `"ja"`.
 """
 
@@ -21,7 +25,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Strict, WithJsonSchema
+from pydantic import BeforeValidator, Strict, StringConstraints, WithJsonSchema
 
 
 def _decimaal(heel: int, fractie: int) -> tuple[BeforeValidator, WithJsonSchema]:
@@ -81,4 +85,7 @@ GEHEEL = BeforeValidator(_geheel)
 """`Annotated[int, Field(ge=..., le=...), GEHEEL]`: after the bounds, so the schema states them."""
 Tijdstip = Annotated[datetime, BeforeValidator(_tijdstip)]
 JaNee = Annotated[bool, Strict()]
-NIET_WIT = r"[^\s\x85]"
+GEEN_NUL = r"^[^\x00]*$"
+Tekst = Annotated[str, StringConstraints(pattern=GEEN_NUL)]
+NIET_WIT = r"[^\s\x85\x00]"
+GEVULD = rf"^[\s\x85]*{NIET_WIT}[^\x00]*$"

@@ -38,6 +38,7 @@ def test_notification_is_answered_exactly_as_duo_specifies(client, contract):
         {"registratieDatumTijd": "gisteren"},
         {"registratieDatumTijd": "2026-11-02T09:30:00"},
         {"vNummer": 99999999999},
+        {"bsn": BSN + "\x00"},
     ],
     ids=[
         "kleine-letters",
@@ -46,6 +47,7 @@ def test_notification_is_answered_exactly_as_duo_specifies(client, contract):
         "geen-datum-tijd",
         "zonder-offset",
         "vnummer-te-groot",
+        "bsn-met-nul-teken",
     ],
 )
 def test_invalid_notification_is_400_without_body_and_stores_nothing(

@@ -29,7 +29,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from ..strict import GEHEEL, Score
+from ..strict import GEHEEL, Score, Tekst
 from .profiel import Profiel
 from .resources import GEMEENTECODE_PATTERN, Doelgroep
 
@@ -109,14 +109,14 @@ Zelfredzaamheid = Annotated[
     ),
     GEHEEL,
 ]
-Tekst = Annotated[str, Field(min_length=1, max_length=4000)]
+LangeTekst = Annotated[Tekst, Field(min_length=1, max_length=4000)]
 
 
 class LeerbaarheidstoetsVrijstelling(BaseModel):
     """The toets was not administered because of a visual or auditory impairment."""
 
     beperking: Beperking
-    reden: Tekst
+    reden: LangeTekst
 
 
 class RedenNietAfgenomen(StrEnum):
@@ -135,7 +135,7 @@ class LeerbaarheidstoetsNietAfgenomen(BaseModel):
     """The toets was not taken for another reason than an impairment: no date, no administrator."""
 
     reden: RedenNietAfgenomen
-    toelichting: Tekst
+    toelichting: LangeTekst
 
 
 class Leerbaarheidstoets(BaseModel):
@@ -149,7 +149,7 @@ class Leerbaarheidstoets(BaseModel):
     behaaldeScore: Score | None = None
     benodigdeScore: Score | None = None
     datum: date | None = None
-    afgenomenDoor: Annotated[str | None, Field(max_length=200)] = None
+    afgenomenDoor: Annotated[Tekst | None, Field(max_length=200)] = None
     vrijstelling: LeerbaarheidstoetsVrijstelling | None = None
     nietAfgenomen: LeerbaarheidstoetsNietAfgenomen | None = None
 
@@ -167,9 +167,9 @@ class LeefgebiedBevinding(BaseModel):
 
     leefgebied: Leefgebied
     zelfredzaamheid: Zelfredzaamheid | None = None
-    observaties: Tekst | None = None
-    wensen: Tekst | None = None
-    behoeften: Tekst | None = None
+    observaties: LangeTekst | None = None
+    wensen: LangeTekst | None = None
+    behoeften: LangeTekst | None = None
 
 
 class BredeIntakeContract(BaseModel):
@@ -190,7 +190,9 @@ class BredeIntakeContract(BaseModel):
     alfabetisering: Alfabetisering | None = None
     wilVervolgonderwijs: bool = False
     bijstand: bool = Field(False, description="Participatiewet-uitkering (bijstand)")
-    wensen: Tekst | None = Field(None, description="Wensen en doelen van de inburgeraar in eigen woorden")
+    wensen: LangeTekst | None = Field(
+        None, description="Wensen en doelen van de inburgeraar in eigen woorden"
+    )
     leefgebieden: list[LeefgebiedBevinding] = Field(
         default_factory=list,
         max_length=len(Leefgebied),

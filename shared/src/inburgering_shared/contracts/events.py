@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from ..strict import Tijdstip
+from ..strict import Tekst, Tijdstip
 
 # A resourceUrl is fetched: an http(s) URL of one of our services; anything else is refused (400).
 URL_PATTERN = r"^https?://[!-.0-~][!-~]*$"  # printable ASCII, a host first
@@ -52,8 +52,8 @@ class Notificatie(BaseModel):
     hoofdObject: str = Field(
         pattern=r"^[!-~]+$", max_length=300, description="URL (of URN) van het hoofdobject (de inburgeraar)"
     )
-    resource: str = Field(description="Soort resource, bijvoorbeeld 'pip'")
+    resource: Tekst = Field(description="Soort resource, bijvoorbeeld 'pip'")
     resourceUrl: str = Field(pattern=URL_PATTERN, max_length=300)
     actie: Actie
     aanmaakdatum: Tijdstip
-    kenmerken: dict[str, str] = Field(default_factory=dict)
+    kenmerken: dict[Tekst, Tekst] = Field(default_factory=dict)

@@ -18,11 +18,11 @@ from typing import Annotated, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..bounds import Datum
-from ..strict import GEHEEL, JaNee
+from ..strict import GEHEEL, JaNee, Tekst
 
-Kort = Annotated[str, Field(min_length=1, max_length=200)]
-Omschrijving = Annotated[str, Field(min_length=1, max_length=1000)]
-Land = Annotated[str, Field(min_length=1, max_length=60)]
+Kort = Annotated[Tekst, Field(min_length=1, max_length=200)]
+Omschrijving = Annotated[Tekst, Field(min_length=1, max_length=1000)]
+Land = Annotated[Tekst, Field(min_length=1, max_length=60)]
 Jaar = Annotated[int, Field(ge=1940, le=2099), GEHEEL]
 
 
@@ -126,7 +126,7 @@ class IdwWaardering(Invoer):
 
     vergelijkbaarNiveau: IdwNiveau
     datum: Datum
-    kenmerk: Annotated[str | None, Field(min_length=1, max_length=64)] = None
+    kenmerk: Annotated[Tekst | None, Field(min_length=1, max_length=64)] = None
 
 
 class Diploma(Invoer):

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from ..bounds import Datum
-from ..strict import GEHEEL
+from ..strict import GEHEEL, Tekst
 
 
 class Doelgroep(StrEnum):
@@ -94,12 +94,12 @@ POSTCODE_PATTERN = r"^[1-9][0-9]{3} ?[A-Z]{2}$"
 class Verblijfsadres(BaseModel):
     """Where the person lives as the BRP registers it (the letter's address)."""
 
-    straat: str = Field(min_length=1, max_length=100)
+    straat: Tekst = Field(min_length=1, max_length=100)
     huisnummer: Annotated[int, Field(ge=1, le=99999), GEHEEL]
     huisletter: str | None = Field(default=None, pattern=r"^[A-Za-z]$")
-    huisnummertoevoeging: str | None = Field(default=None, max_length=4)
+    huisnummertoevoeging: Tekst | None = Field(default=None, max_length=4)
     postcode: str = Field(pattern=POSTCODE_PATTERN, examples=["8302 AB"])
-    woonplaats: str = Field(min_length=1, max_length=80)
+    woonplaats: Tekst = Field(min_length=1, max_length=80)
 
 
 class GeadresseerdeContract(BaseModel):

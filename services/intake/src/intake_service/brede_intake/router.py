@@ -19,6 +19,7 @@ from inburgering_shared.etag import etag
 from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
+from inburgering_shared.strict import Tekst
 from sqlalchemy.orm import Session
 
 from ..events import brede_intake_url, inburgeraar_url
@@ -124,7 +125,7 @@ def list_brede_intakes(
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
     status: BredeIntakeStatus | None = None,
-    klantmanager: Annotated[str | None, Query(max_length=100)] = None,
+    klantmanager: Annotated[Tekst | None, Query(max_length=100)] = None,
     inburgeraar: InburgeraarFilter = None,
 ) -> Page[BredeIntakeRead]:
     """Casework, and the service role (reporting's rebuild reads status and datumAfgerond). Health

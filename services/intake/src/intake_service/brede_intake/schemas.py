@@ -6,13 +6,13 @@ from typing import Annotated, Literal
 from inburgering_shared.contracts.brede_intake import (
     Alfabetisering,
     BredeIntakeContract,
+    LangeTekst,
     LeefgebiedBevinding,
     Leerbaarheidstoets,
-    Tekst,
     Vooropleiding,
 )
 from inburgering_shared.contracts.profiel import Profielbron, ProfielInvoer
-from inburgering_shared.strict import JaNee
+from inburgering_shared.strict import JaNee, Tekst
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..inburgeraars.schemas import Tegenstrijdigheid
@@ -37,14 +37,14 @@ class DeelnemerRol(StrEnum):
 
 class Deelnemer(BaseModel):
     rol: DeelnemerRol
-    naam: Annotated[str | None, Field(max_length=200)] = None
-    taal: Annotated[str | None, Field(max_length=60, description="Voor een tolk: de taal")] = None
+    naam: Annotated[Tekst | None, Field(max_length=200)] = None
+    taal: Annotated[Tekst | None, Field(max_length=60, description="Voor een tolk: de taal")] = None
 
 
 class Gegeven(BaseModel):
     """A fact with where it came from and when: prefilled facts name their source."""
 
-    waarde: Tekst
+    waarde: LangeTekst
     bron: Bron
     datum: date
 
@@ -63,12 +63,12 @@ class Achtergrond(BaseModel):
 class AchtergrondUpdate(BaseModel):
     """Values the klantmanager records; each becomes a fact with source klantmanager."""
 
-    talen: Tekst | None = None
-    opleiding: Tekst | None = None
-    werkervaring: Tekst | None = None
-    huishoudsamenstelling: Tekst | None = None
-    voorinburgering: Tekst | None = None
-    zichtbareBeperkingen: Tekst | None = None
+    talen: LangeTekst | None = None
+    opleiding: LangeTekst | None = None
+    werkervaring: LangeTekst | None = None
+    huishoudsamenstelling: LangeTekst | None = None
+    voorinburgering: LangeTekst | None = None
+    zichtbareBeperkingen: LangeTekst | None = None
 
 
 class BredeIntakeCreate(BaseModel):
@@ -101,7 +101,7 @@ class BredeIntakeUpdate(BaseModel):
     alfabetisering: Alfabetisering | None = None
     wilVervolgonderwijs: JaNee | None = None
     bijstand: JaNee | None = None
-    wensen: Tekst | None = None
+    wensen: LangeTekst | None = None
     profiel: ProfielWijziging | None = None
 
 

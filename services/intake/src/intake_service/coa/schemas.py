@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.profiel import ProfielInvoer
 from inburgering_shared.problems import InvalidParam
+from inburgering_shared.strict import Tekst
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.json_schema import JsonDict
 
@@ -18,11 +19,11 @@ BULK_BODY_BYTES = MAX_BULK * 4096
 
 
 class Taalbeheersing(BaseModel):
-    taal: Annotated[str, Field(min_length=1, max_length=60)]
-    niveau: Annotated[str | None, Field(max_length=20)] = None
+    taal: Annotated[Tekst, Field(min_length=1, max_length=60)]
+    niveau: Annotated[Tekst | None, Field(max_length=20)] = None
 
 
-Omschrijving = Annotated[str | None, Field(max_length=1000)]
+Omschrijving = Annotated[Tekst | None, Field(max_length=1000)]
 
 
 class Klantprofiel(ProfielInvoer):
@@ -35,7 +36,7 @@ class Klantprofiel(ProfielInvoer):
 
     model_config = ConfigDict(extra="ignore")
 
-    huishoudsamenstelling: Annotated[str | None, Field(max_length=500)] = None
+    huishoudsamenstelling: Annotated[Tekst | None, Field(max_length=500)] = None
     opleiding: Omschrijving = None
     werkervaring: Omschrijving = None
     talen: Annotated[list[Taalbeheersing], Field(max_length=30)] = []

@@ -13,6 +13,7 @@ from inburgering_shared.dates import vandaag
 from inburgering_shared.etag import etag
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import NotFound, problem_responses
+from inburgering_shared.strict import Tekst
 from sqlalchemy import Row
 
 from ..events import inburgeraar_url
@@ -120,7 +121,7 @@ async def list_inburgeraars(
             description="Alleen deze dossiers (herhaalbaar, ten hoogste 100)",
         ),
     ] = None,
-    klantmanager: Annotated[str | None, Query(max_length=100)] = None,
+    klantmanager: Annotated[Tekst | None, Query(max_length=100)] = None,
     doelgroep: Doelgroep | None = None,
     intakeStatus: IntakeStatus | None = None,
     datumKoppelingVanaf: Datum | None = None,

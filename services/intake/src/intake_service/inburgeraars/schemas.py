@@ -13,7 +13,7 @@ from inburgering_shared.contracts.resources import (
     Verhuizing,
 )
 from inburgering_shared.openapi import not_null
-from inburgering_shared.strict import JaNee
+from inburgering_shared.strict import JaNee, Tekst
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from .rules import bsn_is_valid
@@ -49,7 +49,7 @@ class Persoonsgegevens(BaseModel):
     voornamen: Naam
     achternaam: Naam
     geboortedatum: Geboortedatum
-    landVanHerkomst: Annotated[str | None, Field(max_length=100)] = None
+    landVanHerkomst: Annotated[Tekst | None, Field(max_length=100)] = None
     doelgroep: Doelgroep
 
 
@@ -75,9 +75,9 @@ class Inburgeringsplicht(BaseModel):
     redenGeenInburgeringsplicht: RedenGeenInburgeringsplicht | None = None
 
 
-Taal = Annotated[str, Field(min_length=1, max_length=60)]
+Taal = Annotated[Tekst, Field(min_length=1, max_length=60)]
 DuoTekst = Annotated[
-    str | None, Field(max_length=500, description="Zoals DUO het vastlegt (reden of grond, oordeel, datum)")
+    Tekst | None, Field(max_length=500, description="Zoals DUO het vastlegt (reden of grond, oordeel, datum)")
 ]
 
 
@@ -86,7 +86,7 @@ class KlantmanagerGegevens(KlantmanagerContact):
     `Contactpersoongegevens` (Contactpersoon API): naam at most 100, e-mail 4 to 241 characters,
     telefoonnummer as DUO's pattern. What DUO takes is checked again before sending."""
 
-    naam: Annotated[str, Field(min_length=1, max_length=100, examples=["S. Bakker"])]
+    naam: Annotated[Tekst, Field(min_length=1, max_length=100, examples=["S. Bakker"])]
     telefoon: Annotated[
         str,
         Field(
@@ -106,7 +106,7 @@ class KlantmanagerGegevens(KlantmanagerContact):
 class Dossierfeiten(BaseModel):
     """Facts of the dossier besides identity; on an update, absent fields stay as they are."""
 
-    klantmanager: Annotated[str | None, Field(max_length=100)] = None
+    klantmanager: Annotated[Tekst | None, Field(max_length=100)] = None
     klantmanagerContact: KlantmanagerGegevens | None = Field(
         default=None,
         description="Hoe de klantmanager bereikbaar is (naam, telefoon, e-mail): DUO's contactpersoon van de"
@@ -146,7 +146,7 @@ class InburgeraarUpdate(Dossierfeiten):
     Recording a person fact resolves the conflicts with COA on that field.
     """
 
-    landVanHerkomst: Annotated[str | None, Field(max_length=100)] = None
+    landVanHerkomst: Annotated[Tekst | None, Field(max_length=100)] = None
     vNummer: Annotated[str | None, Field(pattern=r"^\d{1,10}$")] = None
     # May be corrected, not emptied: absent is allowed, null is not (the schema says so too).
     voornamen: Naam | None = Field(default=None, json_schema_extra=_absent_not_null)

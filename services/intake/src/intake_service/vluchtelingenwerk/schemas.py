@@ -3,21 +3,22 @@ from datetime import datetime
 from typing import Annotated, Self
 
 from inburgering_shared.bounds import Datum
+from inburgering_shared.strict import Tekst
 from pydantic import BaseModel, Field, model_validator
 
 from ..inburgeraars.schemas import Bsn, Gemeentecode
 
 
 class Contact(BaseModel):
-    naam: Annotated[str, Field(min_length=1, max_length=200)]
-    rol: Annotated[str, Field(min_length=1, max_length=100, examples=["maatschappelijk begeleider"])]
-    telefoon: Annotated[str | None, Field(max_length=30)] = None
-    email: Annotated[str | None, Field(max_length=200)] = None
+    naam: Annotated[Tekst, Field(min_length=1, max_length=200)]
+    rol: Annotated[Tekst, Field(min_length=1, max_length=100, examples=["maatschappelijk begeleider"])]
+    telefoon: Annotated[Tekst | None, Field(max_length=30)] = None
+    email: Annotated[Tekst | None, Field(max_length=200)] = None
 
 
 class Rapportage(BaseModel):
     datum: Datum
-    samenvatting: Annotated[str, Field(min_length=1, max_length=2000)]
+    samenvatting: Annotated[Tekst, Field(min_length=1, max_length=2000)]
 
 
 class Begeleiding(BaseModel):

@@ -10,6 +10,7 @@ from inburgering_shared.contracts.brede_intake import Leefgebied
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
+from inburgering_shared.strict import Tekst
 
 from . import repository, service
 from .models import Activiteit as ActiviteitRow
@@ -64,7 +65,7 @@ def zoek_activiteiten(
     stap: Stap | None = None,
     leefgebied: Leefgebied | None = None,
     taalniveau: Annotated[Taalniveau | None, Query(description="Wat iemand op dit niveau kan volgen")] = None,
-    zoekterm: Annotated[str | None, Query(max_length=100, description="In titel of aanbieder")] = None,
+    zoekterm: Annotated[Tekst | None, Query(max_length=100, description="In titel of aanbieder")] = None,
 ) -> Page[Activiteit]:
     count, rows = service.zoek_activiteiten(
         session,

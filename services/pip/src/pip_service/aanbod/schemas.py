@@ -5,10 +5,10 @@ from typing import Annotated
 
 from inburgering_shared.contracts.brede_intake import Leefgebied
 from inburgering_shared.contracts.profiel import Taalniveau
-from inburgering_shared.strict import GEHEEL
+from inburgering_shared.strict import GEHEEL, Tekst
 from pydantic import BaseModel, Field
 
-Kort = Annotated[str, Field(min_length=1, max_length=200)]
+Kort = Annotated[Tekst, Field(min_length=1, max_length=200)]
 
 
 class Stap(StrEnum):
@@ -30,7 +30,7 @@ class Stap(StrEnum):
 class ActiviteitNieuw(BaseModel):
     aanbieder: Kort
     titel: Kort
-    omschrijving: Annotated[str, Field(max_length=4000)] = ""
+    omschrijving: Annotated[Tekst, Field(max_length=4000)] = ""
     stap: Stap
     leefgebieden: list[Leefgebied] = Field(min_length=1, max_length=len(Leefgebied))
     taalniveau: Taalniveau | None = Field(None, description="Minimaal taalniveau; leeg: geen eis")

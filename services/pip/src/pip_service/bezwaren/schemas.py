@@ -3,10 +3,10 @@ from enum import StrEnum
 from typing import Annotated
 
 from inburgering_shared.bounds import Datum, Versienummer
-from inburgering_shared.strict import NIET_WIT
+from inburgering_shared.strict import GEVULD
 from pydantic import BaseModel, Field
 
-Tekst = Annotated[str, Field(min_length=1, max_length=4000, pattern=NIET_WIT)]
+Tekst = Annotated[str, Field(min_length=1, max_length=4000, pattern=GEVULD)]
 
 
 class Uitkomst(StrEnum):

@@ -1,12 +1,12 @@
 from typing import Annotated
 
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN, POSTCODE_PATTERN
-from inburgering_shared.strict import GEHEEL, NIET_WIT
+from inburgering_shared.strict import GEHEEL, NIET_WIT, Tekst
 from pydantic import BaseModel, Field
 
 from ..pips.schemas import Email, Telefoon
 
-Regel = Annotated[str, Field(min_length=1, max_length=100)]
+Regel = Annotated[Tekst, Field(min_length=1, max_length=100)]
 LOGO_MAX = 300_000
 """A logo as a data URI of at most about 220 kB of PNG or JPEG: enough for a letterhead."""
 INSTELLINGEN_BODY_BYTES = LOGO_MAX + 64 * 1024

@@ -2,12 +2,12 @@ from datetime import date
 from typing import Annotated
 
 from inburgering_shared.bounds import Datum
-from inburgering_shared.strict import NIET_WIT
+from inburgering_shared.strict import GEVULD
 from pydantic import BaseModel, Field
 
 from .rules import Intrekkingsgrond
 
-Motivering = Annotated[str, Field(min_length=1, max_length=2000, pattern=NIET_WIT)]
+Motivering = Annotated[str, Field(min_length=1, max_length=2000, pattern=GEVULD)]
 
 
 class Intrekking(BaseModel):

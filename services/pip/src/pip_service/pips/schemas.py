@@ -6,14 +6,14 @@ from typing import Annotated
 from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.brede_intake import Alfabetisering, Leefgebied
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, Niveau, PipContract
-from inburgering_shared.strict import GEHEEL, NIET_WIT, JaNee
+from inburgering_shared.strict import GEHEEL, GEVULD, JaNee, Tekst
 from pydantic import BaseModel, Field
 
 from ..intrekking.schemas import IntrekkingRead
 from .rules import Component
 
-Tekst = Annotated[str, Field(min_length=1, max_length=2000)]
-Reden = Annotated[str, Field(min_length=1, max_length=2000, pattern=NIET_WIT)]
+Alinea = Annotated[Tekst, Field(min_length=1, max_length=2000)]
+Reden = Annotated[str, Field(min_length=1, max_length=2000, pattern=GEVULD)]
 
 
 class Onderbouwing(BaseModel):
@@ -44,14 +44,14 @@ class Onderdeel(BaseModel):
     start: Datum | None = None
     verwachtEinde: Datum | None = None
     aanbieder: Annotated[
-        str | None,
+        Tekst | None,
         Field(
             min_length=1,
             max_length=200,
             description="Wie dit onderdeel aanbiedt (taalschool, VluchtelingenWerk, de gemeente)",
         ),
     ] = None
-    toelichting: Tekst | None = None
+    toelichting: Alinea | None = None
 
 
 class ParticipatieSoort(StrEnum):
@@ -65,7 +65,7 @@ class Participatie(BaseModel):
     """The participation part (dual: language with work, volunteering, internship or education)."""
 
     soort: ParticipatieSoort
-    omschrijving: Tekst
+    omschrijving: Alinea
     urenPerWeek: Annotated[int, Field(ge=1, le=40), GEHEEL]
     start: Datum | None = None
     einde: Datum | None = None
@@ -73,8 +73,8 @@ class Participatie(BaseModel):
 
 class Doel(BaseModel):
     leefgebied: Leefgebied
-    omschrijving: Annotated[str, Field(min_length=1, max_length=4000)]
-    aanleiding: Annotated[str | None, Field(max_length=9000, description="Wat de brede intake vond")] = None
+    omschrijving: Annotated[Tekst, Field(min_length=1, max_length=4000)]
+    aanleiding: Annotated[Tekst | None, Field(max_length=9000, description="Wat de brede intake vond")] = None
 
 
 class WeekActiviteitKeuze(BaseModel):
@@ -97,7 +97,7 @@ Email = Annotated[str, Field(pattern=r"^[!-?A-~]+@[!-?A-~]+\.[a-z]{2,}$", max_le
 class Klantmanager(BaseModel):
     """The klantmanager who is the person's fixed contact, as the letter names them."""
 
-    naam: Annotated[str, Field(min_length=1, max_length=200)]
+    naam: Annotated[Tekst, Field(min_length=1, max_length=200)]
     telefoon: Telefoon
     email: Email
 
@@ -122,7 +122,7 @@ class InhoudVelden(BaseModel):
 
     leerroute: Leerroute | None = None
     niveau: Niveau | None = Field(None, description="Leeg: B1 bij B1-route en Onderwijsroute (R6)")
-    motivering: Tekst | None = Field(None, description="Verplicht bij afwijken van het advies")
+    motivering: Alinea | None = Field(None, description="Verplicht bij afwijken van het advies")
     klantmanager: Klantmanager | None = None
     alfabetisering: Alfabetisering | None = Field(None, description=ALFABETISERING)
     onderdelen: list[Onderdeel] | None = Field(None, max_length=20)
@@ -138,7 +138,7 @@ class ConceptWijziging(InhoudVelden):
 class Vaststelling(BaseModel):
     leerroute: Leerroute | None = Field(None, description="Leeg: de leerroute van het concept")
     niveau: Niveau | None = Field(None, description="Leeg: B1 bij B1-route en Onderwijsroute (R6)")
-    motivering: Tekst | None = Field(None, description="Verplicht bij afwijken van het advies")
+    motivering: Alinea | None = Field(None, description="Verplicht bij afwijken van het advies")
     dagtekening: date
 
 

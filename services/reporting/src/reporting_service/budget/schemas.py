@@ -2,7 +2,7 @@ from typing import Annotated
 
 from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN, Leerroute
-from inburgering_shared.strict import GEHEEL
+from inburgering_shared.strict import GEHEEL, Tekst
 from pydantic import BaseModel, Field
 
 Gemeentecode = Annotated[str, Field(pattern=GEMEENTECODE_PATTERN, examples=["GM0171"])]
@@ -35,7 +35,7 @@ class ContractRead(ContractWrite):
 class UitgaveWrite(BaseModel):
     gemeentecode: Gemeentecode
     kenmerk: Annotated[
-        str, Field(min_length=1, max_length=100, description="Factuurkenmerk; uniek per gemeente")
+        Tekst, Field(min_length=1, max_length=100, description="Factuurkenmerk; uniek per gemeente")
     ]
     datum: Datum
     bedrag: Euro

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from inburgering_shared.api import DbSession
 from inburgering_shared.problems import NotFound, problem_responses
+from inburgering_shared.strict import Tekst
 
 from ..kpis.router import eigen_verdeling
 from ..scope import ReportScope, Scope
@@ -54,7 +55,7 @@ def toon_dashboard(scope: ReportScope, session: DbSession, request: Request) -> 
     },
 )
 def exporteer_tabel(
-    tabel: str,
+    tabel: Tekst,
     scope: ReportScope,
     session: DbSession,
     request: Request,

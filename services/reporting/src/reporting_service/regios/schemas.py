@@ -1,6 +1,7 @@
 from typing import Annotated
 
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
+from inburgering_shared.strict import Tekst
 from pydantic import BaseModel, Field
 
 Gemeentecode = Annotated[str, Field(pattern=GEMEENTECODE_PATTERN, examples=["GM0171"])]
@@ -8,7 +9,7 @@ RegioCode = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$", examples=
 
 
 class RegioWrite(BaseModel):
-    naam: Annotated[str, Field(min_length=1, max_length=200)]
+    naam: Annotated[Tekst, Field(min_length=1, max_length=200)]
     gemeenten: Annotated[list[Gemeentecode], Field(min_length=1, max_length=400)]
 
 

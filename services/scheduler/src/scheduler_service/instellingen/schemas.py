@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from inburgering_shared.strict import GEHEEL
+from inburgering_shared.strict import GEHEEL, Tekst
 from pydantic import BaseModel, Field, model_validator
 
 Dagen = Annotated[int, Field(ge=0, le=3650), GEHEEL]
@@ -27,7 +27,7 @@ class Escalatie(BaseModel):
 
 
 SoortNaam = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9-]+$")]
-Naam = Annotated[str, Field(min_length=1, max_length=100)]
+Naam = Annotated[Tekst, Field(min_length=1, max_length=100)]
 
 
 class InstellingWrite(BaseModel):

@@ -8,6 +8,7 @@ from inburgering_shared.api import DbSession
 from inburgering_shared.auth import Principal, Role, require
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
+from inburgering_shared.strict import Tekst
 from pydantic import BaseModel
 from sqlalchemy import func, select
 
@@ -31,7 +32,7 @@ def list_job_runs(
     session: DbSession,
     params: Annotated[PageParams, Depends(page_params)],
     principal: Annotated[Principal, Depends(require(Role.BEHEER, Role.REGISSEUR))],
-    job: Annotated[str | None, Query(max_length=60)] = None,
+    job: Annotated[Tekst | None, Query(max_length=60)] = None,
 ) -> Page[JobRunRead]:
     """Runs, newest first (no personal data: counts and error texts only)."""
     query = select(JobRun) if job is None else select(JobRun).where(JobRun.job == job)

@@ -12,6 +12,7 @@ from inburgering_shared.etag import etag
 from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import NotFound, problem_responses
+from inburgering_shared.strict import Tekst
 
 from . import service
 from .lifecycle import signaal_url
@@ -58,11 +59,11 @@ async def list_signalen(
     api_url: ApiUrl,
     params: Annotated[PageParams, Depends(page_params)],
     gemeentecode: Annotated[str | None, Query(pattern=GEMEENTECODE_PATTERN)] = None,
-    klantmanager: Annotated[str | None, Query(max_length=100)] = None,
-    team: Annotated[str | None, Query(max_length=100)] = None,
+    klantmanager: Annotated[Tekst | None, Query(max_length=100)] = None,
+    team: Annotated[Tekst | None, Query(max_length=100)] = None,
     niveau: Niveau | None = None,
     status: SignaalStatus | None = None,
-    soort: Annotated[str | None, Query(max_length=60)] = None,
+    soort: Annotated[Tekst | None, Query(max_length=60)] = None,
     inburgeraar: InburgeraarFilter = None,
 ) -> Page[SignaalRead]:
     """The work list, by due date: filter on klantmanager, team, niveau (who it is for), status, soort

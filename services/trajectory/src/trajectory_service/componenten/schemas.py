@@ -1,6 +1,7 @@
 from datetime import date, datetime
 from typing import Literal
 
+from inburgering_shared.strict import Tekst
 from pydantic import BaseModel, Field
 
 from .rules import Componentsoort, Componentstatus
@@ -28,6 +29,6 @@ class ComponentWijziging(BaseModel):
     startdatum: date | None = None
     einddatum: date | None = None
     verwijtbaar: Literal["Ja", "Nee"] | None = None
-    bewijs: str | None = Field(
+    bewijs: Tekst | None = Field(
         None, max_length=2000, description="Bewijs, bijvoorbeeld een certificaat of verslag"
     )

@@ -12,6 +12,7 @@ from inburgering_shared.duo.gebeurtenissen import Gebeurtenis
 from inburgering_shared.filters import InburgeraarFilter
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import Forbidden, ServiceUnavailable, problem_responses
+from inburgering_shared.strict import Tekst
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.orm import Session
 
@@ -39,8 +40,8 @@ NOTIFICATIE_API_VERSIE = "1.8.0"
 class NotificatieKoppen(BaseModel):
     """The headers of DUO's Notificatie API: OINs of sender and receiver, and the message id."""
 
-    bron: Annotated[str, Field(min_length=20, max_length=20)]
-    doel: Annotated[str, Field(min_length=20, max_length=20)]
+    bron: Annotated[Tekst, Field(min_length=20, max_length=20)]
+    doel: Annotated[Tekst, Field(min_length=20, max_length=20)]
     berichtId: uuid.UUID
 
 

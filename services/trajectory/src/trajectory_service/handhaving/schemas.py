@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from enum import StrEnum
 
-from inburgering_shared.strict import Bedrag
+from inburgering_shared.strict import Bedrag, Tekst
 from pydantic import BaseModel, Field
 
 from .rules import Boetegrond
@@ -17,7 +17,7 @@ class HandhavingsbesluitIn(BaseModel):
     soort: Handhavingssoort
     datum: date
     grond: Boetegrond
-    verplichting: str = Field(
+    verplichting: Tekst = Field(
         min_length=1, max_length=2000, description="De PIP-verplichting die niet is nagekomen"
     )
     bedrag: Bedrag | None = Field(None, description="Alleen bij een boete")

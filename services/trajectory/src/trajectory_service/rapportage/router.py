@@ -18,6 +18,7 @@ from inburgering_shared.etag import etag
 from inburgering_shared.openapi import CREATES_OR_REPLACES
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import problem_responses
+from inburgering_shared.strict import Tekst
 
 from ..trajecten.service import get_traject
 from . import service
@@ -78,7 +79,7 @@ def list_voortgang(
     responses=problem_responses(404),
 )
 def get_voortgang(
-    trajectId: uuid.UUID, taalaanbieder: str, principal: Readers, session: DbSession, api_url: ApiUrl
+    trajectId: uuid.UUID, taalaanbieder: Tekst, principal: Readers, session: DbSession, api_url: ApiUrl
 ) -> VoortgangContract:
     return service.lees_voortgang(session, principal, api_url, trajectId, taalaanbieder)
 

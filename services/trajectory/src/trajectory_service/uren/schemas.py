@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Annotated
 
-from inburgering_shared.strict import GEHEEL
+from inburgering_shared.strict import GEHEEL, Tekst
 from pydantic import BaseModel, Field
 
 from ..componenten.rules import Z_ROUTE_UREN_PARTICIPATIE, Z_ROUTE_UREN_TAAL, ZRouteVoortgang
@@ -12,7 +12,7 @@ class Uren(BaseModel):
     """Hours the gemeente records for one month and kind."""
 
     uren: Annotated[int, Field(ge=0, le=744, description="Gevolgde uren in de maand"), GEHEEL]
-    omschrijving: str | None = Field(
+    omschrijving: Tekst | None = Field(
         default=None, max_length=500, description="Welke activiteit (geen gezondheidsgegevens)"
     )
 

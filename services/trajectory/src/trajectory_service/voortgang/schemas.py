@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from inburgering_shared.strict import GEHEEL
+from inburgering_shared.strict import GEHEEL, Tekst
 from pydantic import BaseModel, Field
 
 from .rules import Uitkomst
@@ -21,7 +21,7 @@ class VoortgangsgesprekRead(BaseModel):
 
 class VoortgangsgesprekVerslag(BaseModel):
     gehouden: date
-    verslag: str = Field(min_length=1, max_length=10_000)
+    verslag: Tekst = Field(min_length=1, max_length=10_000)
     uitkomst: Uitkomst
 
 
@@ -51,6 +51,6 @@ class VoortgangsrapportageRead(Voortgangsrapportage):
 
 
 class TaalaanbiederToewijzing(BaseModel):
-    taalaanbieder: str | None = Field(
+    taalaanbieder: Tekst | None = Field(
         max_length=100, description="Client-id van de taalaanbieder die dit traject verzorgt; leeg: geen"
     )
