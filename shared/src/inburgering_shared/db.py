@@ -146,6 +146,9 @@ def make_async_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if "poolclass" not in kwargs:
         kwargs.update(pool_size=ASYNC_POOL_SIZE, max_overflow=0, pool_timeout=10)
     kwargs.setdefault("pool_recycle", POOL_RECYCLE_SECONDS)
+    # Each read is one statement that commits itself (`AsyncReads`): its connections are in autocommit
+    # from the start, instead of switched on and back at every checkout.
+    kwargs.setdefault("isolation_level", "AUTOCOMMIT")
     engine = create_async_engine(parsed.set(drivername="postgresql+psycopg"), **kwargs)
     event.listen(engine.sync_engine, "connect", _postgresql_lock_timeout)
     return engine
@@ -160,20 +163,18 @@ class Reads(Protocol):
 class AsyncReads:
     """Reads on the event loop: `work` runs on the asyncio engine's connection, its I/O awaited.
 
-    PostgreSQL runs each statement in autocommit: a read that is one statement (the rows and
-    their audit rows, `audit.audited_read`) costs one round trip, no BEGIN and COMMIT around it.
+    PostgreSQL runs each statement in autocommit (`make_async_engine`): a read that is one
+    statement (the rows and their audit rows, `audit.audited_read`) costs one round trip, no
+    BEGIN and COMMIT around it.
     """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self._autocommit = engine.dialect.name == "postgresql"
 
     async def run(self, work: Callable[[Connection], T]) -> T:
         for attempt in (1, 2):
             try:
                 async with self.engine.connect() as connection:
-                    if self._autocommit:
-                        await connection.execution_options(isolation_level="AUTOCOMMIT")
                     result = await connection.run_sync(work)
                     await connection.commit()
                     return result

@@ -46,7 +46,11 @@ Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
 
 def to_read(api_url: str, i: Inburgeraar | Row[Any]) -> InburgeraarRead:
     """The dossier as read: an ORM object, or a row of its table's columns (the hot reads)."""
-    return InburgeraarRead(
+    return InburgeraarRead(**_read_fields(api_url, i))
+
+
+def _read_fields(api_url: str, i: Inburgeraar | Row[Any]) -> dict[str, Any]:
+    return dict(
         url=inburgeraar_url(api_url, i.id),
         uuid=i.id,
         gemeentecode=i.gemeentecode,
@@ -181,8 +185,8 @@ async def get_inburgeraar(
         for v in rows
         if v.van_gemeente is not None
     ]
-    return InburgeraarDetail(
-        **to_read(api_url, inburgeraar).model_dump(),
+    return InburgeraarDetail(  # validated once, from the row, not by way of an InburgeraarRead
+        **_read_fields(api_url, inburgeraar),
         bsn=bsn,
         verhuizingen=verhuizingen,
         tegenstrijdigheden=[Tegenstrijdigheid.model_validate(t) for t in inburgeraar.tegenstrijdigheden],
