@@ -5,7 +5,9 @@ stylesheet); the PDF is set by fpdf2 from the same template, one `<section>`
 at a time: a section that does not fit on the rest of the page starts on a
 new one, so no heading is left alone at the foot of a page. The text is set
 in DejaVu Sans (shipped in `fonts/` with its licence), so that every name and
-activity prints as written, well beyond Latin-1.
+activity prints as written, well beyond Latin-1. fpdf2 (with Pillow and fontTools
+about 55 MB resident) is imported when the first PDF is set, not when the service
+starts: a pip process that serves no PDF stays that much smaller.
 
 What the letter states follows the Algemene wet bestuursrecht: the orgaan
 and the decision (art. 1:3), made known to the person at their address
@@ -20,7 +22,6 @@ from datetime import date, timedelta
 from importlib.resources import files
 from typing import Any
 
-from fpdf import FPDF, TextStyle
 from inburgering_shared import boetes
 from inburgering_shared.contracts.resources import Doelgroep, GeadresseerdeContract, Leerroute
 from inburgering_shared.dates import voluit as datum
@@ -36,10 +37,6 @@ _FONTS = files("pip_service.beschikking") / "fonts"
 _ENV = Environment(loader=PackageLoader("pip_service.beschikking"), autoescape=select_autoescape(["html"]))
 _SECTIE = re.compile(r"<section[^>]*>(.*?)</section>", re.DOTALL)
 _DONKERBLAUW = (16, 52, 98)
-_STIJLEN = {
-    "h1": TextStyle(font_style="B", font_size_pt=15, color=_DONKERBLAUW, t_margin=4, b_margin=2),
-    "h2": TextStyle(font_style="B", font_size_pt=12, color=_DONKERBLAUW, t_margin=5, b_margin=1),
-}
 
 UITLEG_LEERROUTE = {
     Leerroute.B1: (
@@ -252,6 +249,12 @@ def html(brief: Brief) -> str:
 
 
 def pdf(brief: Brief) -> bytes:
+    from fpdf import FPDF, TextStyle  # see the module docs
+
+    stijlen = {
+        "h1": TextStyle(font_style="B", font_size_pt=15, color=_DONKERBLAUW, t_margin=4, b_margin=2),
+        "h2": TextStyle(font_style="B", font_size_pt=12, color=_DONKERBLAUW, t_margin=5, b_margin=1),
+    }
     document = FPDF(format="A4")
     document.set_title("Besluit over uw Persoonlijk Plan Inburgering en Participatie")
     document.set_author(f"College van burgemeester en wethouders van {brief.briefhoofd.gemeentenaam}")
@@ -264,8 +267,8 @@ def pdf(brief: Brief) -> bytes:
     secties = _SECTIE.findall(_ENV.get_template("beschikking.html").render(context(brief)))
     for sectie in secties:
         with document.offset_rendering() as proef:
-            proef.write_html(sectie, font_family="dejavu", tag_styles=_STIJLEN)
+            proef.write_html(sectie, font_family="dejavu", tag_styles=stijlen)
         if proef.page_break_triggered and document.get_y() > document.t_margin + 1:
             document.add_page()
-        document.write_html(sectie, font_family="dejavu", tag_styles=_STIJLEN)
+        document.write_html(sectie, font_family="dejavu", tag_styles=stijlen)
     return bytes(document.output())

@@ -5,6 +5,9 @@ CSV and JSON export) show the same numbers. Text stays text in the SVG (`svg.fon
 labels, values on the bars and the legend can be read, selected and found by a test. Colours are the
 Okabe-Ito palette, safe for colour-blind readers, and each series also has its own hatch pattern and a
 legend entry in words. A chart with nothing to show says so in words instead.
+
+matplotlib (with numpy about 55 MB resident) is imported when the first chart is drawn, not when the
+service starts: a reporting process that serves the API but not the dashboard stays that much smaller.
 """
 
 import io
@@ -12,16 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from html import escape
 from typing import Any
 
-import matplotlib
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
-
 from .tables import Tabel, Waarde
-
-matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "dashboard", "font.size": 9})
 
 # Okabe & Ito, "Color Universal Design" (2008): told apart with every common colour-vision deficiency.
 BLAUW, ORANJE, GROEN, VERMILJOEN, HEMELBLAUW, PAARS, GEEL, GRIJS = (
@@ -94,9 +92,21 @@ def _label(waarde: float | None, grafiek: Grafiek) -> str:
     return "" if waarde == 0 and grafiek.gestapeld else getal(waarde, grafiek.eenheid)
 
 
+@cache
+def _matplotlib() -> Any:
+    """matplotlib, imported and set up at the first chart (see the module docs)."""
+    import matplotlib
+    import matplotlib.figure
+    import matplotlib.ticker
+
+    matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "dashboard", "font.size": 9})
+    return matplotlib
+
+
 def _teken(grafiek: Grafiek) -> str:
+    mpl = _matplotlib()
     categorieen = [grafiek.categorie(rij[0], i == 0) for i, rij in enumerate(grafiek.tabel.rijen)]
-    figuur = Figure(figsize=(BREEDTE, HOOGTE), layout="constrained")
+    figuur = mpl.figure.Figure(figsize=(BREEDTE, HOOGTE), layout="constrained")
     ax = figuur.add_subplot()
     n, breedte = len(grafiek.reeksen), 0.75
     staaf = breedte if grafiek.gestapeld else breedte / n
@@ -132,8 +142,8 @@ def _teken(grafiek: Grafiek) -> str:
         hoogste = max(hoogste, *basis, *hoogten)
     categorie_as, waarde_as = (ax.yaxis, ax.xaxis) if grafiek.liggend else (ax.xaxis, ax.yaxis)
     categorie_as.set_ticks(range(len(categorieen)), categorieen)
-    waarde_as.set_major_locator(MaxNLocator(nbins=5, integer=grafiek.eenheid is Eenheid.AANTAL))
-    waarde_as.set_major_formatter(FuncFormatter(lambda v, _: getal(v, grafiek.eenheid)))
+    waarde_as.set_major_locator(mpl.ticker.MaxNLocator(nbins=5, integer=grafiek.eenheid is Eenheid.AANTAL))
+    waarde_as.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: getal(v, grafiek.eenheid)))
     (ax.set_xlabel if grafiek.liggend else ax.set_ylabel)(grafiek.as_titel)
     (ax.set_xlim if grafiek.liggend else ax.set_ylim)(0, hoogste * 1.18)  # room for the values
     if grafiek.liggend:
