@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from inburgering_shared.audit import AUDITTRAIL
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, PipContract, PipStatus
 from inburgering_shared.db import AsyncReads
+from inburgering_shared.pg_reads import PostgresReads
 from inburgering_shared.testing import DatabaseBackend, TokenFactory
 from pip_service.pips.models import Pip
 from scheduler_service.signalen.models import Signaal
@@ -160,8 +161,10 @@ def client(hot: tuple[HotRead, FastAPI]) -> Iterator[TestClient]:
         yield test_client
 
 
-def test_the_hot_reads_run_on_the_asyncio_engine(hot: tuple[HotRead, FastAPI]) -> None:
-    assert isinstance(hot[1].state.reads, AsyncReads)
+def test_the_hot_reads_run_on_psycopg_or_aiosqlite(hot: tuple[HotRead, FastAPI]) -> None:
+    app = hot[1]
+    expected = PostgresReads if app.state.engine.dialect.name == "postgresql" else AsyncReads
+    assert isinstance(app.state.reads, expected)
 
 
 def test_a_reads_audit_row_is_committed_before_its_first_byte(

@@ -26,6 +26,7 @@ from .audit import AuditMiddleware
 from .db import (
     REQUEST_THREADS,
     AsyncReads,
+    Reads,
     make_async_engine,
     make_engine,
     make_session_factory,
@@ -40,6 +41,7 @@ from .logging import configure_logging
 from .metrics import METRICS_PATH, DatabaseGauge, RequestMetricsMiddleware, ServiceMetrics, outbox_gauges
 from .openapi import API_PREFIX, install_openapi
 from .outbox import Dispatcher, Outbox
+from .pg_reads import PostgresReads
 from .problems import install_problem_handlers
 from .retention import Bewaartermijn
 from .route_guards import RouteGuardsMiddleware
@@ -73,7 +75,12 @@ def create_service_app(
     configure_logging(name)
     auth = AuthSettings()
     engine = make_engine(settings.database_url)
-    reads = AsyncReads(make_async_engine(settings.database_url))  # the hot reads: audit.audited_read
+    # The hot reads (audit.audited_read): psycopg itself on PostgreSQL, aiosqlite on SQLite.
+    reads: Reads = (
+        PostgresReads(settings.database_url, engine.dialect)
+        if engine.dialect.name == "postgresql"
+        else AsyncReads(make_async_engine(settings.database_url))
+    )
 
     def token() -> str:
         return auth.outgoing_token(client_id=name)
@@ -106,7 +113,7 @@ def create_service_app(
                 dispatcher.stop()
             app.state.service_client.close()
             engine.dispose()
-            await reads.engine.dispose()
+            await reads.close()
 
     app = FastAPI(
         title=title,

@@ -63,7 +63,6 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.requests import Request
@@ -72,7 +71,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .auth import Principal
 from .bsn import mask_bsns
 from .bulk_insert import insert_rows
-from .db import RandomUuid, Reads, RequestTransaction, UTCDateTime, Uuid, begin_request, new_uuid, utcnow
+from .db import (
+    RandomUuid,
+    ReadFailed,
+    Reads,
+    RequestTransaction,
+    UTCDateTime,
+    Uuid,
+    begin_request,
+    new_uuid,
+    utcnow,
+)
 from .headers import correlation_id
 from .openapi import API_PREFIX
 from .problems import ServiceUnavailable, send_unavailable
@@ -320,21 +329,10 @@ async def audited_read(request: Request, read: AuditedQuery, parameters: dict[st
     values = {_AUDIT_PARAMETER + name: value for name, value in audit.values().items()}
     values.update(parameters)
     reads: Reads = request.app.state.reads
-
-    def run(connection: Connection) -> list[Row[Any]]:
-        if connection.dialect.name == "postgresql":
-            return list(connection.execute(read.in_one_statement, values))
-        connection.execute(read.insert, values)
-        return list(connection.execute(read.query, values))
-
     try:
-        rows = await reads.run(run)
-    except SQLAlchemyError as error:  # the statement failed whole: no rows, no audit row
-        log.error(
-            "audited read failed on %s: %s",
-            request.url.path,
-            type(getattr(error, "orig", None) or error).__name__,
-        )
+        rows = await reads.read(read.in_one_statement, (read.insert, read.query), values)
+    except ReadFailed as error:  # the statement failed whole: no rows, no audit row
+        log.error("audited read failed on %s: %s", request.url.path, type(error.orig).__name__)
         raise ServiceUnavailable(_NOT_RECORDED) from error
     audit.read_audited = True
     return rows

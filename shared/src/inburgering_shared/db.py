@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
@@ -20,7 +20,7 @@ from sqlalchemy import JSON, DateTime, MetaData, String, TypeDecorator, Uuid, cr
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
@@ -56,12 +56,13 @@ REQUEST_THREADS = 10
 REQUEST_SESSIONS = REQUEST_THREADS
 POOL_SIZE = REQUEST_SESSIONS + REQUEST_THREADS
 POOL_OVERFLOW = 10
-# The asyncio engine's connections: one per request turn (turns.py). A hot read holds one for a
-# single round trip, but that round trip commits its audit row (a WAL flush), so under load the
-# reads are bound by commit latency, not CPU: measured at 50 concurrent reads in one process on a
-# loaded machine, 5 connections gave 69 reads/s, 20 gave 118 (the sync path 111, at 1.9x the CPU).
-# Instead of a pre-ping per checkout, connections are replaced after POOL_RECYCLE_SECONDS and a
-# read that meets a connection the server dropped is retried once on a fresh one (AsyncReads).
+# The hot reads' connections on PostgreSQL (`pg_reads`): one per request turn (turns.py). A hot
+# read holds one for a single round trip, but that round trip commits its audit row (a WAL flush),
+# so under load the reads are bound by commit latency, not CPU: measured at 50 concurrent reads in
+# one process on a loaded machine, 5 connections gave 69 reads/s, 20 gave 118 (the sync path 111,
+# at 1.9x the CPU). Instead of a pre-ping per checkout, connections are replaced after
+# POOL_RECYCLE_SECONDS and a read that meets a connection the server dropped is retried once on
+# another (pg_reads).
 ASYNC_POOL_SIZE = REQUEST_SESSIONS
 POOL_RECYCLE_SECONDS = 1800
 # How long a writer waits for the database's write lock (SQLite's busy timeout) or for its turn
@@ -126,64 +127,61 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def make_async_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """The asyncio engine on the database of `url` (a sync URL, as the settings give it).
-
-    PostgreSQL through psycopg 3's async mode: the driver the sync engine already uses, so the
-    same libpq URL options (search_path, connect_timeout) and type adaptation hold; asyncpg
-    would add a second driver with its own URL dialect. SQLite through aiosqlite, with the
-    same pragmas and BEGIN IMMEDIATE as the sync engine.
-    """
+    """The asyncio engine on the SQLite database of `url` (a sync URL, as the settings give it):
+    aiosqlite, with the same pragmas and BEGIN IMMEDIATE as the sync engine. PostgreSQL's hot
+    reads go by psycopg itself (`pg_reads`)."""
     kwargs.setdefault("hide_parameters", True)
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        engine = create_async_engine(
-            parsed.set(drivername="sqlite+aiosqlite"), connect_args={"timeout": WRITE_WAIT_SECONDS}, **kwargs
-        )
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-        event.listen(engine.sync_engine, "begin", _sqlite_begin)
-        return engine
-    kwargs.setdefault("connect_args", {"connect_timeout": CONNECT_TIMEOUT_SECONDS})
-    if "poolclass" not in kwargs:
-        kwargs.update(pool_size=ASYNC_POOL_SIZE, max_overflow=0, pool_timeout=10)
-    kwargs.setdefault("pool_recycle", POOL_RECYCLE_SECONDS)
-    # Each read is one statement that commits itself (`AsyncReads`): its connections are in autocommit
-    # from the start, instead of switched on and back at every checkout.
-    kwargs.setdefault("isolation_level", "AUTOCOMMIT")
-    engine = create_async_engine(parsed.set(drivername="postgresql+psycopg"), **kwargs)
-    event.listen(engine.sync_engine, "connect", _postgresql_lock_timeout)
+    engine = create_async_engine(
+        make_url(url).set(drivername="sqlite+aiosqlite"),
+        connect_args={"timeout": WRITE_WAIT_SECONDS},
+        **kwargs,
+    )
+    event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    event.listen(engine.sync_engine, "begin", _sqlite_begin)
     return engine
 
 
-class Reads(Protocol):
-    """Runs a read (Core statements on one connection) in a transaction of its own, committed."""
+class ReadFailed(Exception):
+    """A hot read that failed whole (no rows, no audit row); `orig` is the driver's error."""
 
-    async def run(self, work: Callable[[Connection], T]) -> T: ...
+    def __init__(self, orig: BaseException) -> None:
+        super().__init__(type(orig).__name__)
+        self.orig = orig
+
+
+class Reads(Protocol):
+    """Runs a read and its audit rows in a transaction of its own, committed: `in_one`, one
+    statement that reads and writes (a data-modifying CTE, PostgreSQL), or `in_steps`, statements
+    run in order on one connection whose last gives the rows (SQLite)."""
+
+    async def read(self, in_one: Any, in_steps: Sequence[Any], values: Mapping[str, Any]) -> list[Any]: ...
+
+    async def close(self) -> None: ...
+
+
+def run_steps(connection: Connection, in_steps: Sequence[Any], values: Mapping[str, Any]) -> list[Any]:
+    """`Reads`' `in_steps` on `connection`: each in order, the rows of the last."""
+    *writes, query = in_steps
+    for statement in writes:
+        connection.execute(statement, values)
+    return list(connection.execute(query, values))
 
 
 class AsyncReads:
-    """Reads on the event loop: `work` runs on the asyncio engine's connection, its I/O awaited.
-
-    PostgreSQL runs each statement in autocommit (`make_async_engine`): a read that is one
-    statement (the rows and their audit rows, `audit.audited_read`) costs one round trip, no
-    BEGIN and COMMIT around it.
-    """
+    """`Reads` on SQLite on the event loop: the steps on the asyncio engine's connection."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
 
-    async def run(self, work: Callable[[Connection], T]) -> T:
-        for attempt in (1, 2):
-            try:
-                async with self.engine.connect() as connection:
-                    result = await connection.run_sync(work)
-                    await connection.commit()
-                    return result
-            except DBAPIError as error:
-                # The server dropped the connection (a restart, a recycled backend): the pool has
-                # invalidated it, so the second attempt gets a fresh one. A read is safe to repeat.
-                if not error.connection_invalidated or attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+    async def read(self, in_one: Any, in_steps: Sequence[Any], values: Mapping[str, Any]) -> list[Any]:
+        try:
+            async with self.engine.begin() as connection:
+                return await connection.run_sync(run_steps, in_steps, values)
+        except SQLAlchemyError as error:
+            raise ReadFailed(getattr(error, "orig", None) or error) from error
+
+    async def close(self) -> None:
+        await self.engine.dispose()
 
 
 def loaded(cls: type[T], values: Mapping[str, Any]) -> T:
@@ -390,6 +388,7 @@ __all__ = [
     "AsyncReads",
     "JsonDocument",
     "RandomUuid",
+    "ReadFailed",
     "Reads",
     "RequestTransaction",
     "UTCDateTime",
@@ -404,6 +403,7 @@ __all__ = [
     "new_uuid",
     "request_transaction",
     "request_turns",
+    "run_steps",
     "transaction",
     "utcnow",
 ]

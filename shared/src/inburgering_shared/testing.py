@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +24,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, make_url, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .auth import mint_token
+from .db import ReadFailed, run_steps
 
 T = TypeVar("T")
 TEST_SECRET = "test-secret-not-for-production-use-only"
@@ -199,20 +200,29 @@ def auth_headers() -> TokenFactory:
 class SavepointReads:
     """`db.Reads` on the rolled-back test connection: the same statements, in a savepoint of it.
 
-    A second (asyncio) connection could not see the test's uncommitted rows, nor write beside
-    its open SQLite transaction, so within `rollback_client` the hot reads run here; tests that
-    prove the asyncio path itself commit for real (tests/security/test_audited_reads.py).
+    A second connection could not see the test's uncommitted rows, nor write beside its open
+    SQLite transaction, so within `rollback_client` the hot reads run here; tests that prove the
+    hot read path itself commit for real (tests/security/test_audited_reads.py).
     """
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self.factory = factory
 
-    async def run(self, work: Callable[[Connection], T]) -> T:
-        def in_savepoint() -> T:
+    async def read(self, in_one: Any, in_steps: Sequence[Any], values: Mapping[str, Any]) -> list[Any]:
+        def in_savepoint() -> list[Any]:
             with self.factory.begin() as session:
-                return work(session.connection())
+                connection = session.connection()
+                if connection.dialect.name == "postgresql":
+                    return list(connection.execute(in_one, values))
+                return run_steps(connection, in_steps, values)
 
-        return await anyio.to_thread.run_sync(in_savepoint)
+        try:
+            return await anyio.to_thread.run_sync(in_savepoint)
+        except SQLAlchemyError as error:
+            raise ReadFailed(getattr(error, "orig", None) or error) from error
+
+    async def close(self) -> None:
+        """The test's connection is closed by `rollback_client`."""
 
 
 @contextmanager
