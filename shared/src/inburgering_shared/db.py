@@ -259,11 +259,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# A statement that waits longer than this for a lock fails (lock_not_available, an
+# OperationalError: 503 with Retry-After) instead of holding its request without end; set on every
+# PostgreSQL connection, the engines' and the hot reads' (`pg_reads`).
+POSTGRESQL_LOCK_TIMEOUT = f"SET lock_timeout = '{WRITE_WAIT_SECONDS}s'"
+
+
 def _postgresql_lock_timeout(dbapi_connection: Any, _record: Any) -> None:
-    # A statement that waits longer than this for a lock fails (lock_not_available, an
-    # OperationalError: 503 with Retry-After) instead of holding its request without end.
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"SET lock_timeout = '{WRITE_WAIT_SECONDS}s'")
+    cursor.execute(POSTGRESQL_LOCK_TIMEOUT)
     cursor.close()
     dbapi_connection.commit()
 

@@ -29,7 +29,13 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from .db import ASYNC_POOL_SIZE, CONNECT_TIMEOUT_SECONDS, POOL_RECYCLE_SECONDS, WRITE_WAIT_SECONDS, ReadFailed
+from .db import (
+    ASYNC_POOL_SIZE,
+    CONNECT_TIMEOUT_SECONDS,
+    POOL_RECYCLE_SECONDS,
+    POSTGRESQL_LOCK_TIMEOUT,
+    ReadFailed,
+)
 
 Processor = Callable[[Any], Any] | None
 
@@ -53,8 +59,7 @@ class _Answer:
 
 
 async def _configure(connection: psycopg.AsyncConnection[Any]) -> None:
-    # As `db._postgresql_lock_timeout` does for the engines: a lock wait ends, it does not hold the read.
-    await connection.execute(f"SET lock_timeout = '{WRITE_WAIT_SECONDS}s'")
+    await connection.execute(POSTGRESQL_LOCK_TIMEOUT)
 
 
 class PostgresReads:
