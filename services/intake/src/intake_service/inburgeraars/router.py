@@ -11,6 +11,7 @@ from inburgering_shared.bounds import Datum
 from inburgering_shared.contracts.resources import Doelgroep, Verblijfsadres
 from inburgering_shared.dates import vandaag
 from inburgering_shared.etag import etag
+from inburgering_shared.hot_routes import HotRoute
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import NotFound, problem_responses
 from inburgering_shared.strict import Tekst
@@ -36,7 +37,7 @@ from .schemas import (
     VerhuizingStatus,
 )
 
-router = APIRouter(prefix="/inburgeraars", tags=["inburgeraars"])
+router = APIRouter(prefix="/inburgeraars", tags=["inburgeraars"], route_class=HotRoute)
 verhuizingen_router = APIRouter(prefix="/verhuizingen", tags=["inburgeraars"])
 
 MAX_UUIDS = 100  # 100 UUIDs keep the URL under 5 kB

@@ -14,6 +14,7 @@ from inburgering_shared.contracts.resources import (
 )
 from inburgering_shared.etag import etag
 from inburgering_shared.filters import InburgeraarFilter
+from inburgering_shared.hot_routes import HotRoute
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import NotFound, problem_responses
 from sqlalchemy.orm import Session
@@ -34,7 +35,7 @@ from .schemas import (
     Wijziging,
 )
 
-router = APIRouter(prefix="/pips", tags=["pips"])
+router = APIRouter(prefix="/pips", tags=["pips"], route_class=HotRoute)
 
 Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
 Casework = Annotated[Principal, Depends(require(*CASEWORK))]

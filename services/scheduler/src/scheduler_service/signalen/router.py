@@ -10,6 +10,7 @@ from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import GEMEENTECODE_PATTERN
 from inburgering_shared.etag import etag
 from inburgering_shared.filters import InburgeraarFilter
+from inburgering_shared.hot_routes import HotRoute
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import NotFound, problem_responses
 from inburgering_shared.strict import Tekst
@@ -21,7 +22,7 @@ from .repository import page_read, signaal_of, signaal_read
 from .rules import Niveau
 from .schemas import Oplossing, SignaalPatch, SignaalRead, SignaalStatus, Stap
 
-router = APIRouter(prefix="/signalen", tags=["signalen"])
+router = APIRouter(prefix="/signalen", tags=["signalen"], route_class=HotRoute)
 
 Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE))]
 

@@ -10,6 +10,7 @@ from inburgering_shared.auth import CASEWORK, Principal, Role, require
 from inburgering_shared.contracts.resources import Doelgroep, Leerroute, PipStatus
 from inburgering_shared.etag import etag
 from inburgering_shared.filters import InburgeraarFilter
+from inburgering_shared.hot_routes import HotRoute
 from inburgering_shared.inburgeringstermijn import met_verlenging
 from inburgering_shared.pagination import Page, PageParams, make_page, page_params
 from inburgering_shared.problems import NotFound, problem_responses
@@ -23,7 +24,7 @@ from .repository import page_read, traject_read, z_route_of
 from .schemas import TrajectRead
 from .service import bediende_trajecten
 
-router = APIRouter(prefix="/trajecten", tags=["trajecten"])
+router = APIRouter(prefix="/trajecten", tags=["trajecten"], route_class=HotRoute)
 
 Readers = Annotated[Principal, Depends(require(*CASEWORK, Role.SERVICE, Role.TAALAANBIEDER))]
 
