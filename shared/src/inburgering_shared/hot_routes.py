@@ -25,15 +25,19 @@ handler is built from the route's own dependency tree.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
+from copy import deepcopy
 from dataclasses import dataclass
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
+from fastapi._compat import ModelField, field_annotation_is_sequence
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import request_params_to_args
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute, serialize_response
+from pydantic import BaseModel, Json
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -47,6 +51,70 @@ def _is_plain_async(call: Any) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _Plain:
+    """A parameter read by one name as FastAPI reads it, what FastAPI decides per request decided once."""
+
+    field: ModelField
+    alias: str
+    sequence: bool
+    required: bool
+    loc: tuple[str, str]
+
+
+def _plain(field: ModelField, where: str) -> _Plain | None:
+    """`field` as a `_Plain`, or None where FastAPI reads it otherwise: a parameter model, a JSON
+    value, alternative names (`AliasChoices`, `populate_by_name`)."""
+    annotation = field.field_info.annotation
+    options = get_args(annotation) if get_origin(annotation) in (Union, UnionType) else (annotation,)
+    validation_alias = field.field_info.validation_alias
+    if (
+        any(isinstance(option, type) and issubclass(option, BaseModel) for option in options)
+        or any(type(item) is Json for item in field.field_info.metadata)
+        or not isinstance(validation_alias, str | None)
+        or field.config
+    ):
+        return None
+    alias = getattr(field, "validation_alias", None) or field.alias
+    sequence = where == "query" and field_annotation_is_sequence(annotation)
+    return _Plain(field, alias, sequence, field.field_info.is_required(), (where, alias))
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """The values of one group of a dependant's parameters (its path or its query parameters), as
+    FastAPI's `request_params_to_args` finds them. Where every parameter is plain and valid they
+    are read here; where one is missing or invalid, or not plain, FastAPI's function reads the
+    group, so the errors are FastAPI's own."""
+
+    fields: Sequence[ModelField]
+    plain: tuple[_Plain, ...] | None
+
+    @classmethod
+    def of(cls, fields: Sequence[ModelField], where: str) -> _Reader:
+        plain = tuple(_plain(field, where) for field in fields)
+        return cls(fields, None if None in plain else plain)  # type: ignore[arg-type]
+
+    def __call__(self, received: Mapping[str, Any]) -> tuple[dict[str, Any], list[Any]]:
+        if self.plain is None:
+            return request_params_to_args(self.fields, received)
+        values: dict[str, Any] = {}
+        for param in self.plain:
+            value = received.getlist(param.alias) if param.sequence else received.get(param.alias)  # type: ignore[attr-defined]
+            if value is None or (param.sequence and not value):
+                if param.required:
+                    return request_params_to_args(self.fields, received)
+                value = deepcopy(param.field.default)
+                if not param.field.field_info.validate_default:
+                    values[param.field.name] = value
+                    continue
+            valid, errors = param.field.validate(value, values, loc=param.loc)
+            if errors:
+                return request_params_to_args(self.fields, received)
+            values[param.field.name] = valid
+        return values, []
+
+
+@dataclass(frozen=True, slots=True)
 class _Step:
     """A dependency tree node: its own parameters, then its dependencies' (solved first), then the call."""
 
@@ -55,6 +123,8 @@ class _Step:
     use_cache: bool
     dependant: Dependant
     dependencies: tuple[_Step, ...]
+    path: _Reader
+    query: _Reader
 
 
 def _steps(dependant: Dependant) -> _Step | None:
@@ -75,7 +145,15 @@ def _steps(dependant: Dependant) -> _Step | None:
     if any(step is None for step in dependencies):
         return None
     assert dependant.call is not None
-    return _Step(dependant.call, dependant.name, dependant.use_cache, dependant, dependencies)  # type: ignore[arg-type]
+    return _Step(
+        dependant.call,  # type: ignore[arg-type]
+        dependant.name,
+        dependant.use_cache,
+        dependant,
+        dependencies,  # type: ignore[arg-type]
+        _Reader.of(dependant.path_params, "path"),
+        _Reader.of(dependant.query_params, "query"),
+    )
 
 
 async def _solve(
@@ -100,11 +178,11 @@ async def _solve(
             values[sub.name] = solved
     dependant = step.dependant
     if dependant.path_params:
-        path_values, path_errors = request_params_to_args(dependant.path_params, request.path_params)
+        path_values, path_errors = step.path(request.path_params)
         values.update(path_values)
         errors.extend(path_errors)
     if dependant.query_params:
-        query_values, query_errors = request_params_to_args(dependant.query_params, request.query_params)
+        query_values, query_errors = step.query(request.query_params)
         values.update(query_values)
         errors.extend(query_errors)
     if dependant.request_param_name:
