@@ -19,7 +19,21 @@ import pytest
 from inburgering_shared.db import JsonDocument, ReadFailed, UTCDateTime, Uuid, make_engine
 from inburgering_shared.pg_reads import PostgresReads
 from inburgering_shared.testing import DatabaseBackend
-from sqlalchemy import Column, Date, MetaData, Numeric, String, Table, bindparam, func, insert, select, text
+from sqlalchemy import (
+    Column,
+    Date,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.engine import Engine
 
 METADATA = MetaData()
@@ -77,7 +91,7 @@ def test_the_rows_are_those_sqlalchemy_gives(url_and_engine: tuple[str, Engine])
     url, engine = url_and_engine
     with engine.connect() as connection:
         expected = list(connection.execute(NAMEN, {"namen": ["a", "c"]}))
-    reads = PostgresReads(url, engine.dialect)
+    reads = PostgresReads(url)
     for namen in (["a", "c"], ["c", "a", "x"]):  # a second length of the IN list: compiled anew
         got = _read(reads, NAMEN, {"namen": namen})
         assert [tuple(row) for row in got] == [tuple(row) for row in expected]
@@ -85,6 +99,26 @@ def test_the_rows_are_those_sqlalchemy_gives(url_and_engine: tuple[str, Engine])
     assert got[0].gewijzigd == datetime(2026, 12, 4, 9, 30, tzinfo=UTC) and got[0].gewijzigd.tzinfo is UTC
     assert got[0].document == {"talen": ["ar", "nl"], "diep": {"ja": True}}
     assert got[0].bedrag == Decimal("12.50")
+
+
+def test_a_percent_sign_and_a_parameter_used_twice_are_read_as_written(
+    url_and_engine: tuple[str, Engine],
+) -> None:
+    url, engine = url_and_engine
+    naam = bindparam("naam", type_=String)
+    statement = (
+        select(literal_column("'100%'").label("deel"), DOSSIER.c.naam, func.concat(naam, naam).label("twee"))
+        .where(or_(DOSSIER.c.naam == naam, DOSSIER.c.naam.in_(bindparam("namen", expanding=True))))
+        .order_by(DOSSIER.c.naam)
+    )
+    with engine.connect() as connection:
+        expected = list(connection.execute(statement, {"naam": "a", "namen": ["c"]}))
+    got = _read(PostgresReads(url), statement, {"naam": "a", "namen": ["c"]})
+    assert (
+        [tuple(row) for row in got]
+        == [tuple(row) for row in expected]
+        == [("100%", "a", "aa"), ("100%", "c", "aa")]
+    )
 
 
 def test_what_the_statement_writes_is_committed_and_a_failure_writes_nothing(
@@ -96,7 +130,7 @@ def test_what_the_statement_writes_is_committed_and_a_failure_writes_nothing(
         ["id", "naam"], select(func.gen_random_uuid(), DOSSIER.c.naam).where(asked)
     )
     statement = select(DOSSIER.c.naam).where(asked).add_cte(noted.cte("noted"))
-    reads = PostgresReads(url, engine.dialect)
+    reads = PostgresReads(url)
     assert [row.naam for row in _read(reads, statement, {"naam": "b"})] == ["b"]
     failing = select(DOSSIER.c.naam, (func.length(DOSSIER.c.naam) / 0).label("x")).add_cte(noted.cte("noted"))
     with pytest.raises(ReadFailed):
@@ -107,7 +141,7 @@ def test_what_the_statement_writes_is_committed_and_a_failure_writes_nothing(
 
 def test_a_connection_the_server_dropped_costs_no_read(url_and_engine: tuple[str, Engine]) -> None:
     url, engine = url_and_engine
-    reads = PostgresReads(url, engine.dialect)
+    reads = PostgresReads(url)
     pid = select(func.pg_backend_pid().label("pid"))
 
     async def read_twice() -> tuple[list[Any], int]:

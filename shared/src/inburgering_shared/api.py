@@ -77,7 +77,7 @@ def create_service_app(
     engine = make_engine(settings.database_url)
     # The hot reads (audit.audited_read): psycopg itself on PostgreSQL, aiosqlite on SQLite.
     reads: Reads = (
-        PostgresReads(settings.database_url, engine.dialect)
+        PostgresReads(settings.database_url)
         if engine.dialect.name == "postgresql"
         else AsyncReads(make_async_engine(settings.database_url))
     )

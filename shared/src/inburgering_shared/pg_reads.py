@@ -10,6 +10,11 @@ processors convert the values (an instant to UTC), while psycopg_pool holds the 
 autocommit: the statement commits itself, so no row is answered before its audit row is stored,
 and a read is one round trip.
 
+The statement is compiled with PostgreSQL's own placeholders (`$1`, SQLAlchemy's `numeric_dollar`)
+and sent by psycopg's raw cursor, which passes it on as it is: psycopg's usual cursor parses a
+`%(name)s` statement for its placeholders, and caches what it found only for statements up to
+4,096 bytes, which a list's (every column, through three CTEs) is not.
+
 A pool belongs to the event loop that opened it (the loop of a test client or of uvicorn); a
 connection the server dropped is discarded by the pool and the read tried once more on another.
 """
@@ -25,6 +30,7 @@ from typing import Any
 import psycopg
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 from sqlalchemy import make_url
+from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -63,10 +69,10 @@ async def _configure(connection: psycopg.AsyncConnection[Any]) -> None:
 
 
 class PostgresReads:
-    """`db.Reads` on PostgreSQL (see the module docs); `dialect` compiles the statements."""
+    """`db.Reads` on PostgreSQL (see the module docs)."""
 
-    def __init__(self, url: str, dialect: Dialect) -> None:
-        self.dialect = dialect
+    def __init__(self, url: str) -> None:
+        self.dialect = PGDialect_psycopg(paramstyle="numeric_dollar")
         self._conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
         self._pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncConnectionPool[Any]] = (
             weakref.WeakKeyDictionary()
@@ -80,10 +86,11 @@ class PostgresReads:
         if compiled is None:
             compiled = self._compiled.setdefault(in_one, in_one.compile(dialect=self.dialect))  # type: ignore[arg-type]
         state = compiled.construct_expanded_state(dict(values))
-        bound = {
-            name: (processor(value) if (processor := state.processors.get(name)) else value)
-            for name, value in state.parameters.items()
-        }
+        processors, parameters = state.processors, state.parameters
+        bound = [
+            processor(parameters[name]) if (processor := processors.get(name)) else parameters[name]
+            for name in state.positiontup or ()
+        ]
         for attempt in (1, 2):
             pool = await self._pool()
             try:
@@ -114,7 +121,11 @@ class PostgresReads:
                 self._conninfo,
                 min_size=1,
                 max_size=ASYNC_POOL_SIZE,
-                kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_SECONDS},
+                kwargs={
+                    "autocommit": True,
+                    "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                    "cursor_factory": psycopg.AsyncRawCursor,
+                },
                 configure=_configure,
                 max_lifetime=POOL_RECYCLE_SECONDS,
                 timeout=2 * CONNECT_TIMEOUT_SECONDS,
