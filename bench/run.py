@@ -7,7 +7,8 @@
    `--size 1000000`) with set-based SQL (bench/harness/dataset.py).
 3. Starts the five services and a bare FastAPI endpoint the same way
    (`LocalSystem`: uvicorn with `--workers` worker processes each, WEB_CONCURRENCY,
-   one per CPU by default) and drives each scenario with `--clients` concurrent
+   one per CPU by default; each with as many database connections as PostgreSQL's
+   max_connections allows all of them) and drives each scenario with `--clients` concurrent
    clients (50) for `--seconds` (10) with wrk (or the Python fallback): the bare endpoint,
    reading a dossier, listing a klantmanager's dossiers, reading a trajectory,
    listing a gemeente's trajectories and its PIPs, a COA handover, the
@@ -52,7 +53,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from harness import dataset, profile  # noqa: E402
-from harness.database import throwaway_database  # noqa: E402
+from harness.database import connections_per_process, throwaway_database  # noqa: E402
 from harness.load import generator, measure, warm_up  # noqa: E402
 from harness.memory import MemorySampler, cpu_seconds  # noqa: E402
 from harness.report import Row, table, write  # noqa: E402
@@ -264,13 +265,15 @@ def _figure(row: Row) -> str:
     return f"{row.value:,.0f} {row.unit} (expected {row.target})"
 
 
-def bench_services(args: argparse.Namespace, database_url: str, log: Path) -> list[Row]:
+def bench_services(args: argparse.Namespace, database_url: str, connections: int, log: Path) -> list[Row]:
     names = [s.name for s in SERVICES]
     ports = free_ports([*names, "bare"])
     secret = secrets.token_urlsafe(32)
     env = service_environment(ports, lambda name: postgres_schema_url(database_url, name))
     env["AUTH_JWT_SECRET"] = secret
     env["WEB_CONCURRENCY"] = str(args.workers)  # uvicorn's worker processes, the bare endpoint's too
+    for spec in SERVICES:
+        env[spec.prefix + "DATABASE_CONNECTIONS"] = str(connections)
     system = LocalSystem(env=env, ports=ports, log_dir=log, scheduler_worker=False)
     started = time.perf_counter()
     system.migrate()
@@ -418,8 +421,9 @@ def main() -> int:
     if load_generator != "wrk":
         print("  (wrk not installed: the Python generator takes CPU from the services)", file=sys.stderr)
     load_average = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    connections = connections_per_process(args.database_url, len(SERVICES) * args.workers)
     with throwaway_database(args.database_url, f"bench_{os.getpid()}") as url:
-        rows = bench_services(args, url, log)
+        rows = bench_services(args, url, connections, log)
     if not args.no_scripts:
         rows += bench_scripts(args, log)
     context = {
@@ -429,6 +433,7 @@ def main() -> int:
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
         "load generator": load_generator,
         "worker processes per service": args.workers,
+        "database connections per process (of PostgreSQL's max_connections)": connections,
         "load average at start (1, 5, 15 min)": load_average,
         "logs": str(log.relative_to(RESULTS.parent)),
     }

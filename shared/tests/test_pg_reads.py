@@ -91,7 +91,7 @@ def test_the_rows_are_those_sqlalchemy_gives(url_and_engine: tuple[str, Engine])
     url, engine = url_and_engine
     with engine.connect() as connection:
         expected = list(connection.execute(NAMEN, {"namen": ["a", "c"]}))
-    reads = PostgresReads(url)
+    reads = PostgresReads(url, connections=2)
     for namen in (["a", "c"], ["c", "a", "x"]):  # a second length of the IN list: compiled anew
         got = _read(reads, NAMEN, {"namen": namen})
         assert [tuple(row) for row in got] == [tuple(row) for row in expected]
@@ -113,7 +113,7 @@ def test_a_percent_sign_and_a_parameter_used_twice_are_read_as_written(
     )
     with engine.connect() as connection:
         expected = list(connection.execute(statement, {"naam": "a", "namen": ["c"]}))
-    got = _read(PostgresReads(url), statement, {"naam": "a", "namen": ["c"]})
+    got = _read(PostgresReads(url, connections=2), statement, {"naam": "a", "namen": ["c"]})
     assert (
         [tuple(row) for row in got]
         == [tuple(row) for row in expected]
@@ -130,7 +130,7 @@ def test_what_the_statement_writes_is_committed_and_a_failure_writes_nothing(
         ["id", "naam"], select(func.gen_random_uuid(), DOSSIER.c.naam).where(asked)
     )
     statement = select(DOSSIER.c.naam).where(asked).add_cte(noted.cte("noted"))
-    reads = PostgresReads(url)
+    reads = PostgresReads(url, connections=2)
     assert [row.naam for row in _read(reads, statement, {"naam": "b"})] == ["b"]
     failing = select(DOSSIER.c.naam, (func.length(DOSSIER.c.naam) / 0).label("x")).add_cte(noted.cte("noted"))
     with pytest.raises(ReadFailed):
@@ -141,7 +141,7 @@ def test_what_the_statement_writes_is_committed_and_a_failure_writes_nothing(
 
 def test_a_connection_the_server_dropped_costs_no_read(url_and_engine: tuple[str, Engine]) -> None:
     url, engine = url_and_engine
-    reads = PostgresReads(url)
+    reads = PostgresReads(url, connections=2)
     pid = select(func.pg_backend_pid().label("pid"))
 
     async def read_twice() -> tuple[list[Any], int]:

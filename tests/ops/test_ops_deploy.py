@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from inburgering_shared.db import DATABASE_CONNECTIONS
 from inburgering_shared.openapi_documents import proxy_prefix
 from inburgering_shared.serve import derived_wiring, main, missing_settings
 from inburgering_shared.system import SERVICES
@@ -58,6 +59,21 @@ def test_compose_config_is_valid_and_every_service_waits_for_healthy_dependencie
         assert service["read_only"] is True, name
         assert services["proxy"]["depends_on"][name]["condition"] == "service_healthy", name
     assert "pgdata" in yaml.safe_load(result.stdout)["volumes"]
+
+
+def test_the_connections_every_process_may_open_fit_under_postgresqls_max_connections():
+    services = yaml.safe_load(compose_config(REQUIRED).stdout)["services"]
+    clients = {  # processes (uvicorn's workers) x connections per process
+        name: int(service["environment"].get("WEB_CONCURRENCY", 1))
+        * int(service["environment"].get(url.replace("_URL", "_CONNECTIONS"), DATABASE_CONNECTIONS))
+        for name, service in services.items()
+        for url in service.get("environment", {})
+        if url.endswith("_DATABASE_URL")
+    }
+    assert set(APP_SERVICES) | {"scheduler-worker"} <= set(clients)
+    command = services["postgres"]["command"]
+    max_connections = int(next(c.split("=")[1] for c in command if c.startswith("max_connections=")))
+    assert sum(clients.values()) < max_connections, clients
 
 
 OIDC = {

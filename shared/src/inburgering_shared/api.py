@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 from . import health
 from .audit import AuditMiddleware
 from .db import (
-    REQUEST_THREADS,
     AsyncReads,
+    ConnectionBudget,
     Reads,
     make_async_engine,
     make_engine,
@@ -74,10 +74,11 @@ def create_service_app(
     `bewaartermijnen`: the categories of personal data it holds and their retention (`retention`)."""
     configure_logging(name)
     auth = AuthSettings()
-    engine = make_engine(settings.database_url)
+    budget = ConnectionBudget(settings.database_connections)
+    engine = make_engine(settings.database_url, budget)
     # The hot reads (audit.audited_read): psycopg itself on PostgreSQL, aiosqlite on SQLite.
     reads: Reads = (
-        PostgresReads(settings.database_url)
+        PostgresReads(settings.database_url, budget.reads)
         if engine.dialect.name == "postgresql"
         else AsyncReads(make_async_engine(settings.database_url))
     )
@@ -87,7 +88,9 @@ def create_service_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS  # see db.py
+        anyio.to_thread.current_default_thread_limiter().total_tokens = (
+            budget.threads
+        )  # see db.ConnectionBudget
         app.state.service_client = ServiceClient(token, timeout=settings.http_timeout_seconds)
         dispatcher = None
         if outbox is not None and settings.dispatcher_enabled:
@@ -139,7 +142,7 @@ def create_service_app(
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(RouteGuardsMiddleware)  # before anything buffers the body
     app.add_middleware(AuditMiddleware, source=name)
-    app.add_middleware(RequestTurnsMiddleware, turns=request_turns(engine))  # outside the transaction
+    app.add_middleware(RequestTurnsMiddleware, turns=request_turns(engine, budget))  # outside the transaction
     app.add_middleware(StandardHeadersMiddleware, api_version=version)
     app.add_api_route(METRICS_PATH, metrics.endpoint, include_in_schema=False, methods=["GET"])
     install_problem_handlers(app)

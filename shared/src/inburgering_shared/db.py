@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
@@ -38,32 +39,72 @@ NAMING_CONVENTION = {
 }
 
 CONNECT_TIMEOUT_SECONDS = 5
-# Connections and threads, sized together so that no request waits on the pool. The sync handlers,
-# dependencies and middleware steps of a service run on the event loop's worker threads, at most
-# REQUEST_THREADS at once (the app sets anyio's limiter to it; more only contend for the GIL). At
-# most REQUEST_SESSIONS /v1 requests hold a transaction at once (turns.py says why); the pool keeps
-# a connection open for each of those and for each thread (an Idempotency-Key reservation, a request
-# outside /v1), so a busy service never opens one per request: a PostgreSQL connection is a server
-# process, milliseconds to start. The overflow is for the dispatcher and the metrics scrape, which
-# run on threads of their own.
-# Never more turns than threads: a transaction waiting for a row lock (PostgreSQL: a concurrent
-# insert of the same key) blocks its thread, and with more transactions open than threads every
-# thread could wait for a lock held by a transaction that needs a thread to commit: the service
-# hung for good (measured with 20 turns: 30 identical COA handovers, 20 never answered and every
-# later request 503). With no more turns than threads a lock holder always finds a thread; a lock
-# wait past WRITE_WAIT_SECONDS still ends in 503 (lock_timeout).
-REQUEST_THREADS = 10
-REQUEST_SESSIONS = REQUEST_THREADS
-POOL_SIZE = REQUEST_SESSIONS + REQUEST_THREADS
-POOL_OVERFLOW = 10
-# The hot reads' connections on PostgreSQL (`pg_reads`): one per request turn (turns.py). A hot
-# read holds one for a single round trip, but that round trip commits its audit row (a WAL flush),
-# so under load the reads are bound by commit latency, not CPU: measured at 50 concurrent reads in
-# one process on a loaded machine, 5 connections gave 69 reads/s, 20 gave 118 (the sync path 111,
-# at 1.9x the CPU). Instead of a pre-ping per checkout, connections are replaced after
-# POOL_RECYCLE_SECONDS and a read that meets a connection the server dropped is retried once on
-# another (pg_reads).
-ASYNC_POOL_SIZE = REQUEST_SESSIONS
+# The PostgreSQL connections one process may open by default (`<PREFIX>DATABASE_CONNECTIONS`);
+# processes x this must stay under the server's max_connections (docs/operations.md).
+DATABASE_CONNECTIONS = 40
+
+
+@dataclass(frozen=True)
+class ConnectionBudget:
+    """How one process spends its PostgreSQL connections, sized so that no request waits on a pool.
+
+    `turns`: at most so many /v1 requests hold a transaction at once (turns.py says why), and as
+    many worker threads run the sync handlers, dependencies and middleware steps (the app sets
+    anyio's limiter to it; more only contend for the GIL). Never more turns than threads: a
+    transaction waiting for a row lock (PostgreSQL: a concurrent insert of the same key) blocks
+    its thread, and with more transactions open than threads every thread could wait for a lock
+    held by a transaction that needs a thread to commit: the service hung for good (measured with
+    20 turns: 30 identical COA handovers, 20 never answered and every later request 503). With no
+    more turns than threads a lock holder always finds a thread; a lock wait past
+    WRITE_WAIT_SECONDS still ends in 503 (lock_timeout).
+
+    `pool_size`: SQLAlchemy's pool keeps a connection open for each turn's transaction and for
+    each thread (an Idempotency-Key reservation, a request outside /v1), so a busy service never
+    opens one per request: a PostgreSQL connection is a server process, milliseconds to start.
+    `overflow` is for the dispatcher and the metrics scrape, which run on threads of their own.
+
+    `reads`: the hot reads' own pool (`pg_reads`), one per turn. A hot read holds one for a single
+    round trip, but that round trip commits its audit row (a WAL flush), so under load the reads
+    are bound by commit latency, not CPU: measured at 50 concurrent reads in one process on a
+    loaded machine, 5 connections gave 69 reads/s, 20 gave 118 (the sync path 111, at 1.9x the
+    CPU).
+
+    A quarter of the connections are turns; 40 (the default) gives 10 turns and threads, a pool of
+    20 + 10 overflow and 10 for the hot reads. Fewer turns only make requests wait for a turn
+    sooner (503 after WRITE_WAIT_SECONDS), never for a connection.
+    """
+
+    connections: int = DATABASE_CONNECTIONS
+
+    def __post_init__(self) -> None:
+        if self.connections < 4:
+            raise ValueError("a process needs at least 4 database connections (one turn)")
+
+    @property
+    def turns(self) -> int:
+        return self.connections // 4
+
+    @property
+    def threads(self) -> int:
+        return self.turns
+
+    @property
+    def pool_size(self) -> int:
+        return self.turns + self.threads
+
+    @property
+    def reads(self) -> int:
+        return self.turns
+
+    @property
+    def overflow(self) -> int:
+        return self.connections - self.pool_size - self.reads
+
+
+DEFAULT_BUDGET = ConnectionBudget()
+
+# Instead of a pre-ping per checkout, connections are replaced after POOL_RECYCLE_SECONDS and a hot
+# read that meets a connection the server dropped is retried once on another (pg_reads).
 POOL_RECYCLE_SECONDS = 1800
 # How long a writer waits for the database's write lock (SQLite's busy timeout) or for its turn
 # (turns.py) before it gives up with 503 and Retry-After: long enough for a burst of writers to pass
@@ -105,7 +146,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, budget: ConnectionBudget = DEFAULT_BUDGET, **kwargs: Any) -> Engine:
     # A database error's text never carries the statement's values (a BSN, health data), so
     # neither do the logs that record it nor anything built from it.
     kwargs.setdefault("hide_parameters", True)
@@ -120,7 +161,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     # CONNECT_TIMEOUT_SECONDS and /health/ready answers 503 (tests/security/test_faults.py).
     kwargs.setdefault("connect_args", {"connect_timeout": CONNECT_TIMEOUT_SECONDS})
     if "poolclass" not in kwargs:
-        kwargs.update(pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_timeout=10)
+        kwargs.update(pool_size=budget.pool_size, max_overflow=budget.overflow, pool_timeout=10)
     engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", _postgresql_lock_timeout)
     return engine
@@ -279,7 +320,7 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def request_turns(engine: Engine) -> int:
+def request_turns(engine: Engine, budget: ConnectionBudget) -> int:
     """How many /v1 requests of a process may hold a transaction at once (turns.py).
 
     SQLite has one writer at a time, and every /v1 request writes (at least its audit row), so
@@ -289,7 +330,7 @@ def request_turns(engine: Engine) -> int:
     and "database is locked" for bursts of 20 writers). Other processes and the process's own
     background threads (the outbox dispatcher) still meet it through the busy timeout.
     """
-    return 1 if engine.dialect.name == "sqlite" else REQUEST_SESSIONS
+    return 1 if engine.dialect.name == "sqlite" else budget.turns
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -390,6 +431,7 @@ def request_transaction(scope: MutableMapping[str, Any]) -> RequestTransaction |
 __all__ = [
     "NAMING_CONVENTION",
     "AsyncReads",
+    "ConnectionBudget",
     "JsonDocument",
     "RandomUuid",
     "ReadFailed",

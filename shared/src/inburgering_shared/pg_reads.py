@@ -36,7 +36,6 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from .db import (
-    ASYNC_POOL_SIZE,
     CONNECT_TIMEOUT_SECONDS,
     POOL_RECYCLE_SECONDS,
     POSTGRESQL_LOCK_TIMEOUT,
@@ -71,7 +70,8 @@ async def _configure(connection: psycopg.AsyncConnection[Any]) -> None:
 class PostgresReads:
     """`db.Reads` on PostgreSQL (see the module docs)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, connections: int) -> None:
+        self._connections = connections
         self.dialect = PGDialect_psycopg(paramstyle="numeric_dollar")
         self._conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
         self._pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AsyncConnectionPool[Any]] = (
@@ -120,7 +120,7 @@ class PostgresReads:
             pool = AsyncConnectionPool(
                 self._conninfo,
                 min_size=1,
-                max_size=ASYNC_POOL_SIZE,
+                max_size=self._connections,
                 kwargs={
                     "autocommit": True,
                     "connect_timeout": CONNECT_TIMEOUT_SECONDS,

@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .auth import AuthConfig, Role, mint_token
+from .db import DATABASE_CONNECTIONS
 
 
 class Abonnement(BaseModel):
@@ -48,6 +49,9 @@ class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(frozen=True)
 
     database_url: str
+    # The PostgreSQL connections one process may open (db.ConnectionBudget): processes x this
+    # must stay under the server's max_connections.
+    database_connections: int = Field(DATABASE_CONNECTIONS, ge=4)
     host: str = "127.0.0.1"
     port: int
     # The URL at which the other services reach this one; resource URLs start with it.

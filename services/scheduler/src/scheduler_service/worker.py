@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import httpx
 from apscheduler.schedulers.blocking import BlockingScheduler
 from inburgering_shared.auth import Role
-from inburgering_shared.db import make_engine, make_session_factory
+from inburgering_shared.db import ConnectionBudget, make_engine, make_session_factory
 from inburgering_shared.http import ServiceClient
 from inburgering_shared.outbox import Outbox
 from inburgering_shared.settings import AuthSettings
@@ -116,7 +116,8 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = Settings()
     auth = AuthSettings()
-    factory = make_session_factory(make_engine(settings.database_url))
+    budget = ConnectionBudget(settings.database_connections)
+    factory = make_session_factory(make_engine(settings.database_url, budget))
     services = worker_client(settings, auth)
     outbox = Outbox(OUTBOX_TABLES, settings.abonnementen)
     replica = f"{socket.gethostname()}:{os.getpid()}"
